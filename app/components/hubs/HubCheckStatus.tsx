@@ -1,0 +1,29 @@
+import { Badge } from "~/components/ui/Badge";
+
+export type HubCheckView = {
+  jupyterhubVersion: string | null;
+  lastSeenAt: string | Date | null;
+  lastCheckedAt: string | Date | null;
+  lastCheckError: string | null;
+};
+
+const day = (value: string | Date) => new Date(value).toISOString().slice(0, 10);
+
+export function HubCheckStatus({ hub }: { hub: HubCheckView }) {
+  if (!hub.lastCheckedAt) return <span className="text-sm text-muted">Not checked yet</span>;
+  return (
+    <div className="space-y-1 text-sm">
+      {hub.jupyterhubVersion ? (
+        <div>
+          <Badge tone="success">JupyterHub {hub.jupyterhubVersion}</Badge>
+          {hub.lastSeenAt ? <span className="ml-2 text-muted">seen {day(hub.lastSeenAt)}</span> : null}
+        </div>
+      ) : null}
+      {hub.lastCheckError ? (
+        <p className="text-danger-700">
+          Last check {day(hub.lastCheckedAt)}: {hub.lastCheckError}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import type { SubmissionResult } from "@conform-to/react";
+import { Form } from "@remix-run/react";
+import { fieldProps, useSchemaForm } from "~/components/forms";
+import { Button } from "~/components/ui/Button";
+import { Field, FormError, SelectField, TextareaField } from "~/components/ui/Field";
+import { hubSchema } from "~/modules/hubs/schemas";
+
+export function HubForm({
+  lastResult,
+  defaultValue,
+  submitLabel,
+}: {
+  lastResult: SubmissionResult<string[]> | undefined;
+  defaultValue?: Record<string, unknown>;
+  submitLabel: string;
+}) {
+  const [form, fields] = useSchemaForm(hubSchema, lastResult, defaultValue ?? { status: "active" });
+  return (
+    <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="space-y-4">
+      <input type="hidden" name="intent" value="save" />
+      <FormError errors={form.errors} />
+      <Field label="Name" {...fieldProps(fields.name)} />
+      <Field label="Address" type="url" placeholder="https://hub.example.org" help="The hub's https address." {...fieldProps(fields.url)} />
+      <TextareaField label="Description" {...fieldProps(fields.description)} />
+      <Field label="Cluster / region" placeholder="e.g. us-central1" {...fieldProps(fields.region)} />
+      <SelectField
+        label="Status"
+        options={[
+          { value: "active", label: "Active" },
+          { value: "retired", label: "Retired" },
+        ]}
+        {...fieldProps(fields.status)}
+      />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field label="Users" type="number" min={0} inputMode="numeric" help="As reported by the hub's admins." {...fieldProps(fields.userCount)} />
+        <Field label="Users reported on" type="date" {...fieldProps(fields.usersReportedOn)} />
+      </div>
+      <Button type="submit">{submitLabel}</Button>
+    </Form>
+  );
+}

@@ -1,0 +1,54 @@
+import { z } from "zod";
+
+// Every environment variable the app reads, validated once. The README's
+// configuration table mirrors this schema.
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().positive().default(3000),
+  APP_URL: z.url().optional(),
+  DATABASE_URL: z.string().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().positive().default(10),
+  EMBEDDED_PG_PORT: z.coerce.number().int().positive().default(54329),
+  SESSION_SECRET: z.string().min(16).optional(),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default("Commons <no-reply@commons.localhost>"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  TRUST_PROXY: z.string().optional(),
+  ALLOW_PRIVATE_HUB_URLS: z.enum(["true", "false"]).optional(),
+});
+
+export type Env = z.infer<typeof schema> & { appUrl: string; isProduction: boolean; allowPrivateHubUrls: boolean };
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    throw new Error(`Invalid environment: ${z.prettifyError(parsed.error)}`);
+  }
+  const value = parsed.data;
+  const isProduction = value.NODE_ENV === "production";
+  if (isProduction && !value.SESSION_SECRET) {
+    throw new Error("SESSION_SECRET must be set in production (at least 16 characters)");
+  }
+  cached = {
+    ...value,
+    appUrl: (value.APP_URL ?? `http://localhost:${value.PORT}`).replace(/\/$/, ""),
+    isProduction,
+    allowPrivateHubUrls: value.ALLOW_PRIVATE_HUB_URLS
+      ? value.ALLOW_PRIVATE_HUB_URLS === "true"
+      : value.NODE_ENV !== "production",
+  };
+  return cached;
+}
+
+export function sessionSecret() {
+  return env().SESSION_SECRET ?? "commons-development-secret-not-for-production";
+}
+
+/** Cookies are Secure everywhere but a plain-HTTP localhost (issue 2, item 4). */
+export function secureCookies() {
+  const { hostname } = new URL(env().appUrl);
+  return !(hostname === "localhost" || hostname === "127.0.0.1" || hostname === "[::1]");
+}

@@ -1,0 +1,34 @@
+import type { SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data } from "@remix-run/node";
+import type { z } from "zod";
+import { ValidationError } from "./errors";
+
+// One way to run a form action: parse with the shared zod schema, run the work,
+// and answer 400 with errors at each field (or about the whole form) when it fails.
+
+export async function handleForm<Schema extends z.ZodType>(
+  formData: FormData,
+  schema: Schema,
+  work: (value: z.output<Schema>) => Promise<Response>,
+): Promise<Response | ReturnType<typeof data<SubmissionResult<string[]>>>> {
+  const submission = parseWithZod(formData, { schema });
+  if (submission.status !== "success") {
+    return data(submission.reply({ hideFields: ["password", "confirm", "currentPassword"] }), { status: 400 });
+  }
+  try {
+    return await work(submission.value);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    const { form, ...fieldErrors } = error.fieldErrors;
+    return data(
+      submission.reply({ formErrors: form, fieldErrors, hideFields: ["password", "confirm", "currentPassword"] }),
+      { status: 400 },
+    );
+  }
+}
+
+/** The submitted `intent` of a form with several buttons. */
+export function intentOf(formData: FormData) {
+  return String(formData.get("intent") ?? "");
+}

@@ -1,0 +1,165 @@
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "#db/client.server";
+import { users } from "#db/schema";
+import { PasswordReset, passwordResetSubject } from "#emails/password-reset";
+import { VerifyEmail, verifyEmailSubject } from "#emails/verify-email";
+import { env } from "~/lib/env.server";
+import { RateLimitedError, ValidationError } from "~/lib/errors";
+import { sendEmail } from "~/modules/notifications/email.server";
+import { burnPasswordCheck, hashPassword, isCommonPassword, verifyPassword } from "./password.server";
+import { clearRateLimit, hitRateLimit } from "./rate-limit.server";
+import { createSession, invalidateUserSessions } from "./session.server";
+import { consumeCode, consumeLinkToken, issueUserToken, peekLinkToken } from "./tokens.server";
+
+const VERIFY_TTL_MS = 24 * 60 * 60 * 1000;
+const RESET_TTL_MS = 60 * 60 * 1000;
+// Sign-in: 5 tries per account and 30 per IP address in 15 minutes.
+const LOGIN_WINDOW_S = 15 * 60;
+const LOGIN_PER_ACCOUNT = 5;
+const LOGIN_PER_IP = 30;
+// Reset requests: 3 per account and 10 per IP per hour.
+const RESET_WINDOW_S = 60 * 60;
+
+export function findUserByEmail(db: Db, email: string) {
+  return db.query.users.findFirst({ where: sql`lower(${users.email}) = ${email.toLowerCase()}` });
+}
+
+function assertAcceptablePassword(password: string, field = "password") {
+  if (isCommonPassword(password)) {
+    throw new ValidationError({ [field]: ["This password is among the most common ones. Choose another."] });
+  }
+}
+
+export async function signUp(db: Db, input: { name: string; email: string; password: string }) {
+  assertAcceptablePassword(input.password);
+  if (await findUserByEmail(db, input.email)) {
+    throw new ValidationError({ email: ["An account with this email already exists. Sign in or reset your password."] });
+  }
+  const [user] = await db
+    .insert(users)
+    .values({ name: input.name, email: input.email, passwordHash: await hashPassword(input.password) })
+    .returning();
+  await sendVerificationEmail(db, user!);
+  return { user: user!, session: await createSession(db, user!.id) };
+}
+
+export async function sendVerificationEmail(db: Db, user: { id: string; email: string; name: string }) {
+  const { token, code } = await issueUserToken(db, user.id, "verify_email", VERIFY_TTL_MS, true);
+  const appUrl = env().appUrl;
+  await sendEmail(db, {
+    to: user.email,
+    subject: verifyEmailSubject(code!),
+    template: "verify-email",
+    body: VerifyEmail({ appUrl, name: user.name, code: code!, link: `${appUrl}/verify-email?token=${token}` }),
+  });
+}
+
+export async function verifyEmailByCode(db: Db, userId: string, code: string) {
+  const result = await consumeCode(db, userId, code);
+  if (result === "wrong") throw new ValidationError({ code: ["That code is not right. Check the email and try again."] });
+  if (result === "expired") {
+    throw new ValidationError({ code: ["This code has expired or was tried too often. Send a new one."] });
+  }
+  await db.update(users).set({ emailVerifiedAt: new Date() }).where(eq(users.id, userId));
+}
+
+/** Verifies by the emailed link; returns the user id, or null when the link is stale. */
+export async function verifyEmailByLink(db: Db, token: string) {
+  const userId = await consumeLinkToken(db, "verify_email", token);
+  if (userId) await db.update(users).set({ emailVerifiedAt: new Date() }).where(eq(users.id, userId));
+  return userId;
+}
+
+export async function signIn(db: Db, input: { email: string; password: string; ip: string }) {
+  const accountKey = `login:account:${input.email.toLowerCase()}`;
+  const [perAccount, perIp] = await Promise.all([
+    hitRateLimit(db, accountKey, LOGIN_PER_ACCOUNT, LOGIN_WINDOW_S),
+    hitRateLimit(db, `login:ip:${input.ip}`, LOGIN_PER_IP, LOGIN_WINDOW_S),
+  ]);
+  const blocked = [perAccount, perIp].find((r) => !r.allowed);
+  if (blocked) {
+    const minutes = Math.ceil(blocked.retryAfterSeconds / 60);
+    throw new RateLimitedError(
+      `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}, or reset your password.`,
+      blocked.retryAfterSeconds,
+    );
+  }
+  const user = await findUserByEmail(db, input.email);
+  if (!user) {
+    await burnPasswordCheck(input.password);
+    throw new ValidationError({ form: ["That email and password do not match an account."] });
+  }
+  if (!(await verifyPassword(user.passwordHash, input.password))) {
+    throw new ValidationError({ form: ["That email and password do not match an account."] });
+  }
+  await clearRateLimit(db, accountKey);
+  return { user, session: await createSession(db, user.id) };
+}
+
+/** Always behaves the same whether or not the email has an account (no enumeration). */
+export async function requestPasswordReset(db: Db, input: { email: string; ip: string }) {
+  const [perAccount, perIp] = await Promise.all([
+    hitRateLimit(db, `reset:account:${input.email.toLowerCase()}`, 3, RESET_WINDOW_S),
+    hitRateLimit(db, `reset:ip:${input.ip}`, 10, RESET_WINDOW_S),
+  ]);
+  const blocked = [perAccount, perIp].find((r) => !r.allowed);
+  if (blocked) {
+    throw new RateLimitedError(
+      `Too many reset requests. Try again in ${Math.ceil(blocked.retryAfterSeconds / 60)} minutes.`,
+      blocked.retryAfterSeconds,
+    );
+  }
+  const user = await findUserByEmail(db, input.email);
+  if (!user) return;
+  const { token } = await issueUserToken(db, user.id, "reset_password", RESET_TTL_MS);
+  const appUrl = env().appUrl;
+  await sendEmail(db, {
+    to: user.email,
+    subject: passwordResetSubject,
+    template: "password-reset",
+    body: PasswordReset({ appUrl, name: user.name, link: `${appUrl}/reset-password?token=${token}` }),
+  });
+}
+
+export function isResetTokenLive(db: Db, token: string) {
+  return peekLinkToken(db, "reset_password", token).then(Boolean);
+}
+
+/** Sets the new password, ends every session, and proves the email (the link reached it). */
+export async function resetPassword(db: Db, input: { token: string; password: string }) {
+  assertAcceptablePassword(input.password);
+  const userId = await consumeLinkToken(db, "reset_password", input.token);
+  if (!userId) throw new ValidationError({ form: ["This reset link has expired or was already used. Ask for a new one."] });
+  await db
+    .update(users)
+    .set({ passwordHash: await hashPassword(input.password), emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())` })
+    .where(eq(users.id, userId));
+  await invalidateUserSessions(db, userId);
+  return userId;
+}
+
+/** Changes the password and ends every other session of the user. */
+export async function changePassword(
+  db: Db,
+  input: { userId: string; sessionId: string; currentPassword: string; password: string },
+) {
+  const user = await db.query.users.findFirst({ where: eq(users.id, input.userId) });
+  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw new ValidationError({ currentPassword: ["That is not your current password."] });
+  }
+  assertAcceptablePassword(input.password);
+  await db
+    .update(users)
+    .set({ passwordHash: await hashPassword(input.password) })
+    .where(eq(users.id, input.userId));
+  await invalidateUserSessions(db, input.userId, input.sessionId);
+}
+
+export async function grantStaff(db: Db, email: string) {
+  const [row] = await db
+    .update(users)
+    .set({ isStaff: true })
+    .where(sql`lower(${users.email}) = ${email.toLowerCase()}`)
+    .returning({ id: users.id });
+  return row?.id ?? null;
+}

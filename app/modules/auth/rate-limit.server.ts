@@ -1,0 +1,33 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "#db/client.server";
+import { rateLimits } from "#db/schema";
+
+export type RateLimitResult = { allowed: boolean; retryAfterSeconds: number };
+
+/**
+ * Counts one attempt against `key` in a fixed window, in Postgres so every app
+ * server shares the count. One upsert; the window restarts once it has passed.
+ */
+export async function hitRateLimit(db: Db, key: string, limit: number, windowSeconds: number, now = new Date()) {
+  const windowStartFloor = new Date(now.getTime() - windowSeconds * 1000);
+  const [row] = await db
+    .insert(rateLimits)
+    .values({ key, windowStart: now, count: 1 })
+    .onConflictDoUpdate({
+      target: rateLimits.key,
+      set: {
+        count: sql`case when ${rateLimits.windowStart} <= ${windowStartFloor} then 1 else ${rateLimits.count} + 1 end`,
+        windowStart: sql`case when ${rateLimits.windowStart} <= ${windowStartFloor} then ${now} else ${rateLimits.windowStart} end`,
+      },
+    })
+    .returning();
+  const elapsed = (now.getTime() - (row?.windowStart.getTime() ?? now.getTime())) / 1000;
+  return {
+    allowed: (row?.count ?? 1) <= limit,
+    retryAfterSeconds: Math.max(1, Math.ceil(windowSeconds - elapsed)),
+  } satisfies RateLimitResult;
+}
+
+export async function clearRateLimit(db: Db, key: string) {
+  await db.delete(rateLimits).where(sql`${rateLimits.key} = ${key}`);
+}

@@ -1,0 +1,86 @@
+import { redirect } from "@remix-run/node";
+import { getDb } from "#db/client.server";
+import { secureCookies } from "~/lib/env.server";
+import { forbidden } from "~/lib/http.server";
+import { type SessionUser, validateSessionToken } from "./session.server";
+
+// Reads the session cookie of a request. Loaders and actions call these to know
+// who is asking; authorization decisions then go through each module's policy.
+
+export const SESSION_COOKIE = "commons_session";
+
+export type Viewer = SessionUser & { sessionId: string };
+
+const cache = new WeakMap<Request, Promise<Viewer | null>>();
+
+function readCookie(request: Request, name: string) {
+  const header = request.headers.get("Cookie");
+  if (!header) return undefined;
+  for (const part of header.split(";")) {
+    const [key, ...rest] = part.trim().split("=");
+    if (key === name) return decodeURIComponent(rest.join("="));
+  }
+  return undefined;
+}
+
+export function getViewer(request: Request): Promise<Viewer | null> {
+  let pending = cache.get(request);
+  if (!pending) {
+    pending = (async () => {
+      const token = readCookie(request, SESSION_COOKIE);
+      if (!token) return null;
+      const result = await validateSessionToken(getDb(), token);
+      return result.ok ? { ...result.user, sessionId: result.sessionId } : null;
+    })();
+    cache.set(request, pending);
+  }
+  return pending;
+}
+
+function loginRedirect(request: Request) {
+  const url = new URL(request.url);
+  return redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+}
+
+export async function requireUser(request: Request): Promise<Viewer> {
+  const viewer = await getViewer(request);
+  if (!viewer) throw loginRedirect(request);
+  return viewer;
+}
+
+/** Signed in with a confirmed email address: needed before acting for an organization. */
+export async function requireVerifiedUser(request: Request): Promise<Viewer> {
+  const viewer = await requireUser(request);
+  if (!viewer.emailVerified) throw redirect("/verify-email");
+  return viewer;
+}
+
+export async function requireStaff(request: Request): Promise<Viewer> {
+  const viewer = await requireUser(request);
+  if (!viewer.isStaff) forbidden("This page is for Commons staff.");
+  return viewer;
+}
+
+export function sessionCookie(token: string, expiresAt: Date) {
+  const parts = [
+    `${SESSION_COOKIE}=${encodeURIComponent(token)}`,
+    "Path=/",
+    "HttpOnly",
+    "SameSite=Lax",
+    `Expires=${expiresAt.toUTCString()}`,
+  ];
+  if (secureCookies()) parts.push("Secure");
+  return parts.join("; ");
+}
+
+export function clearedSessionCookie() {
+  const parts = [`${SESSION_COOKIE}=`, "Path=/", "HttpOnly", "SameSite=Lax", "Max-Age=0"];
+  if (secureCookies()) parts.push("Secure");
+  return parts.join("; ");
+}
+
+/** Only same-site relative paths are followed after sign-in. */
+export function safeRedirectPath(target: string | null | undefined, fallback = "/account") {
+  if (!target || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) return fallback;
+  return target;
+}

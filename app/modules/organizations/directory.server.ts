@@ -1,0 +1,62 @@
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "#db/client.server";
+import { hubs, organizations } from "#db/schema";
+
+// The public member directory (issue 2, item 9): listed organizations and their hubs.
+
+export const DIRECTORY_PAGE_SIZE = 20;
+
+export async function listPublicOrganizations(db: Db, options: { page: number; kind?: "institution" | "community" }) {
+  const where = and(eq(organizations.isPublic, true), options.kind ? eq(organizations.kind, options.kind) : undefined);
+  const [rows, [count]] = await Promise.all([
+    db
+      .select({
+        id: organizations.id,
+        slug: organizations.slug,
+        name: organizations.name,
+        kind: organizations.kind,
+        description: organizations.description,
+        logoUrl: organizations.logoUrl,
+      })
+      .from(organizations)
+      .where(where)
+      .orderBy(asc(organizations.name))
+      .limit(DIRECTORY_PAGE_SIZE)
+      .offset((options.page - 1) * DIRECTORY_PAGE_SIZE),
+    db.select({ total: sql<number>`count(*)::int` }).from(organizations).where(where),
+  ]);
+  const hubRows = rows.length
+    ? await db
+        .select({ organizationId: hubs.organizationId, id: hubs.id, name: hubs.name, url: hubs.url })
+        .from(hubs)
+        .where(and(inArray(hubs.organizationId, rows.map((r) => r.id)), eq(hubs.status, "active")))
+        .orderBy(asc(hubs.name))
+    : [];
+  return {
+    total: count?.total ?? 0,
+    organizations: rows.map((row) => ({ ...row, hubs: hubRows.filter((h) => h.organizationId === row.id) })),
+  };
+}
+
+export async function getPublicOrganization(db: Db, slug: string) {
+  const organization = await db.query.organizations.findFirst({
+    where: and(eq(organizations.slug, slug), eq(organizations.isPublic, true)),
+    with: { hubs: { orderBy: [asc(hubs.status), asc(hubs.name)] } },
+  });
+  return organization ?? null;
+}
+
+/** Network figures for the home page, counted in SQL. */
+export async function networkStats(db: Db) {
+  const [row] = await db
+    .select({
+      institutions: sql<number>`count(distinct ${organizations.id}) filter (where ${organizations.kind} = 'institution')::int`,
+      communities: sql<number>`count(distinct ${organizations.id}) filter (where ${organizations.kind} = 'community')::int`,
+      hubs: sql<number>`count(${hubs.id}) filter (where ${hubs.status} = 'active')::int`,
+      users: sql<number>`coalesce(sum(${hubs.userCount}) filter (where ${hubs.status} = 'active'), 0)::int`,
+    })
+    .from(organizations)
+    .leftJoin(hubs, eq(hubs.organizationId, organizations.id))
+    .where(eq(organizations.isPublic, true));
+  return row ?? { institutions: 0, communities: 0, hubs: 0, users: 0 };
+}

@@ -1,0 +1,110 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { Db } from "#db/client.server";
+import { organizationMembers, organizations } from "#db/schema";
+import { ForbiddenError, NotFoundError, ValidationError } from "~/lib/errors";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { type Actor, can, type OrganizationAction } from "./policy";
+import type { OrganizationInput } from "./schemas";
+
+export type Viewer = { id: string; isStaff: boolean };
+export type Organization = typeof organizations.$inferSelect;
+export type OrganizationContext = { organization: Organization; actor: Actor };
+
+/**
+ * Loads an organization for a signed-in viewer and checks `action`.
+ * Hidden organizations answer 404 to outsiders; listed ones answer 403.
+ */
+export async function loadOrganizationFor(
+  db: Db,
+  slug: string,
+  viewer: Viewer,
+  action: OrganizationAction,
+): Promise<OrganizationContext> {
+  const [row] = await db
+    .select({ organization: organizations, role: organizationMembers.role })
+    .from(organizations)
+    .leftJoin(
+      organizationMembers,
+      and(eq(organizationMembers.organizationId, organizations.id), eq(organizationMembers.userId, viewer.id)),
+    )
+    .where(eq(organizations.slug, slug))
+    .limit(1);
+  if (!row) throw new NotFoundError("No such organization.");
+  const actor: Actor = { userId: viewer.id, isStaff: viewer.isStaff, role: row.role };
+  if (!can(actor, action)) {
+    if (!row.role && !viewer.isStaff && !row.organization.isPublic) throw new NotFoundError("No such organization.");
+    throw new ForbiddenError(
+      row.role ? "Your role in this organization does not allow this." : "You are not a member of this organization.",
+    );
+  }
+  return { organization: row.organization, actor };
+}
+
+export function listOrganizationsOf(db: Db, userId: string) {
+  return db
+    .select({
+      id: organizations.id,
+      slug: organizations.slug,
+      name: organizations.name,
+      kind: organizations.kind,
+      role: organizationMembers.role,
+    })
+    .from(organizationMembers)
+    .innerJoin(organizations, eq(organizations.id, organizationMembers.organizationId))
+    .where(eq(organizationMembers.userId, userId))
+    .orderBy(asc(organizations.name));
+}
+
+async function assertSlugFree(db: Db, slug: string, exceptId?: string) {
+  const [taken] = await db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(exceptId ? and(eq(organizations.slug, slug), sql`${organizations.id} <> ${exceptId}`) : eq(organizations.slug, slug));
+  if (taken) throw new ValidationError({ slug: ["Another organization already uses this address."] });
+}
+
+export async function createOrganization(db: Db, userId: string, input: OrganizationInput) {
+  return db.transaction(async (tx) => {
+    await assertSlugFree(tx, input.slug);
+    const [organization] = await tx.insert(organizations).values(input).returning();
+    await tx.insert(organizationMembers).values({ organizationId: organization!.id, userId, role: "owner" });
+    await recordAudit(tx, {
+      actorId: userId,
+      action: "organization.created",
+      subjectType: "organization",
+      subjectId: organization!.id,
+      organizationId: organization!.id,
+      details: { name: input.name, kind: input.kind },
+    });
+    return organization!;
+  });
+}
+
+export async function updateOrganization(db: Db, context: OrganizationContext, input: OrganizationInput) {
+  if (!can(context.actor, "edit")) throw new ForbiddenError("Only admins can edit the organization.");
+  return db.transaction(async (tx) => {
+    await assertSlugFree(tx, input.slug, context.organization.id);
+    const [updated] = await tx
+      .update(organizations)
+      .set({ ...input, website: input.website ?? null, logoUrl: input.logoUrl ?? null, updatedAt: new Date() })
+      .where(eq(organizations.id, context.organization.id))
+      .returning();
+    await recordAudit(tx, {
+      actorId: context.actor.userId,
+      action: "organization.updated",
+      subjectType: "organization",
+      subjectId: context.organization.id,
+      organizationId: context.organization.id,
+      details: changedFields(context.organization, input),
+    });
+    return updated!;
+  });
+}
+
+function changedFields(before: Organization, after: OrganizationInput) {
+  const changes: Record<string, unknown> = {};
+  for (const key of Object.keys(after) as (keyof OrganizationInput)[]) {
+    if ((before[key] ?? undefined) !== (after[key] ?? undefined)) changes[key] = after[key] ?? null;
+  }
+  return changes;
+}

@@ -1,0 +1,245 @@
+import { and, asc, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import type { Db } from "#db/client.server";
+import { invitations, organizationMembers, organizations, type OrganizationRole, users } from "#db/schema";
+import { Invitation, invitationSubject } from "#emails/invitation";
+import { env } from "~/lib/env.server";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "~/lib/errors";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { hashSecret, randomSecret } from "~/modules/auth/session.server";
+import { sendEmail } from "~/modules/notifications/email.server";
+import type { OrganizationContext } from "./organizations.server";
+import { assignableRoles, can } from "./policy";
+
+export const INVITATION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
+
+export function listMembers(db: Db, organizationId: string) {
+  return db
+    .select({ userId: users.id, name: users.name, email: users.email, role: organizationMembers.role, since: organizationMembers.createdAt })
+    .from(organizationMembers)
+    .innerJoin(users, eq(users.id, organizationMembers.userId))
+    .where(eq(organizationMembers.organizationId, organizationId))
+    .orderBy(sql`case ${organizationMembers.role} when 'owner' then 0 when 'admin' then 1 else 2 end`, asc(users.name));
+}
+
+export function listOpenInvitations(db: Db, organizationId: string) {
+  return db
+    .select({ id: invitations.id, email: invitations.email, role: invitations.role, expiresAt: invitations.expiresAt, createdAt: invitations.createdAt })
+    .from(invitations)
+    .where(and(eq(invitations.organizationId, organizationId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+    .orderBy(desc(invitations.createdAt));
+}
+
+function assertMayAssign(context: OrganizationContext, role: OrganizationRole) {
+  if (!can(context.actor, "manage-people")) throw new ForbiddenError("Only admins can manage people.");
+  if (!assignableRoles(context.actor).includes(role)) {
+    throw new ValidationError({ role: ["Only an owner can make someone an owner."] });
+  }
+}
+
+export async function inviteMember(
+  db: Db,
+  context: OrganizationContext,
+  input: { email: string; role: OrganizationRole; inviterName: string },
+) {
+  assertMayAssign(context, input.role);
+  const organizationId = context.organization.id;
+  const [existing] = await db
+    .select({ userId: users.id })
+    .from(organizationMembers)
+    .innerJoin(users, eq(users.id, organizationMembers.userId))
+    .where(and(eq(organizationMembers.organizationId, organizationId), sql`lower(${users.email}) = ${input.email}`));
+  if (existing) throw new ValidationError({ email: ["This person is already a member."] });
+
+  const token = randomSecret(24);
+  const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
+  await db.transaction(async (tx) => {
+    // A fresh invitation replaces an open one for the same address.
+    await tx
+      .update(invitations)
+      .set({ revokedAt: new Date() })
+      .where(
+        and(
+          eq(invitations.organizationId, organizationId),
+          sql`lower(${invitations.email}) = ${input.email}`,
+          isNull(invitations.acceptedAt),
+          isNull(invitations.revokedAt),
+        ),
+      );
+    const [invitation] = await tx
+      .insert(invitations)
+      .values({ organizationId, email: input.email, role: input.role, tokenHash: hashSecret(token), invitedById: context.actor.userId, expiresAt })
+      .returning({ id: invitations.id });
+    await recordAudit(tx, {
+      actorId: context.actor.userId,
+      action: "invitation.sent",
+      subjectType: "invitation",
+      subjectId: invitation!.id,
+      organizationId,
+      details: { email: input.email, role: input.role },
+    });
+  });
+  const appUrl = env().appUrl;
+  await sendEmail(db, {
+    to: input.email,
+    subject: invitationSubject(context.organization.name),
+    template: "invitation",
+    body: Invitation({
+      appUrl,
+      organizationName: context.organization.name,
+      inviterName: input.inviterName,
+      role: input.role,
+      link: `${appUrl}/invitations/${token}`,
+      expiresOn: expiresAt.toISOString().slice(0, 10),
+    }),
+  });
+  return { token };
+}
+
+export async function revokeInvitation(db: Db, context: OrganizationContext, invitationId: string) {
+  if (!can(context.actor, "manage-people")) throw new ForbiddenError("Only admins can manage people.");
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(invitations)
+      .set({ revokedAt: new Date() })
+      .where(
+        and(
+          eq(invitations.id, invitationId),
+          eq(invitations.organizationId, context.organization.id),
+          isNull(invitations.acceptedAt),
+          isNull(invitations.revokedAt),
+        ),
+      )
+      .returning({ email: invitations.email });
+    if (!row) throw new NotFoundError("That invitation is no longer open.");
+    await recordAudit(tx, {
+      actorId: context.actor.userId,
+      action: "invitation.revoked",
+      subjectType: "invitation",
+      subjectId: invitationId,
+      organizationId: context.organization.id,
+      details: { email: row.email },
+    });
+  });
+}
+
+/** The invitation behind a link, if it is still open. */
+export async function findOpenInvitation(db: Db, token: string) {
+  const [row] = await db
+    .select({ invitation: invitations, organizationName: organizations.name, organizationSlug: organizations.slug })
+    .from(invitations)
+    .innerJoin(organizations, eq(organizations.id, invitations.organizationId))
+    .where(
+      and(
+        eq(invitations.tokenHash, hashSecret(token)),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, new Date()),
+      ),
+    );
+  return row ?? null;
+}
+
+/**
+ * Accepts an invitation for a signed-in user. The link was sent to the invited
+ * address, so following it also confirms that address when it is the account's.
+ */
+export async function acceptInvitation(db: Db, token: string, user: { id: string; email: string }) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(invitations)
+      .set({ acceptedAt: new Date() })
+      .where(
+        and(
+          eq(invitations.tokenHash, hashSecret(token)),
+          isNull(invitations.acceptedAt),
+          isNull(invitations.revokedAt),
+          gt(invitations.expiresAt, new Date()),
+        ),
+      )
+      .returning();
+    if (!row) throw new NotFoundError("This invitation has expired, was revoked or was already used.");
+    await tx
+      .insert(organizationMembers)
+      .values({ organizationId: row.organizationId, userId: user.id, role: row.role })
+      .onConflictDoNothing();
+    if (row.email.toLowerCase() === user.email.toLowerCase()) {
+      await tx.update(users).set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())` }).where(eq(users.id, user.id));
+    }
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: "invitation.accepted",
+      subjectType: "invitation",
+      subjectId: row.id,
+      organizationId: row.organizationId,
+      details: { email: row.email, role: row.role },
+    });
+    const [organization] = await tx.select().from(organizations).where(eq(organizations.id, row.organizationId));
+    return organization!;
+  });
+}
+
+async function lockMembers(tx: Db, organizationId: string) {
+  // Serialises role changes per organization so two admins cannot remove the last owner together.
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${organizationId}))`);
+  return tx.select().from(organizationMembers).where(eq(organizationMembers.organizationId, organizationId));
+}
+
+export async function changeRole(db: Db, context: OrganizationContext, userId: string, role: OrganizationRole) {
+  assertMayAssign(context, role);
+  await db.transaction(async (tx) => {
+    const members = await lockMembers(tx, context.organization.id);
+    const target = members.find((m) => m.userId === userId);
+    if (!target) throw new NotFoundError("That person is not a member.");
+    if (target.role === role) return;
+    if (target.role === "owner" && !can(context.actor, "grant-owner")) {
+      throw new ForbiddenError("Only an owner can change another owner's role.");
+    }
+    if (target.role === "owner" && members.filter((m) => m.role === "owner").length === 1) {
+      throw new ConflictError("An organization always keeps an owner. Make someone else owner first.");
+    }
+    await tx
+      .update(organizationMembers)
+      .set({ role })
+      .where(and(eq(organizationMembers.organizationId, context.organization.id), eq(organizationMembers.userId, userId)));
+    await recordAudit(tx, {
+      actorId: context.actor.userId,
+      action: "member.role_changed",
+      subjectType: "user",
+      subjectId: userId,
+      organizationId: context.organization.id,
+      details: { from: target.role, to: role },
+    });
+  });
+}
+
+/** Removes someone (an admin acting) or leaves (the person themself). */
+export async function removeMember(db: Db, context: OrganizationContext, userId: string) {
+  const leaving = userId === context.actor.userId;
+  if (!leaving && !can(context.actor, "manage-people")) throw new ForbiddenError("Only admins can remove people.");
+  await db.transaction(async (tx) => {
+    const members = await lockMembers(tx, context.organization.id);
+    const target = members.find((m) => m.userId === userId);
+    if (!target) throw new NotFoundError("That person is not a member.");
+    if (!leaving && target.role === "owner" && !can(context.actor, "grant-owner")) {
+      throw new ForbiddenError("Only an owner can remove another owner.");
+    }
+    if (target.role === "owner" && members.filter((m) => m.role === "owner").length === 1) {
+      throw new ConflictError(
+        leaving
+          ? "You are the only owner. Make someone else owner before you leave."
+          : "An organization always keeps an owner.",
+      );
+    }
+    await tx
+      .delete(organizationMembers)
+      .where(and(eq(organizationMembers.organizationId, context.organization.id), eq(organizationMembers.userId, userId)));
+    await recordAudit(tx, {
+      actorId: context.actor.userId,
+      action: leaving ? "member.left" : "member.removed",
+      subjectType: "user",
+      subjectId: userId,
+      organizationId: context.organization.id,
+      details: { role: target.role },
+    });
+  });
+}

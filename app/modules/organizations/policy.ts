@@ -1,0 +1,36 @@
+import type { OrganizationRole } from "#db/schema/organizations";
+
+// Who may do what to an organization (ARCHITECTURE.md "Authorization"). Checked on
+// the server in every loader and action that touches an organization.
+
+export type Actor = { userId: string; isStaff: boolean; role: OrganizationRole | null };
+
+export type OrganizationAction =
+  | "view" // dashboard, hubs list, people list
+  | "edit" // profile
+  | "manage-people" // invite, change roles, remove
+  | "manage-hubs"
+  | "grant-owner"; // make or unmake owners
+
+const RANK: Record<OrganizationRole, number> = { member: 1, admin: 2, owner: 3 };
+
+export function can(actor: Actor, action: OrganizationAction): boolean {
+  const rank = actor.role ? RANK[actor.role] : 0;
+  switch (action) {
+    case "view":
+      return rank >= RANK.member || actor.isStaff;
+    case "edit":
+    case "manage-people":
+    case "manage-hubs":
+      return rank >= RANK.admin;
+    case "grant-owner":
+      return rank >= RANK.owner;
+  }
+}
+
+/** Roles an actor may hand out: admins give member/admin, owners also owner. */
+export function assignableRoles(actor: Actor): OrganizationRole[] {
+  if (can(actor, "grant-owner")) return ["member", "admin", "owner"];
+  if (can(actor, "manage-people")) return ["member", "admin"];
+  return [];
+}

@@ -1,0 +1,68 @@
+import type { MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { ButtonLink } from "~/components/ui/Button";
+import { db } from "~/modules/database.server";
+import { networkStats } from "~/modules/organizations/directory.server";
+
+export const meta: MetaFunction = () => [
+  { title: "Commons · co-funding for community-run research hubs" },
+  { name: "description", content: "Institutions and communities pool money to improve the open tools their hubs run on." },
+];
+
+export async function loader() {
+  return { stats: await networkStats(db()) };
+}
+
+export default function Home() {
+  const { stats } = useLoaderData<typeof loader>();
+  const figures = [
+    { label: "Institutions", value: stats.institutions },
+    { label: "Communities", value: stats.communities },
+    { label: "Active hubs", value: stats.hubs },
+    { label: "Hub users reported", value: stats.users },
+  ];
+  return (
+    <div className="space-y-12">
+      <section className="max-w-3xl">
+        <h1 className="text-3xl sm:text-4xl">Shared hubs, shared improvements.</h1>
+        <p className="mt-4 text-lg text-muted">
+          Commons is where institutions and communities in our network of community-run JupyterHubs become members, propose
+          improvements to the open tools they all use, and fund them together. Every decision comes with a public rationale,
+          and every contribution is credited.
+        </p>
+        <div className="mt-6 flex flex-wrap gap-3">
+          <ButtonLink to="/membership">Become a member</ButtonLink>
+          <ButtonLink to="/members" variant="secondary">
+            Meet the members
+          </ButtonLink>
+        </div>
+      </section>
+      <section aria-labelledby="stats-heading">
+        <h2 id="stats-heading">The network today</h2>
+        <dl className="mt-4 grid grid-cols-2 gap-4 md:grid-cols-4">
+          {figures.map((f) => (
+            <div key={f.label} className="rounded-lg border border-line bg-paper p-4">
+              <dt className="text-sm text-muted">{f.label}</dt>
+              <dd className="mt-1 text-2xl font-bold">{f.value.toLocaleString("en")}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+      <section className="grid gap-6 md:grid-cols-3">
+        {[
+          ["Many, not one", "An improvement is built only when several communities back it, so it helps the whole network."],
+          ["Decided in public", "Staff weigh each proposal's leverage and publish the rationale for every decision."],
+          ["Credit where due", "Every funder and endorser is credited, and you can see which hubs run the result."],
+        ].map(([title, body]) => (
+          <div key={title}>
+            <h3>{title}</h3>
+            <p className="mt-1 text-sm text-muted">{body}</p>
+          </div>
+        ))}
+      </section>
+      <p className="text-sm">
+        <Link to="/initiatives">Browse initiatives</Link>
+      </p>
+    </div>
+  );
+}

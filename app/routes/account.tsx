@@ -1,0 +1,92 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { fieldProps, useSchemaForm } from "~/components/forms";
+import { Badge } from "~/components/ui/Badge";
+import { Button, ButtonLink } from "~/components/ui/Button";
+import { Card, CardHeader } from "~/components/ui/Card";
+import { EmptyState } from "~/components/ui/EmptyState";
+import { Field, FormError } from "~/components/ui/Field";
+import { withFlash } from "~/lib/flash.server";
+import { handleForm } from "~/lib/forms.server";
+import { changePassword } from "~/modules/auth/accounts.server";
+import { requireUser } from "~/modules/auth/request.server";
+import { changePasswordSchema } from "~/modules/auth/schemas";
+import { db } from "~/modules/database.server";
+import { listOrganizationsOf } from "~/modules/organizations/organizations.server";
+
+export const meta: MetaFunction = () => [{ title: "Your account · Commons" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireUser(request);
+  return {
+    user: { name: viewer.name, email: viewer.email, emailVerified: viewer.emailVerified, isStaff: viewer.isStaff },
+    organizations: await listOrganizationsOf(db(), viewer.id),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = await requireUser(request);
+  return handleForm(await request.formData(), changePasswordSchema, async (value) => {
+    await changePassword(db(), { userId: viewer.id, sessionId: viewer.sessionId, ...value });
+    return redirect("/account", {
+      headers: await withFlash({ kind: "success", message: "Password changed. Your other sessions were signed out." }),
+    });
+  });
+}
+
+export default function Account() {
+  const { user, organizations } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useSchemaForm(changePasswordSchema, lastResult);
+  return (
+    <div className="space-y-8">
+      <div>
+        <h1>Your account</h1>
+        <p className="mt-1 text-muted">
+          {user.name} · {user.email}{" "}
+          {user.emailVerified ? (
+            <Badge tone="success">Email confirmed</Badge>
+          ) : (
+            <Link to="/verify-email">
+              <Badge tone="warning">Confirm your email</Badge>
+            </Link>
+          )}{" "}
+          {user.isStaff ? <Badge tone="brand">Staff</Badge> : null}
+        </p>
+      </div>
+      <Card>
+        <CardHeader title="Your organizations" action={<ButtonLink to="/orgs/new" variant="secondary">New organization</ButtonLink>} />
+        {organizations.length === 0 ? (
+          <EmptyState title="You don't belong to an organization yet">
+            Create one for your institution or community, or ask an admin of an existing one to invite you.
+          </EmptyState>
+        ) : (
+          <ul className="divide-y divide-line">
+            {organizations.map((o) => (
+              <li key={o.id} className="flex items-center justify-between py-3">
+                <Link to={`/orgs/${o.slug}`} className="font-medium">
+                  {o.name}
+                </Link>
+                <span className="text-sm text-muted">
+                  {o.kind} · {o.role}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+      <Card className="max-w-xl">
+        <CardHeader title="Change password" />
+        <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="space-y-4">
+          <FormError errors={form.errors} />
+          <Field label="Current password" type="password" autoComplete="current-password" {...fieldProps(fields.currentPassword)} />
+          <Field label="New password" type="password" autoComplete="new-password" help="At least 8 characters." {...fieldProps(fields.password)} />
+          <Field label="Repeat the new password" type="password" autoComplete="new-password" {...fieldProps(fields.confirm)} />
+          <Button type="submit">Change password</Button>
+          <p className="text-sm text-muted">Changing it signs you out everywhere else.</p>
+        </Form>
+      </Card>
+    </div>
+  );
+}

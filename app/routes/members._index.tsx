@@ -1,0 +1,70 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Badge } from "~/components/ui/Badge";
+import { Button } from "~/components/ui/Button";
+import { EmptyState } from "~/components/ui/EmptyState";
+import { SelectField } from "~/components/ui/Field";
+import { Pagination, pageFromUrl } from "~/components/ui/Pagination";
+import { db } from "~/modules/database.server";
+import { DIRECTORY_PAGE_SIZE, listPublicOrganizations } from "~/modules/organizations/directory.server";
+
+export const meta: MetaFunction = () => [
+  { title: "Members · Commons" },
+  { name: "description", content: "Institutions and communities in the network, and the hubs they run." },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const kindParam = url.searchParams.get("kind");
+  const kind = kindParam === "institution" || kindParam === "community" ? kindParam : undefined;
+  const page = pageFromUrl(request.url);
+  return { page, kind: kind ?? "", ...(await listPublicOrganizations(db(), { page, kind })) };
+}
+
+export default function Members() {
+  const { organizations, total, page, kind } = useLoaderData<typeof loader>();
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1>Members</h1>
+        <p className="mt-2 max-w-prose text-muted">The institutions and communities in the network, and the hubs they run.</p>
+      </div>
+      <Form method="get" className="flex flex-wrap items-end gap-3">
+        <SelectField
+          label="Show"
+          name="kind"
+          defaultValue={kind}
+          options={[
+            { value: "", label: "Everyone" },
+            { value: "institution", label: "Institutions" },
+            { value: "community", label: "Communities" },
+          ]}
+        />
+        <Button type="submit" variant="secondary">
+          Filter
+        </Button>
+      </Form>
+      {organizations.length === 0 ? (
+        <EmptyState title="No members to show">Organizations appear here once they choose to be listed.</EmptyState>
+      ) : (
+        <ul className="grid gap-4 md:grid-cols-2">
+          {organizations.map((o) => (
+            <li key={o.id} className="rounded-lg border border-line bg-paper p-5">
+              <div className="flex items-center gap-3">
+                <h2 className="text-lg">
+                  <Link to={`/members/${o.slug}`}>{o.name}</Link>
+                </h2>
+                <Badge tone="brand">{o.kind}</Badge>
+              </div>
+              {o.description ? <p className="mt-2 line-clamp-3 text-sm">{o.description}</p> : null}
+              <p className="mt-3 text-sm text-muted">
+                {o.hubs.length === 0 ? "No active hubs listed" : `Hubs: ${o.hubs.map((h) => h.name).join(", ")}`}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Pagination page={page} pageSize={DIRECTORY_PAGE_SIZE} total={total} />
+    </div>
+  );
+}

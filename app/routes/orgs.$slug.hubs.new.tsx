@@ -1,0 +1,37 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { useActionData } from "@remix-run/react";
+import { HubForm } from "~/components/hubs/HubForm";
+import { withFlash } from "~/lib/flash.server";
+import { handleForm } from "~/lib/forms.server";
+import { db } from "~/modules/database.server";
+import { createHub } from "~/modules/hubs/hubs.server";
+import { hubSchema } from "~/modules/hubs/schemas";
+import { requireOrganization } from "~/modules/organizations/request.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireOrganization(request, params.slug, "manage-hubs");
+  return null;
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const context = await requireOrganization(request, params.slug, "manage-hubs");
+  return handleForm(await request.formData(), hubSchema, async (value) => {
+    const hub = await createHub(db(), context, value);
+    return redirect(`/orgs/${context.organization.slug}/hubs`, {
+      headers: await withFlash({ kind: "success", message: `${hub.name} is added. Use "Check" to confirm it is reachable.` }),
+    });
+  });
+}
+
+export default function NewHub() {
+  const lastResult = useActionData<typeof action>();
+  return (
+    <div className="max-w-2xl">
+      <h2>Add a hub</h2>
+      <div className="mt-4 rounded-lg border border-line bg-paper p-6">
+        <HubForm lastResult={lastResult} submitLabel="Add hub" />
+      </div>
+    </div>
+  );
+}

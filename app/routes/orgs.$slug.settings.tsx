@@ -1,0 +1,46 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { OrganizationForm } from "~/components/organizations/OrganizationForm";
+import { withFlash } from "~/lib/flash.server";
+import { handleForm } from "~/lib/forms.server";
+import { db } from "~/modules/database.server";
+import { updateOrganization } from "~/modules/organizations/organizations.server";
+import { requireOrganization } from "~/modules/organizations/request.server";
+import { organizationSchema } from "~/modules/organizations/schemas";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { organization } = await requireOrganization(request, params.slug, "edit");
+  return {
+    defaults: {
+      name: organization.name,
+      slug: organization.slug,
+      kind: organization.kind,
+      website: organization.website ?? "",
+      logoUrl: organization.logoUrl ?? "",
+      description: organization.description,
+      isPublic: organization.isPublic ? "on" : "",
+    },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const context = await requireOrganization(request, params.slug, "edit");
+  return handleForm(await request.formData(), organizationSchema, async (value) => {
+    const updated = await updateOrganization(db(), context, value);
+    return redirect(`/orgs/${updated.slug}/settings`, { headers: await withFlash({ kind: "success", message: "Saved." }) });
+  });
+}
+
+export default function OrganizationSettings() {
+  const { defaults } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  return (
+    <div className="max-w-2xl">
+      <h2>Profile</h2>
+      <div className="mt-4 rounded-lg border border-line bg-paper p-6">
+        <OrganizationForm lastResult={lastResult} defaultValue={defaults} submitLabel="Save profile" />
+      </div>
+    </div>
+  );
+}

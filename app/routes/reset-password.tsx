@@ -1,0 +1,57 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { fieldProps, useSchemaForm } from "~/components/forms";
+import { AuthCard } from "~/components/layout/AuthCard";
+import { Button } from "~/components/ui/Button";
+import { Field, FormError } from "~/components/ui/Field";
+import { withFlash } from "~/lib/flash.server";
+import { handleForm } from "~/lib/forms.server";
+import { isResetTokenLive, resetPassword } from "~/modules/auth/accounts.server";
+import { clearedSessionCookie } from "~/modules/auth/request.server";
+import { resetPasswordSchema } from "~/modules/auth/schemas";
+import { db } from "~/modules/database.server";
+
+export const meta: MetaFunction = () => [{ title: "Choose a new password · Commons" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const token = new URL(request.url).searchParams.get("token") ?? "";
+  return { token, live: token ? await isResetTokenLive(db(), token) : false };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  return handleForm(await request.formData(), resetPasswordSchema, async (value) => {
+    await resetPassword(db(), value);
+    const headers = await withFlash({ kind: "success", message: "Your password is changed. Sign in with the new one." });
+    headers.append("Set-Cookie", clearedSessionCookie());
+    return redirect("/login", { headers });
+  });
+}
+
+export default function ResetPassword() {
+  const { token, live } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useSchemaForm(resetPasswordSchema, lastResult);
+  if (!live) {
+    return (
+      <AuthCard title="This link has expired">
+        <p>
+          Reset links work once and for one hour. <Link to="/forgot-password">Ask for a new one</Link>.
+        </p>
+      </AuthCard>
+    );
+  }
+  return (
+    <AuthCard title="Choose a new password" intro="Signing in elsewhere will end: every session is closed.">
+      <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="space-y-4">
+        <input type="hidden" name="token" value={token} />
+        <FormError errors={form.errors} />
+        <Field label="New password" type="password" autoComplete="new-password" help="At least 8 characters." {...fieldProps(fields.password)} />
+        <Field label="Repeat the new password" type="password" autoComplete="new-password" {...fieldProps(fields.confirm)} />
+        <Button type="submit" className="w-full">
+          Change password
+        </Button>
+      </Form>
+    </AuthCard>
+  );
+}

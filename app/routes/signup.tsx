@@ -1,0 +1,62 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { fieldProps, useSchemaForm } from "~/components/forms";
+import { AuthCard } from "~/components/layout/AuthCard";
+import { Button } from "~/components/ui/Button";
+import { Field, FormError } from "~/components/ui/Field";
+import { handleForm } from "~/lib/forms.server";
+import { signUp } from "~/modules/auth/accounts.server";
+import { getViewer, safeRedirectPath, sessionCookie } from "~/modules/auth/request.server";
+import { signupSchema } from "~/modules/auth/schemas";
+import { db } from "~/modules/database.server";
+
+export const meta: MetaFunction = () => [{ title: "Create an account · Commons" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getViewer(request)) throw redirect("/account");
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const redirectTo = safeRedirectPath(String(formData.get("redirectTo") ?? ""), "/verify-email");
+  return handleForm(formData, signupSchema, async (value) => {
+    const { session } = await signUp(db(), value);
+    return redirect(redirectTo, { headers: { "Set-Cookie": sessionCookie(session.token, session.expiresAt) } });
+  });
+}
+
+export default function Signup() {
+  const [params] = useSearchParams();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useSchemaForm(signupSchema, lastResult, { email: params.get("email") ?? "" });
+  const busy = useNavigation().state === "submitting";
+  return (
+    <AuthCard
+      title="Create an account"
+      intro={
+        <>
+          Already have one? <Link to={`/login${params.size ? `?${params}` : ""}`}>Sign in</Link>.
+        </>
+      }
+    >
+      <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="space-y-4">
+        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
+        <FormError errors={form.errors} />
+        <Field label="Your name" autoComplete="name" {...fieldProps(fields.name)} />
+        <Field label="Email" type="email" autoComplete="email" {...fieldProps(fields.email)} />
+        <Field
+          label="Password"
+          type="password"
+          autoComplete="new-password"
+          help="At least 8 characters. Long passphrases are welcome."
+          {...fieldProps(fields.password)}
+        />
+        <Button type="submit" className="w-full" disabled={busy}>
+          {busy ? "Creating your account…" : "Create account"}
+        </Button>
+      </Form>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,28 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { AuditTable } from "~/components/AuditTable";
+import { EmptyState } from "~/components/ui/EmptyState";
+import { Pagination, pageFromUrl } from "~/components/ui/Pagination";
+import { AUDIT_PAGE_SIZE, listAuditEvents } from "~/modules/audit/audit.server";
+import { requireStaff } from "~/modules/auth/request.server";
+import { db } from "~/modules/database.server";
+
+export const meta: MetaFunction = () => [{ title: "Staff · Commons" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireStaff(request);
+  const page = pageFromUrl(request.url);
+  return { page, ...(await listAuditEvents(db(), { page })) };
+}
+
+export default function Staff() {
+  const { rows, total, page } = useLoaderData<typeof loader>();
+  return (
+    <div className="space-y-6">
+      <h1>Staff</h1>
+      <h2>Audit log</h2>
+      {rows.length === 0 ? <EmptyState title="Nothing recorded yet" /> : <AuditTable rows={rows} caption="Audit log" />}
+      <Pagination page={page} pageSize={AUDIT_PAGE_SIZE} total={total} />
+    </div>
+  );
+}

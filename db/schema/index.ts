@@ -1,0 +1,5 @@
+export * from "./audit";
+export * from "./auth";
+export * from "./hubs";
+export * from "./notifications";
+export * from "./organizations";

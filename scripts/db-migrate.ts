@@ -1,0 +1,5 @@
+import { withDatabase } from "./with-database";
+
+await withDatabase(async () => {
+  console.log("migrations applied");
+});

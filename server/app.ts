@@ -1,0 +1,56 @@
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import type { ViteDevServer } from "vite";
+import { rejectCrossSiteWrites, securityHeaders } from "./security";
+
+export type AppOptions = {
+  production: boolean;
+  appUrl: string;
+  trustProxy?: string;
+  vite?: ViteDevServer;
+  buildDir?: string;
+};
+
+/** The HTTP app: headers and CSRF first, then static files, then Remix. */
+export async function createApp(options: AppOptions) {
+  const app = express();
+  app.disable("x-powered-by");
+  if (options.trustProxy) app.set("trust proxy", parseTrustProxy(options.trustProxy));
+  app.use(compression());
+  app.use(securityHeaders({ production: options.production }));
+  app.use(rejectCrossSiteWrites({ appUrl: options.appUrl }));
+
+  let build: ServerBuild | (() => Promise<ServerBuild>);
+  if (options.vite) {
+    const vite = options.vite;
+    app.use(vite.middlewares);
+    build = () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+  } else {
+    const buildDir = options.buildDir ?? path.resolve("build");
+    app.use(
+      "/assets",
+      express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y", index: false }),
+    );
+    app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h", index: false }));
+    build = (await import(path.join(buildDir, "server/index.js"))) as ServerBuild;
+  }
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: options.production ? "production" : "development",
+      getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? "unknown" }),
+    }),
+  );
+  return app;
+}
+
+function parseTrustProxy(value: string): boolean | number | string {
+  if (value === "true") return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
+}

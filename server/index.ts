@@ -1,0 +1,54 @@
+import type { Server } from "node:http";
+import { env } from "../app/lib/env.server";
+import { logger } from "../app/lib/logger.server";
+import { closeDb } from "../db/client.server";
+import { createApp } from "./app";
+import { prepareDatabase } from "./database";
+
+// The one entry point: `npm run dev` (development, Vite middleware, demo data) and
+// `npm start` (production build). See README "Architecture".
+
+const config = env();
+const log = (line: string) => logger.info(line);
+const database = await prepareDatabase({ migrate: !config.isProduction || !process.env.DATABASE_URL, log });
+
+if (!config.isProduction && process.env.COMMONS_SKIP_SEED !== "true") {
+  const { seedIfEmpty, DEMO_ACCOUNTS } = await import("../db/seed/index");
+  if (await seedIfEmpty(database.url)) logger.info("loaded the demo network into the empty database");
+  printDemoAccounts(DEMO_ACCOUNTS);
+}
+
+const vite = config.isProduction
+  ? undefined
+  : await import("vite").then((v) => v.createServer({ server: { middlewareMode: true }, appType: "custom" }));
+
+const app = await createApp({
+  production: config.isProduction,
+  appUrl: config.appUrl,
+  trustProxy: config.TRUST_PROXY,
+  vite,
+});
+
+const server: Server = app.listen(config.PORT, () => {
+  logger.info(`Commons is listening on ${config.appUrl}`);
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info(`${signal}: shutting down`);
+  server.close();
+  server.closeAllConnections();
+  await vite?.close();
+  await closeDb().catch(() => {});
+  await database.embedded?.stop();
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
+function printDemoAccounts(accounts: { role: string; email: string; password: string }[]) {
+  const lines = accounts.map((a) => `  ${a.role.padEnd(20)} ${a.email.padEnd(36)} ${a.password}`);
+  console.log(`\nDemo accounts (development only):\n${lines.join("\n")}\n`);
+}
