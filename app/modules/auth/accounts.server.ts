@@ -13,10 +13,10 @@ import { consumeCode, consumeLinkToken, issueUserToken, peekLinkToken } from "./
 
 const VERIFY_TTL_MS = 24 * 60 * 60 * 1000;
 const RESET_TTL_MS = 60 * 60 * 1000;
-// Sign-in: 5 tries per account and 30 per IP address in 15 minutes.
+// Sign-in: 5 tries per account and 100 per IP address (campuses share one) in 15 minutes.
 const LOGIN_WINDOW_S = 15 * 60;
 const LOGIN_PER_ACCOUNT = 5;
-const LOGIN_PER_IP = 30;
+const LOGIN_PER_IP = 100;
 // Reset requests: 3 per account and 10 per IP per hour.
 const RESET_WINDOW_S = 60 * 60;
 

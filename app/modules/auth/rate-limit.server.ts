@@ -9,15 +9,17 @@ export type RateLimitResult = { allowed: boolean; retryAfterSeconds: number };
  * server shares the count. One upsert; the window restarts once it has passed.
  */
 export async function hitRateLimit(db: Db, key: string, limit: number, windowSeconds: number, now = new Date()) {
-  const windowStartFloor = new Date(now.getTime() - windowSeconds * 1000);
+  // Raw SQL fragments take ISO strings: postgres.js does not serialise Date there.
+  const floor = sql`${new Date(now.getTime() - windowSeconds * 1000).toISOString()}::timestamptz`;
+  const at = sql`${now.toISOString()}::timestamptz`;
   const [row] = await db
     .insert(rateLimits)
     .values({ key, windowStart: now, count: 1 })
     .onConflictDoUpdate({
       target: rateLimits.key,
       set: {
-        count: sql`case when ${rateLimits.windowStart} <= ${windowStartFloor} then 1 else ${rateLimits.count} + 1 end`,
-        windowStart: sql`case when ${rateLimits.windowStart} <= ${windowStartFloor} then ${now} else ${rateLimits.windowStart} end`,
+        count: sql`case when ${rateLimits.windowStart} <= ${floor} then 1 else ${rateLimits.count} + 1 end`,
+        windowStart: sql`case when ${rateLimits.windowStart} <= ${floor} then ${at} else ${rateLimits.windowStart} end`,
       },
     })
     .returning();

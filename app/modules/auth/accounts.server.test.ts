@@ -1,0 +1,130 @@
+import { desc, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { getDb } from "#db/client.server";
+import { emailMessages } from "#db/schema";
+import { RateLimitedError, ValidationError } from "~/lib/errors";
+import {
+  changePassword,
+  requestPasswordReset,
+  resetPassword,
+  signIn,
+  signUp,
+  verifyEmailByCode,
+  verifyEmailByLink,
+} from "./accounts.server";
+import { validateSessionToken } from "./session.server";
+
+const db = getDb();
+let n = 0;
+const email = () => `someone-${Date.now()}-${n++}@example.org`;
+const PASSWORD = "a long enough passphrase";
+
+async function lastEmailTo(to: string) {
+  const [row] = await db.select().from(emailMessages).where(eq(emailMessages.to, to)).orderBy(desc(emailMessages.createdAt)).limit(1);
+  return row!;
+}
+
+async function fieldErrors(work: Promise<unknown>) {
+  const error = await work.catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(ValidationError);
+  return (error as ValidationError).fieldErrors;
+}
+
+describe("sign up and verification", () => {
+  it("refuses the commonest passwords with a message at the field", async () => {
+    expect(await fieldErrors(signUp(db, { name: "A", email: email(), password: "password1" }))).toHaveProperty("password");
+  });
+
+  it("refuses a second account for the same address, whatever its case", async () => {
+    const address = email();
+    await signUp(db, { name: "A", email: address, password: PASSWORD });
+    const errors = await fieldErrors(signUp(db, { name: "B", email: address.toUpperCase(), password: PASSWORD }));
+    expect(errors.email?.[0]).toMatch(/already exists/);
+  });
+
+  it("emails a code that verifies the address; a wrong code does not", async () => {
+    const address = email();
+    const { user } = await signUp(db, { name: "Ana", email: address, password: PASSWORD });
+    const message = await lastEmailTo(address);
+    const code = message.subject.match(/^(\d{6})/)?.[1];
+    expect(code).toBeDefined();
+    const wrong = code === "000000" ? "111111" : "000000";
+    expect((await fieldErrors(verifyEmailByCode(db, user.id, wrong))).code?.[0]).toMatch(/not right/);
+    await verifyEmailByCode(db, user.id, code!);
+    const session = await signIn(db, { email: address, password: PASSWORD, ip: "10.0.0.1" });
+    expect(session.user.emailVerifiedAt).not.toBeNull();
+  });
+
+  it("verifies by the emailed link exactly once", async () => {
+    const address = email();
+    const { user } = await signUp(db, { name: "Ana", email: address, password: PASSWORD });
+    const token = (await lastEmailTo(address)).html.match(/verify-email\?token=([a-z0-9]+)/)?.[1];
+    expect(await verifyEmailByLink(db, token!)).toBe(user.id);
+    expect(await verifyEmailByLink(db, token!)).toBeNull();
+  });
+});
+
+describe("sign in", () => {
+  it("says the same thing for an unknown email and a wrong password", async () => {
+    const address = email();
+    await signUp(db, { name: "A", email: address, password: PASSWORD });
+    const unknown = await fieldErrors(signIn(db, { email: email(), password: PASSWORD, ip: "10.0.0.2" }));
+    const wrong = await fieldErrors(signIn(db, { email: address, password: "not the password", ip: "10.0.0.2" }));
+    expect(unknown).toEqual(wrong);
+  });
+
+  it("locks an account for a while after five failed tries, even with the right password", async () => {
+    const address = email();
+    await signUp(db, { name: "A", email: address, password: PASSWORD });
+    for (let i = 0; i < 5; i++) {
+      await signIn(db, { email: address, password: "wrong", ip: `10.1.0.${i}` }).catch(() => {});
+    }
+    const error = await signIn(db, { email: address, password: PASSWORD, ip: "10.1.1.1" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitedError);
+    expect((error as RateLimitedError).message).toMatch(/Too many sign-in attempts/);
+  });
+
+  it("limits attempts per IP address across accounts", async () => {
+    const ip = "10.9.9.9";
+    let limited: unknown;
+    for (let i = 0; i < 120 && !limited; i++) {
+      await signIn(db, { email: email(), password: "wrong", ip }).catch((e: unknown) => {
+        if (e instanceof RateLimitedError) limited = e;
+      });
+    }
+    expect(limited).toBeInstanceOf(RateLimitedError);
+  });
+});
+
+describe("passwords", () => {
+  it("reset by emailed link sets the new password and ends every session", async () => {
+    const address = email();
+    const { session } = await signUp(db, { name: "A", email: address, password: PASSWORD });
+    await requestPasswordReset(db, { email: address, ip: "10.2.0.1" });
+    const token = (await lastEmailTo(address)).html.match(/reset-password\?token=([a-z0-9]+)/)?.[1];
+    await resetPassword(db, { token: token!, password: "a brand new passphrase" });
+    expect((await validateSessionToken(db, session.token)).ok).toBe(false);
+    await expect(signIn(db, { email: address, password: "a brand new passphrase", ip: "10.2.0.1" })).resolves.toBeDefined();
+    expect((await fieldErrors(resetPassword(db, { token: token!, password: "another passphrase" }))).form?.[0]).toMatch(/expired/);
+  });
+
+  it("a reset request for an unknown address sends nothing and reveals nothing", async () => {
+    const address = email();
+    await expect(requestPasswordReset(db, { email: address, ip: "10.3.0.1" })).resolves.toBeUndefined();
+    expect(await db.select().from(emailMessages).where(eq(emailMessages.to, address))).toHaveLength(0);
+  });
+
+  it("change password needs the current one and ends the other sessions only", async () => {
+    const address = email();
+    const { user, session } = await signUp(db, { name: "A", email: address, password: PASSWORD });
+    const other = await signIn(db, { email: address, password: PASSWORD, ip: "10.4.0.1" });
+    const sessionId = session.token.split(".")[0]!;
+    expect(
+      (await fieldErrors(changePassword(db, { userId: user.id, sessionId, currentPassword: "nope", password: "new passphrase here" })))
+        .currentPassword,
+    ).toBeDefined();
+    await changePassword(db, { userId: user.id, sessionId, currentPassword: PASSWORD, password: "new passphrase here" });
+    expect((await validateSessionToken(db, session.token)).ok).toBe(true);
+    expect((await validateSessionToken(db, other.session.token)).ok).toBe(false);
+  });
+});
