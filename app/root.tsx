@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Links,
@@ -26,6 +26,14 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
+
+// Titles for the error pages; every route sets its own title otherwise.
+export const meta: MetaFunction = ({ error }) => {
+  if (!error) return [{ title: "Commons" }];
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const title = status === 404 ? "Page not found" : status === 403 ? "Not allowed" : "Something went wrong";
+  return [{ title: `${title} · Commons` }];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
@@ -80,7 +88,9 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   if (isRouteErrorResponse(error)) {
-    return <ErrorPage status={error.status} detail={typeof error.data === "string" ? error.data : undefined} />;
+    return (
+      <ErrorPage status={error.status} detail={typeof error.data === "string" ? error.data : undefined} />
+    );
   }
   return <ErrorPage status={500} />;
 }

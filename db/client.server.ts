@@ -21,7 +21,8 @@ export function createPool(url: string, max = 10): Pool {
 function pool(): Pool {
   if (!globalPool.__commonsPool) {
     const url = process.env.DATABASE_URL;
-    if (!url) throw new Error("DATABASE_URL is not set (the server sets it when it starts embedded Postgres)");
+    if (!url)
+      throw new Error("DATABASE_URL is not set (the server sets it when it starts embedded Postgres)");
     globalPool.__commonsPool = createPool(url, Number(process.env.DATABASE_POOL_SIZE ?? 10));
   }
   return globalPool.__commonsPool;

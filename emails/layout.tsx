@@ -12,9 +12,25 @@ export function EmailLayout({ preview, appUrl, children, footerNote }: LayoutPro
     <Html lang="en">
       <Head />
       <Preview>{preview}</Preview>
-      <Body style={{ backgroundColor: "#f5f7fa", fontFamily: "system-ui, -apple-system, Segoe UI, sans-serif", color: colors.ink }}>
-        <Container style={{ backgroundColor: "#ffffff", maxWidth: 560, margin: "24px auto", padding: "24px 32px", borderRadius: 8 }}>
-          <Text style={{ fontSize: 18, fontWeight: 700, color: colors.brand, margin: "0 0 16px" }}>Commons</Text>
+      <Body
+        style={{
+          backgroundColor: "#f5f7fa",
+          fontFamily: "system-ui, -apple-system, Segoe UI, sans-serif",
+          color: colors.ink,
+        }}
+      >
+        <Container
+          style={{
+            backgroundColor: "#ffffff",
+            maxWidth: 560,
+            margin: "24px auto",
+            padding: "24px 32px",
+            borderRadius: 8,
+          }}
+        >
+          <Text style={{ fontSize: 18, fontWeight: 700, color: colors.brand, margin: "0 0 16px" }}>
+            Commons
+          </Text>
           <Section>{children}</Section>
           <Hr style={{ borderColor: colors.border, margin: "24px 0 12px" }} />
           <Text style={{ fontSize: 12, color: colors.muted, margin: 0 }}>

@@ -13,7 +13,9 @@ export function VerifyEmail({ appUrl, name, code, link }: VerifyEmailProps) {
       <Button href={link} style={emailStyles.button}>
         Confirm my email
       </Button>
-      <Text style={emailStyles.muted}>The code and link expire in 24 hours. If you did not sign up, ignore this email.</Text>
+      <Text style={emailStyles.muted}>
+        The code and link expire in 24 hours. If you did not sign up, ignore this email.
+      </Text>
     </EmailLayout>
   );
 }

@@ -1,5 +1,5 @@
-import { createPool } from "../db/client.server";
 import { grantStaff } from "../app/modules/auth/accounts.server";
+import { createPool } from "../db/client.server";
 import { withDatabase } from "./with-database";
 
 // `npm run staff:grant -- someone@example.org`: makes an existing account staff.

@@ -43,7 +43,10 @@ export async function createApp(options: AppOptions) {
     createRequestHandler({
       build,
       mode: options.production ? "production" : "development",
-      getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? "unknown" }),
+      getLoadContext: (req, res) => ({
+        cspNonce: res.locals.cspNonce as string,
+        clientIp: req.ip ?? "unknown",
+      }),
     }),
   );
   return app;

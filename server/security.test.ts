@@ -41,18 +41,27 @@ describe("security middleware on a real HTTP server", () => {
 
   it("refuses a cross-site POST with 403 before the action runs", async () => {
     const before = actionRuns;
-    const response = await fetch(`${base}/thing`, { method: "POST", headers: { "sec-fetch-site": "cross-site" } });
+    const response = await fetch(`${base}/thing`, {
+      method: "POST",
+      headers: { "sec-fetch-site": "cross-site" },
+    });
     expect(response.status).toBe(403);
     expect(actionRuns).toBe(before);
   });
 
   it("refuses a POST whose Origin is another site when Sec-Fetch-Site is absent", async () => {
-    const response = await fetch(`${base}/thing`, { method: "POST", headers: { origin: "https://evil.example" } });
+    const response = await fetch(`${base}/thing`, {
+      method: "POST",
+      headers: { origin: "https://evil.example" },
+    });
     expect(response.status).toBe(403);
   });
 
   it("lets a same-origin POST through", async () => {
-    const response = await fetch(`${base}/thing`, { method: "POST", headers: { "sec-fetch-site": "same-origin" } });
+    const response = await fetch(`${base}/thing`, {
+      method: "POST",
+      headers: { "sec-fetch-site": "same-origin" },
+    });
     expect(response.status).toBe(200);
   });
 

@@ -1,5 +1,5 @@
 import type { Db } from "../db/client.server";
-import { hubs, organizationMembers, organizations, type OrganizationRole, users } from "../db/schema";
+import { hubs, type OrganizationRole, organizationMembers, organizations, users } from "../db/schema";
 
 // Builders shared by tests and db/seed: they write rows directly, with believable
 // defaults, so a test states only what it is about.
@@ -14,7 +14,12 @@ export async function buildUser(
   const n = next();
   const [user] = await db
     .insert(users)
-    .values({ name: `Person ${n}`, email: `person-${n}@example.org`, emailVerifiedAt: new Date(), ...overrides })
+    .values({
+      name: `Person ${n}`,
+      email: `person-${n}@example.org`,
+      emailVerifiedAt: new Date(),
+      ...overrides,
+    })
     .returning();
   return user!;
 }
@@ -32,7 +37,11 @@ export async function addMember(db: Db, organizationId: string, userId: string, 
   await db.insert(organizationMembers).values({ organizationId, userId, role });
 }
 
-export async function buildHub(db: Db, organizationId: string, overrides: Partial<typeof hubs.$inferInsert> = {}) {
+export async function buildHub(
+  db: Db,
+  organizationId: string,
+  overrides: Partial<typeof hubs.$inferInsert> = {},
+) {
   const n = next();
   const [hub] = await db
     .insert(hubs)

@@ -24,7 +24,9 @@ export function AuditTable({ rows, caption }: { rows: AuditRow[]; caption: strin
       <tbody>
         {rows.map((r) => (
           <tr key={r.id}>
-            <Td className="whitespace-nowrap">{new Date(r.createdAt).toISOString().replace("T", " ").slice(0, 16)} UTC</Td>
+            <Td className="whitespace-nowrap">
+              {new Date(r.createdAt).toISOString().replace("T", " ").slice(0, 16)} UTC
+            </Td>
             <Td>{r.actorEmail ?? <span className="text-muted">system</span>}</Td>
             <Td>
               <code className="text-xs">{r.action}</code>

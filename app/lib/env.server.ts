@@ -17,7 +17,11 @@ const schema = z.object({
   ALLOW_PRIVATE_HUB_URLS: z.enum(["true", "false"]).optional(),
 });
 
-export type Env = z.infer<typeof schema> & { appUrl: string; isProduction: boolean; allowPrivateHubUrls: boolean };
+export type Env = z.infer<typeof schema> & {
+  appUrl: string;
+  isProduction: boolean;
+  allowPrivateHubUrls: boolean;
+};
 
 let cached: Env | undefined;
 

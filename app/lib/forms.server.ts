@@ -14,7 +14,9 @@ export async function handleForm<Schema extends z.ZodType>(
 ): Promise<Response | ReturnType<typeof data<SubmissionResult<string[]>>>> {
   const submission = parseWithZod(formData, { schema });
   if (submission.status !== "success") {
-    return data(submission.reply({ hideFields: ["password", "confirm", "currentPassword"] }), { status: 400 });
+    return data(submission.reply({ hideFields: ["password", "confirm", "currentPassword"] }), {
+      status: 400,
+    });
   }
   try {
     return await work(submission.value);
@@ -22,7 +24,11 @@ export async function handleForm<Schema extends z.ZodType>(
     if (!(error instanceof ValidationError)) throw error;
     const { form, ...fieldErrors } = error.fieldErrors;
     return data(
-      submission.reply({ formErrors: form, fieldErrors, hideFields: ["password", "confirm", "currentPassword"] }),
+      submission.reply({
+        formErrors: form,
+        fieldErrors,
+        hideFields: ["password", "confirm", "currentPassword"],
+      }),
       { status: 400 },
     );
   }

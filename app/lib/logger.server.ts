@@ -4,7 +4,15 @@ import pino from "pino";
 export const logger = pino({
   level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "warn" : "info"),
   redact: {
-    paths: ["password", "*.password", "token", "*.token", "headers.cookie", "headers.authorization", "*.secret"],
+    paths: [
+      "password",
+      "*.password",
+      "token",
+      "*.token",
+      "headers.cookie",
+      "headers.authorization",
+      "*.secret",
+    ],
     censor: "[redacted]",
   },
 });

@@ -6,7 +6,10 @@ import { networkStats } from "~/modules/organizations/directory.server";
 
 export const meta: MetaFunction = () => [
   { title: "Commons · co-funding for community-run research hubs" },
-  { name: "description", content: "Institutions and communities pool money to improve the open tools their hubs run on." },
+  {
+    name: "description",
+    content: "Institutions and communities pool money to improve the open tools their hubs run on.",
+  },
 ];
 
 export async function loader() {
@@ -26,9 +29,9 @@ export default function Home() {
       <section className="max-w-3xl">
         <h1 className="text-3xl sm:text-4xl">Shared hubs, shared improvements.</h1>
         <p className="mt-4 text-lg text-muted">
-          Commons is where institutions and communities in our network of community-run JupyterHubs become members, propose
-          improvements to the open tools they all use, and fund them together. Every decision comes with a public rationale,
-          and every contribution is credited.
+          Commons is where institutions and communities in our network of community-run JupyterHubs become
+          members, propose improvements to the open tools they all use, and fund them together. Every decision
+          comes with a public rationale, and every contribution is credited.
         </p>
         <div className="mt-6 flex flex-wrap gap-3">
           <ButtonLink to="/membership">Become a member</ButtonLink>
@@ -50,9 +53,18 @@ export default function Home() {
       </section>
       <section className="grid gap-6 md:grid-cols-3">
         {[
-          ["Many, not one", "An improvement is built only when several communities back it, so it helps the whole network."],
-          ["Decided in public", "Staff weigh each proposal's leverage and publish the rationale for every decision."],
-          ["Credit where due", "Every funder and endorser is credited, and you can see which hubs run the result."],
+          [
+            "Many, not one",
+            "An improvement is built only when several communities back it, so it helps the whole network.",
+          ],
+          [
+            "Decided in public",
+            "Staff weigh each proposal's leverage and publish the rationale for every decision.",
+          ],
+          [
+            "Credit where due",
+            "Every funder and endorser is credited, and you can see which hubs run the result.",
+          ],
         ].map(([title, body]) => (
           <div key={title}>
             <h3>{title}</h3>

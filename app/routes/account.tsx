@@ -20,7 +20,12 @@ export const meta: MetaFunction = () => [{ title: "Your account · Commons" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireUser(request);
   return {
-    user: { name: viewer.name, email: viewer.email, emailVerified: viewer.emailVerified, isStaff: viewer.isStaff },
+    user: {
+      name: viewer.name,
+      email: viewer.email,
+      emailVerified: viewer.emailVerified,
+      isStaff: viewer.isStaff,
+    },
     organizations: await listOrganizationsOf(db(), viewer.id),
   };
 }
@@ -30,7 +35,10 @@ export async function action({ request }: ActionFunctionArgs) {
   return handleForm(await request.formData(), changePasswordSchema, async (value) => {
     await changePassword(db(), { userId: viewer.id, sessionId: viewer.sessionId, ...value });
     return redirect("/account", {
-      headers: await withFlash({ kind: "success", message: "Password changed. Your other sessions were signed out." }),
+      headers: await withFlash({
+        kind: "success",
+        message: "Password changed. Your other sessions were signed out.",
+      }),
     });
   });
 }
@@ -56,7 +64,14 @@ export default function Account() {
         </p>
       </div>
       <Card>
-        <CardHeader title="Your organizations" action={<ButtonLink to="/orgs/new" variant="secondary">New organization</ButtonLink>} />
+        <CardHeader
+          title="Your organizations"
+          action={
+            <ButtonLink to="/orgs/new" variant="secondary">
+              New organization
+            </ButtonLink>
+          }
+        />
         {organizations.length === 0 ? (
           <EmptyState title="You don't belong to an organization yet">
             Create one for your institution or community, or ask an admin of an existing one to invite you.
@@ -80,9 +95,25 @@ export default function Account() {
         <CardHeader title="Change password" />
         <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="space-y-4">
           <FormError errors={form.errors} />
-          <Field label="Current password" type="password" autoComplete="current-password" {...fieldProps(fields.currentPassword)} />
-          <Field label="New password" type="password" autoComplete="new-password" help="At least 8 characters." {...fieldProps(fields.password)} />
-          <Field label="Repeat the new password" type="password" autoComplete="new-password" {...fieldProps(fields.confirm)} />
+          <Field
+            label="Current password"
+            type="password"
+            autoComplete="current-password"
+            {...fieldProps(fields.currentPassword)}
+          />
+          <Field
+            label="New password"
+            type="password"
+            autoComplete="new-password"
+            help="At least 8 characters."
+            {...fieldProps(fields.password)}
+          />
+          <Field
+            label="Repeat the new password"
+            type="password"
+            autoComplete="new-password"
+            {...fieldProps(fields.confirm)}
+          />
           <Button type="submit">Change password</Button>
           <p className="text-sm text-muted">Changing it signs you out everywhere else.</p>
         </Form>

@@ -28,10 +28,17 @@ export default function OutboxMessage() {
         <dd>{message.template}</dd>
       </dl>
       {/* The stored HTML is rendered sandboxed: no scripts, no same-origin access. */}
-      <iframe title="Email preview" sandbox="" srcDoc={message.html} className="h-[36rem] w-full rounded-lg border border-line bg-white" />
+      <iframe
+        title="Email preview"
+        sandbox=""
+        srcDoc={message.html}
+        className="h-[36rem] w-full rounded-lg border border-line bg-white"
+      />
       <details>
         <summary className="cursor-pointer text-sm">Plain-text version</summary>
-        <pre className="mt-2 whitespace-pre-wrap rounded-lg border border-line bg-paper p-4 text-sm">{message.text}</pre>
+        <pre className="mt-2 whitespace-pre-wrap rounded-lg border border-line bg-paper p-4 text-sm">
+          {message.text}
+        </pre>
       </details>
     </div>
   );

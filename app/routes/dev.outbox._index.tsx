@@ -14,11 +14,11 @@ export const meta: MetaFunction = () => [{ title: "Outbox (development) · Commo
 export async function loader({ request }: LoaderFunctionArgs) {
   if (env().isProduction) notFound();
   const page = pageFromUrl(request.url);
-  return { page, ...(await listOutbox(db(), page)) };
+  return { page, pageSize: OUTBOX_PAGE_SIZE, ...(await listOutbox(db(), page)) };
 }
 
 export default function Outbox() {
-  const { rows, total, page } = useLoaderData<typeof loader>();
+  const { rows, total, page, pageSize } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-4">
       <h1>Outbox</h1>
@@ -38,7 +38,9 @@ export default function Outbox() {
           <tbody>
             {rows.map((m) => (
               <tr key={m.id}>
-                <Td className="whitespace-nowrap">{new Date(m.createdAt).toISOString().replace("T", " ").slice(0, 19)}</Td>
+                <Td className="whitespace-nowrap">
+                  {new Date(m.createdAt).toISOString().replace("T", " ").slice(0, 19)}
+                </Td>
                 <Td>{m.to}</Td>
                 <Td>
                   <Link to={`/dev/outbox/${m.id}`}>{m.subject}</Link>
@@ -49,7 +51,7 @@ export default function Outbox() {
           </tbody>
         </Table>
       )}
-      <Pagination page={page} pageSize={OUTBOX_PAGE_SIZE} total={total} />
+      <Pagination page={page} pageSize={pageSize} total={total} />
     </div>
   );
 }

@@ -28,15 +28,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function ForgotPassword() {
   const lastResult = useActionData<typeof action>() as { status?: string; sentTo?: string } | undefined;
-  const [form, fields] = useSchemaForm(forgotPasswordSchema, lastResult?.sentTo ? undefined : (lastResult as never));
+  const [form, fields] = useSchemaForm(
+    forgotPasswordSchema,
+    lastResult?.sentTo ? undefined : (lastResult as never),
+  );
   const busy = useNavigation().state === "submitting";
   if (lastResult?.sentTo) {
     return (
       <AuthCard title="Check your email">
-        <p role="status">
-          If <strong>{lastResult.sentTo}</strong> has a Commons account, we sent it a link to choose a new password. The link
-          expires in one hour.
-        </p>
+        <output className="block">
+          If <strong>{lastResult.sentTo}</strong> has a Commons account, we sent it a link to choose a new
+          password. The link expires in one hour.
+        </output>
       </AuthCard>
     );
   }

@@ -9,7 +9,8 @@ export default function Initiatives() {
     <div className="space-y-6">
       <h1>Initiatives</h1>
       <EmptyState title="No public initiatives yet">
-        Co-funded initiatives will be listed here once members start proposing and staff open them for pledges.
+        Co-funded initiatives will be listed here once members start proposing and staff open them for
+        pledges.
       </EmptyState>
     </div>
   );

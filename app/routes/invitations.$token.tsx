@@ -38,7 +38,9 @@ export default function AcceptInvitation() {
   if (!data.open) {
     return (
       <AuthCard title="This invitation is no longer open">
-        <p>It has expired, was revoked, or was already accepted. Ask the organization's admin for a new one.</p>
+        <p>
+          It has expired, was revoked, or was already accepted. Ask the organization's admin for a new one.
+        </p>
       </AuthCard>
     );
   }
@@ -48,7 +50,9 @@ export default function AcceptInvitation() {
         <Form method="post" className="space-y-4">
           <p>
             You are signed in as <strong>{data.viewerEmail}</strong>.
-            {data.viewerEmail.toLowerCase() !== data.email.toLowerCase() ? ` The invitation was sent to ${data.email}.` : ""}
+            {data.viewerEmail.toLowerCase() !== data.email.toLowerCase()
+              ? ` The invitation was sent to ${data.email}.`
+              : ""}
           </p>
           <Button type="submit" className="w-full">
             Accept invitation
@@ -69,7 +73,10 @@ function InvitationLinks({ email, back }: { email: string; back: string }) {
   const target = back;
   return (
     <p className="flex flex-wrap gap-4">
-      <Link to={`/signup?email=${encodeURIComponent(email)}&redirectTo=${target}`} data-testid="invite-signup">
+      <Link
+        to={`/signup?email=${encodeURIComponent(email)}&redirectTo=${target}`}
+        data-testid="invite-signup"
+      >
         Create an account
       </Link>
       <Link to={`/login?redirectTo=${target}`}>Sign in</Link>

@@ -23,7 +23,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   try {
     return await handleForm(formData, loginSchema, async (value) => {
-      const { session } = await signIn(db(), { email: value.email, password: value.password, ip: context.clientIp });
+      const { session } = await signIn(db(), {
+        email: value.email,
+        password: value.password,
+        ip: context.clientIp,
+      });
       return redirect(safeRedirectPath(value.redirectTo), {
         headers: { "Set-Cookie": sessionCookie(session.token, session.expiresAt) },
       });
@@ -31,7 +35,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } catch (error) {
     if (!(error instanceof RateLimitedError)) throw error;
     return data(
-      { status: "error" as const, error: { "": [error.message] }, initialValue: { email: String(formData.get("email") ?? "") } },
+      {
+        status: "error" as const,
+        error: { "": [error.message] },
+        initialValue: { email: String(formData.get("email") ?? "") },
+      },
       { status: 429, headers: { "Retry-After": String(error.retryAfterSeconds) } },
     );
   }
@@ -56,7 +64,12 @@ export default function Login() {
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
         <FormError errors={form.errors} />
         <Field label="Email" type="email" autoComplete="email" {...fieldProps(fields.email)} />
-        <Field label="Password" type="password" autoComplete="current-password" {...fieldProps(fields.password)} />
+        <Field
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          {...fieldProps(fields.password)}
+        />
         <Button type="submit" className="w-full" disabled={busy}>
           {busy ? "Signing in…" : "Sign in"}
         </Button>

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { invalidateSession } from "~/modules/auth/session.server";
 import { clearedSessionCookie, getViewer } from "~/modules/auth/request.server";
+import { invalidateSession } from "~/modules/auth/session.server";
 import { db } from "~/modules/database.server";
 
 export async function loader() {

@@ -46,7 +46,13 @@ export default function MemberPage() {
     <div className="space-y-6">
       <div className="flex flex-wrap items-center gap-4">
         {organization.logoUrl ? (
-          <img src={organization.logoUrl} alt="" width={56} height={56} className="size-14 rounded-md border border-line object-cover" />
+          <img
+            src={organization.logoUrl}
+            alt=""
+            width={56}
+            height={56}
+            className="size-14 rounded-md border border-line object-cover"
+          />
         ) : null}
         <div>
           <h1>{organization.name}</h1>
@@ -76,13 +82,20 @@ export default function MemberPage() {
                     </a>
                   </div>
                   <div className="text-sm text-muted">
-                    {[h.region, h.userCount !== null ? `${h.userCount.toLocaleString("en")} users (${h.usersReportedOn})` : null]
+                    {[
+                      h.region,
+                      h.userCount !== null
+                        ? `${h.userCount.toLocaleString("en")} users (${h.usersReportedOn})`
+                        : null,
+                    ]
                       .filter(Boolean)
                       .join(" · ")}
                   </div>
                 </div>
                 <div className="flex gap-2">
-                  {h.jupyterhubVersion ? <Badge tone="success">JupyterHub {h.jupyterhubVersion}</Badge> : null}
+                  {h.jupyterhubVersion ? (
+                    <Badge tone="success">JupyterHub {h.jupyterhubVersion}</Badge>
+                  ) : null}
                   <Badge tone={h.status === "active" ? "success" : "neutral"}>{h.status}</Badge>
                 </div>
               </li>
@@ -90,7 +103,9 @@ export default function MemberPage() {
           </ul>
         )}
       </Card>
-      <p className="text-sm text-muted">Initiatives funded and endorsed will appear here as co-funding opens.</p>
+      <p className="text-sm text-muted">
+        Initiatives funded and endorsed will appear here as co-funding opens.
+      </p>
     </div>
   );
 }

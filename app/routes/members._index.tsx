@@ -18,16 +18,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const kindParam = url.searchParams.get("kind");
   const kind = kindParam === "institution" || kindParam === "community" ? kindParam : undefined;
   const page = pageFromUrl(request.url);
-  return { page, kind: kind ?? "", ...(await listPublicOrganizations(db(), { page, kind })) };
+  return {
+    page,
+    pageSize: DIRECTORY_PAGE_SIZE,
+    kind: kind ?? "",
+    ...(await listPublicOrganizations(db(), { page, kind })),
+  };
 }
 
 export default function Members() {
-  const { organizations, total, page, kind } = useLoaderData<typeof loader>();
+  const { organizations, total, page, kind, pageSize } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
       <div>
         <h1>Members</h1>
-        <p className="mt-2 max-w-prose text-muted">The institutions and communities in the network, and the hubs they run.</p>
+        <p className="mt-2 max-w-prose text-muted">
+          The institutions and communities in the network, and the hubs they run.
+        </p>
       </div>
       <Form method="get" className="flex flex-wrap items-end gap-3">
         <SelectField
@@ -45,7 +52,9 @@ export default function Members() {
         </Button>
       </Form>
       {organizations.length === 0 ? (
-        <EmptyState title="No members to show">Organizations appear here once they choose to be listed.</EmptyState>
+        <EmptyState title="No members to show">
+          Organizations appear here once they choose to be listed.
+        </EmptyState>
       ) : (
         <ul className="grid gap-4 md:grid-cols-2">
           {organizations.map((o) => (
@@ -58,13 +67,15 @@ export default function Members() {
               </div>
               {o.description ? <p className="mt-2 line-clamp-3 text-sm">{o.description}</p> : null}
               <p className="mt-3 text-sm text-muted">
-                {o.hubs.length === 0 ? "No active hubs listed" : `Hubs: ${o.hubs.map((h) => h.name).join(", ")}`}
+                {o.hubs.length === 0
+                  ? "No active hubs listed"
+                  : `Hubs: ${o.hubs.map((h) => h.name).join(", ")}`}
               </p>
             </li>
           ))}
         </ul>
       )}
-      <Pagination page={page} pageSize={DIRECTORY_PAGE_SIZE} total={total} />
+      <Pagination page={page} pageSize={pageSize} total={total} />
     </div>
   );
 }

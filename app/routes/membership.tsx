@@ -9,10 +9,12 @@ export default function Membership() {
     <div className="space-y-6">
       <h1>Membership</h1>
       <p className="max-w-prose text-muted">
-        Institutions join yearly for the managed hub service and a say in the roadmap. Communities that cannot pay can apply for a
-        subsidised membership.
+        Institutions join yearly for the managed hub service and a say in the roadmap. Communities that cannot
+        pay can apply for a subsidised membership.
       </p>
-      <EmptyState title="Membership tiers are not published yet">Staff are preparing the tiers; check back soon.</EmptyState>
+      <EmptyState title="Membership tiers are not published yet">
+        Staff are preparing the tiers; check back soon.
+      </EmptyState>
     </div>
   );
 }

@@ -11,10 +11,18 @@ import { requireOrganization } from "~/modules/organizations/request.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization, actor } = await requireOrganization(request, params.slug, "view");
-  const [hubs, members] = await Promise.all([listHubs(db(), organization.id), listMembers(db(), organization.id)]);
+  const [hubs, members] = await Promise.all([
+    listHubs(db(), organization.id),
+    listMembers(db(), organization.id),
+  ]);
   const active = hubs.filter((h) => h.status === "active");
   return {
-    organization: { slug: organization.slug, description: organization.description, website: organization.website, isPublic: organization.isPublic },
+    organization: {
+      slug: organization.slug,
+      description: organization.description,
+      website: organization.website,
+      isPublic: organization.isPublic,
+    },
     canManage: can(actor, "manage-hubs"),
     stats: {
       activeHubs: active.length,
@@ -30,7 +38,11 @@ export default function OrganizationOverview() {
     <div className="grid gap-6 md:grid-cols-3">
       <Card className="md:col-span-2">
         <CardHeader title="About" />
-        {organization.description ? <p>{organization.description}</p> : <p className="text-muted">No description yet.</p>}
+        {organization.description ? (
+          <p>{organization.description}</p>
+        ) : (
+          <p className="text-muted">No description yet.</p>
+        )}
         {organization.website ? (
           <p className="mt-2">
             <a href={organization.website} rel="noopener noreferrer">
@@ -65,7 +77,11 @@ export default function OrganizationOverview() {
         <div className="md:col-span-3">
           <EmptyState
             title="No hubs registered yet"
-            action={canManage ? <ButtonLink to={`/orgs/${organization.slug}/hubs/new`}>Add a hub</ButtonLink> : undefined}
+            action={
+              canManage ? (
+                <ButtonLink to={`/orgs/${organization.slug}/hubs/new`}>Add a hub</ButtonLink>
+              ) : undefined
+            }
           >
             Hubs are what memberships cover and what endorsements speak for.
           </EmptyState>

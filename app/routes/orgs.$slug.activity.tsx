@@ -10,16 +10,24 @@ import { requireOrganization } from "~/modules/organizations/request.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization } = await requireOrganization(request, params.slug, "edit");
   const page = pageFromUrl(request.url);
-  return { page, ...(await listAuditEvents(db(), { page, organizationId: organization.id })) };
+  return {
+    page,
+    pageSize: AUDIT_PAGE_SIZE,
+    ...(await listAuditEvents(db(), { page, organizationId: organization.id })),
+  };
 }
 
 export default function OrganizationActivity() {
-  const { rows, total, page } = useLoaderData<typeof loader>();
+  const { rows, total, page, pageSize } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-4">
       <h2>Activity</h2>
-      {rows.length === 0 ? <EmptyState title="Nothing recorded yet" /> : <AuditTable rows={rows} caption="Changes to this organization" />}
-      <Pagination page={page} pageSize={AUDIT_PAGE_SIZE} total={total} />
+      {rows.length === 0 ? (
+        <EmptyState title="Nothing recorded yet" />
+      ) : (
+        <AuditTable rows={rows} caption="Changes to this organization" />
+      )}
+      <Pagination page={page} pageSize={pageSize} total={total} />
     </div>
   );
 }

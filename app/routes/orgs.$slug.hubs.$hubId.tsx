@@ -25,11 +25,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const hubsUrl = `/orgs/${context.organization.slug}/hubs`;
   if (intentOf(formData) === "delete") {
     await handleDomainErrors(() => deleteHub(db(), context, params.hubId ?? ""));
-    return redirect(hubsUrl, { headers: await withFlash({ kind: "success", message: "The hub was deleted." }) });
+    return redirect(hubsUrl, {
+      headers: await withFlash({ kind: "success", message: "The hub was deleted." }),
+    });
   }
   return handleForm(formData, hubSchema, async (value) => {
     await handleDomainErrors(() => updateHub(db(), context, params.hubId ?? "", value));
-    return redirect(hubsUrl, { headers: await withFlash({ kind: "success", message: `${value.name} is saved.` }) });
+    return redirect(hubsUrl, {
+      headers: await withFlash({ kind: "success", message: `${value.name} is saved.` }),
+    });
   });
 }
 
@@ -62,7 +66,8 @@ export default function EditHub() {
         {confirmingDelete ? (
           <Form method="post" className="space-y-3">
             <p role="alert">
-              Delete <strong>{hub.name}</strong> for good? If it stopped running, marking it <em>retired</em> keeps its history.
+              Delete <strong>{hub.name}</strong> for good? If it stopped running, marking it <em>retired</em>{" "}
+              keeps its history.
             </p>
             <div className="flex gap-3">
               <Button type="submit" name="intent" value="delete" variant="danger">

@@ -15,7 +15,11 @@ import { requireOrganization } from "~/modules/organizations/request.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization, actor } = await requireOrganization(request, params.slug, "view");
-  return { slug: organization.slug, canManage: can(actor, "manage-hubs"), hubs: await listHubs(db(), organization.id) };
+  return {
+    slug: organization.slug,
+    canManage: can(actor, "manage-hubs"),
+    hubs: await listHubs(db(), organization.id),
+  };
 }
 
 /** The "check" button: reads the hub's /hub/api and reports what it found. */
@@ -41,7 +45,9 @@ export default function Hubs() {
       </div>
       {hubs.length === 0 ? (
         <EmptyState title="No hubs yet">
-          {canManage ? "Register the JupyterHubs your organization runs." : "An admin of this organization can register its hubs."}
+          {canManage
+            ? "Register the JupyterHubs your organization runs."
+            : "An admin of this organization can register its hubs."}
         </EmptyState>
       ) : (
         <Table caption="Hubs run by this organization">
@@ -58,7 +64,9 @@ export default function Hubs() {
             {hubs.map((hub) => (
               <tr key={hub.id}>
                 <Td>
-                  <div className="font-medium">{canManage ? <Link to={`/orgs/${slug}/hubs/${hub.id}`}>{hub.name}</Link> : hub.name}</div>
+                  <div className="font-medium">
+                    {canManage ? <Link to={`/orgs/${slug}/hubs/${hub.id}`}>{hub.name}</Link> : hub.name}
+                  </div>
                   <div className="break-all text-xs text-muted">{hub.url}</div>
                   {hub.region ? <div className="text-xs text-muted">{hub.region}</div> : null}
                 </Td>
@@ -82,7 +90,12 @@ export default function Hubs() {
                   <Td>
                     <Form method="post">
                       <input type="hidden" name="hubId" value={hub.id} />
-                      <Button type="submit" variant="secondary" disabled={checking === hub.id} aria-label={`Check ${hub.name}`}>
+                      <Button
+                        type="submit"
+                        variant="secondary"
+                        disabled={checking === hub.id}
+                        aria-label={`Check ${hub.name}`}
+                      >
                         {checking === hub.id ? "Checking…" : "Check"}
                       </Button>
                     </Form>

@@ -19,7 +19,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return handleForm(await request.formData(), hubSchema, async (value) => {
     const hub = await createHub(db(), context, value);
     return redirect(`/orgs/${context.organization.slug}/hubs`, {
-      headers: await withFlash({ kind: "success", message: `${hub.name} is added. Use "Check" to confirm it is reachable.` }),
+      headers: await withFlash({
+        kind: "success",
+        message: `${hub.name} is added. Use "Check" to confirm it is reachable.`,
+      }),
     });
   });
 }

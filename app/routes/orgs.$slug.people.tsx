@@ -12,7 +12,14 @@ import { withFlash } from "~/lib/flash.server";
 import { handleForm, intentOf } from "~/lib/forms.server";
 import { handleDomainErrors } from "~/lib/http.server";
 import { db } from "~/modules/database.server";
-import { changeRole, inviteMember, listMembers, listOpenInvitations, removeMember, revokeInvitation } from "~/modules/organizations/people.server";
+import {
+  changeRole,
+  inviteMember,
+  listMembers,
+  listOpenInvitations,
+  removeMember,
+  revokeInvitation,
+} from "~/modules/organizations/people.server";
 import { assignableRoles, can } from "~/modules/organizations/policy";
 import { requireOrganization } from "~/modules/organizations/request.server";
 import { inviteSchema, roleChangeSchema } from "~/modules/organizations/schemas";
@@ -39,9 +46,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = intentOf(formData);
-  const context = await requireOrganization(request, params.slug, intent === "leave" ? "view" : "manage-people");
+  const context = await requireOrganization(
+    request,
+    params.slug,
+    intent === "leave" ? "view" : "manage-people",
+  );
   const back = `/orgs/${context.organization.slug}/people`;
-  const done = async (message: string, to = back) => redirect(to, { headers: await withFlash({ kind: "success", message }) });
+  const done = async (message: string, to = back) =>
+    redirect(to, { headers: await withFlash({ kind: "success", message }) });
   const refuse = async (error: unknown) => {
     if (!(error instanceof ConflictError)) throw error;
     return redirect(back, { headers: await withFlash({ kind: "error", message: error.message }) });
@@ -72,7 +84,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       } catch (error) {
         return refuse(error);
       }
-      return intent === "leave" ? done(`You left ${context.organization.name}.`, "/account") : done("Removed from the organization.");
+      return intent === "leave"
+        ? done(`You left ${context.organization.name}.`, "/account")
+        : done("Removed from the organization.");
     }
     default:
       throw new Response("Unknown action", { status: 400 });
@@ -100,7 +114,8 @@ export default function People() {
           </thead>
           <tbody>
             {data.members.map((m) => {
-              const editable = data.canManage && (m.role !== "owner" || data.canTouchOwners) && m.userId !== data.viewerId;
+              const editable =
+                data.canManage && (m.role !== "owner" || data.canTouchOwners) && m.userId !== data.viewerId;
               return (
                 <tr key={m.userId}>
                   <Td>
@@ -162,13 +177,23 @@ export default function People() {
         <>
           <Card className="max-w-2xl">
             <CardHeader title="Invite someone" />
-            <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="grid gap-4 sm:grid-cols-[1fr_10rem_auto] sm:items-start">
+            <Form
+              method="post"
+              id={form.id}
+              onSubmit={form.onSubmit}
+              noValidate
+              className="grid gap-4 sm:grid-cols-[1fr_10rem_auto] sm:items-start"
+            >
               <input type="hidden" name="intent" value="invite" />
               <div className="sm:col-span-3">
                 <FormError errors={form.errors} />
               </div>
               <Field label="Email" type="email" {...fieldProps(fields.email)} />
-              <SelectField label="Role" options={data.roles.map((r) => ({ value: r, label: r }))} {...fieldProps(fields.role)} />
+              <SelectField
+                label="Role"
+                options={data.roles.map((r) => ({ value: r, label: r }))}
+                {...fieldProps(fields.role)}
+              />
               <Button type="submit" className="sm:mt-6">
                 Send invitation
               </Button>
@@ -183,7 +208,10 @@ export default function People() {
                 {data.invitations.map((i) => (
                   <li key={i.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
                     <span>
-                      {i.email} <span className="text-sm text-muted">as {i.role}, expires {new Date(i.expiresAt).toISOString().slice(0, 10)}</span>
+                      {i.email}{" "}
+                      <span className="text-sm text-muted">
+                        as {i.role}, expires {new Date(i.expiresAt).toISOString().slice(0, 10)}
+                      </span>
                     </span>
                     <Form method="post">
                       <input type="hidden" name="invitationId" value={i.id} />

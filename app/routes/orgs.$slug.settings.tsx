@@ -28,7 +28,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const context = await requireOrganization(request, params.slug, "edit");
   return handleForm(await request.formData(), organizationSchema, async (value) => {
     const updated = await updateOrganization(db(), context, value);
-    return redirect(`/orgs/${updated.slug}/settings`, { headers: await withFlash({ kind: "success", message: "Saved." }) });
+    return redirect(`/orgs/${updated.slug}/settings`, {
+      headers: await withFlash({ kind: "success", message: "Saved." }),
+    });
   });
 }
 

@@ -1,15 +1,22 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { Badge } from "~/components/ui/Badge";
-import { requireOrganization } from "~/modules/organizations/request.server";
 import { can } from "~/modules/organizations/policy";
+import { requireOrganization } from "~/modules/organizations/request.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.organization.name ?? "Organization"} · Commons` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.organization.name ?? "Organization"} · Commons` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization, actor } = await requireOrganization(request, params.slug, "view");
   return {
-    organization: { slug: organization.slug, name: organization.name, kind: organization.kind, isPublic: organization.isPublic },
+    organization: {
+      slug: organization.slug,
+      name: organization.name,
+      kind: organization.kind,
+      isPublic: organization.isPublic,
+    },
     role: actor.role,
     canManage: can(actor, "edit"),
   };

@@ -21,7 +21,10 @@ export async function action({ request }: ActionFunctionArgs) {
   return handleForm(await request.formData(), organizationSchema, async (value) => {
     const organization = await createOrganization(db(), viewer.id, value);
     return redirect(`/orgs/${organization.slug}`, {
-      headers: await withFlash({ kind: "success", message: `${organization.name} is created. Add the hubs it runs next.` }),
+      headers: await withFlash({
+        kind: "success",
+        message: `${organization.name} is created. Add the hubs it runs next.`,
+      }),
     });
   });
 }

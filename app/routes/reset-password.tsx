@@ -22,7 +22,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   return handleForm(await request.formData(), resetPasswordSchema, async (value) => {
     await resetPassword(db(), value);
-    const headers = await withFlash({ kind: "success", message: "Your password is changed. Sign in with the new one." });
+    const headers = await withFlash({
+      kind: "success",
+      message: "Your password is changed. Sign in with the new one.",
+    });
     headers.append("Set-Cookie", clearedSessionCookie());
     return redirect("/login", { headers });
   });
@@ -46,8 +49,19 @@ export default function ResetPassword() {
       <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="space-y-4">
         <input type="hidden" name="token" value={token} />
         <FormError errors={form.errors} />
-        <Field label="New password" type="password" autoComplete="new-password" help="At least 8 characters." {...fieldProps(fields.password)} />
-        <Field label="Repeat the new password" type="password" autoComplete="new-password" {...fieldProps(fields.confirm)} />
+        <Field
+          label="New password"
+          type="password"
+          autoComplete="new-password"
+          help="At least 8 characters."
+          {...fieldProps(fields.password)}
+        />
+        <Field
+          label="Repeat the new password"
+          type="password"
+          autoComplete="new-password"
+          {...fieldProps(fields.confirm)}
+        />
         <Button type="submit" className="w-full">
           Change password
         </Button>

@@ -23,7 +23,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const redirectTo = safeRedirectPath(String(formData.get("redirectTo") ?? ""), "/verify-email");
   return handleForm(formData, signupSchema, async (value) => {
     const { session } = await signUp(db(), value);
-    return redirect(redirectTo, { headers: { "Set-Cookie": sessionCookie(session.token, session.expiresAt) } });
+    return redirect(redirectTo, {
+      headers: { "Set-Cookie": sessionCookie(session.token, session.expiresAt) },
+    });
   });
 }
 

@@ -12,17 +12,21 @@ export const meta: MetaFunction = () => [{ title: "Staff · Commons" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);
   const page = pageFromUrl(request.url);
-  return { page, ...(await listAuditEvents(db(), { page })) };
+  return { page, pageSize: AUDIT_PAGE_SIZE, ...(await listAuditEvents(db(), { page })) };
 }
 
 export default function Staff() {
-  const { rows, total, page } = useLoaderData<typeof loader>();
+  const { rows, total, page, pageSize } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
       <h1>Staff</h1>
       <h2>Audit log</h2>
-      {rows.length === 0 ? <EmptyState title="Nothing recorded yet" /> : <AuditTable rows={rows} caption="Audit log" />}
-      <Pagination page={page} pageSize={AUDIT_PAGE_SIZE} total={total} />
+      {rows.length === 0 ? (
+        <EmptyState title="Nothing recorded yet" />
+      ) : (
+        <AuditTable rows={rows} caption="Audit log" />
+      )}
+      <Pagination page={page} pageSize={pageSize} total={total} />
     </div>
   );
 }

@@ -42,7 +42,9 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   return handleForm(formData, verifyCodeSchema, async ({ code }) => {
     await verifyEmailByCode(db(), viewer.id, code);
-    return redirect("/account", { headers: await withFlash({ kind: "success", message: "Your email address is confirmed." }) });
+    return redirect("/account", {
+      headers: await withFlash({ kind: "success", message: "Your email address is confirmed." }),
+    });
   });
 }
 
@@ -63,14 +65,19 @@ export default function VerifyEmail() {
       title="Confirm your email"
       intro={
         <>
-          {linkExpired ? "That link has expired. " : ""}We sent a 6-digit code to <strong>{email}</strong>. Enter it below, or
-          follow the link in the email.
+          {linkExpired ? "That link has expired. " : ""}We sent a 6-digit code to <strong>{email}</strong>.
+          Enter it below, or follow the link in the email.
         </>
       }
     >
       <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="space-y-4">
         <FormError errors={form.errors} />
-        <Field label="Verification code" inputMode="numeric" autoComplete="one-time-code" {...fieldProps(fields.code)} />
+        <Field
+          label="Verification code"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          {...fieldProps(fields.code)}
+        />
         <Button type="submit" className="w-full" disabled={busy}>
           Confirm
         </Button>

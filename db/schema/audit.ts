@@ -15,5 +15,8 @@ export const auditEvents = pgTable(
     details: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("audit_events_created_idx").on(t.createdAt), index("audit_events_org_idx").on(t.organizationId, t.createdAt)],
+  (t) => [
+    index("audit_events_created_idx").on(t.createdAt),
+    index("audit_events_org_idx").on(t.organizationId, t.createdAt),
+  ],
 );

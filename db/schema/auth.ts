@@ -48,7 +48,10 @@ export const userTokens = pgTable(
     usedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("user_tokens_hash_idx").on(t.tokenHash), index("user_tokens_user_idx").on(t.userId, t.purpose)],
+  (t) => [
+    uniqueIndex("user_tokens_hash_idx").on(t.tokenHash),
+    index("user_tokens_user_idx").on(t.userId, t.purpose),
+  ],
 );
 
 /** Fixed-window counters shared by every app server (sign-in, reset). */

@@ -15,7 +15,9 @@ export const emailMessages = pgTable(
     text: text().notNull(),
     template: text().notNull(),
     headers: jsonb().$type<Record<string, string>>().notNull().default({}),
-    status: text({ enum: ["queued", "sent", "outbox", "failed"] }).notNull().default("queued"),
+    status: text({ enum: ["queued", "sent", "outbox", "failed"] })
+      .notNull()
+      .default("queued"),
     error: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp({ withTimezone: true }),

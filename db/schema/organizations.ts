@@ -21,7 +21,10 @@ export const organizations = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("organizations_slug_idx").on(t.slug), index("organizations_public_name_idx").on(t.isPublic, t.name)],
+  (t) => [
+    uniqueIndex("organizations_slug_idx").on(t.slug),
+    index("organizations_public_name_idx").on(t.isPublic, t.name),
+  ],
 );
 
 export const organizationMembers = pgTable(
@@ -36,7 +39,10 @@ export const organizationMembers = pgTable(
     role: text({ enum: organizationRoles }).notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.organizationId, t.userId] }), index("organization_members_user_idx").on(t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.userId] }),
+    index("organization_members_user_idx").on(t.userId),
+  ],
 );
 
 export const invitations = pgTable(

@@ -39,7 +39,12 @@ export async function seed(db: Database) {
       }
     }
     for (const person of PEOPLE) {
-      const user = await buildUser(tx, { name: person.name, email: person.email, isStaff: person.isStaff ?? false, passwordHash });
+      const user = await buildUser(tx, {
+        name: person.name,
+        email: person.email,
+        isStaff: person.isStaff ?? false,
+        passwordHash,
+      });
       for (const [slug, role] of person.memberships) await addMember(tx, bySlug.get(slug)!, user.id, role);
     }
   });

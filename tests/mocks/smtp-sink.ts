@@ -5,7 +5,13 @@ import { SMTPServer } from "smtp-server";
 // A real SMTP server that keeps what it receives (tests' mail sink), with an
 // optional small HTTP API so a browser test in another process can read the mail.
 
-export type ReceivedMail = { to: string[]; subject: string; text: string; html: string; headers: Record<string, string> };
+export type ReceivedMail = {
+  to: string[];
+  subject: string;
+  text: string;
+  html: string;
+  headers: Record<string, string>;
+};
 
 export async function startSmtpSink(options: { port?: number; httpPort?: number } = {}) {
   const messages: ReceivedMail[] = [];
@@ -17,7 +23,8 @@ export async function startSmtpSink(options: { port?: number; httpPort?: number 
       simpleParser(stream)
         .then((parsed) => {
           const headers: Record<string, string> = {};
-          for (const [key, value] of parsed.headers) headers[key] = typeof value === "string" ? value : JSON.stringify(value);
+          for (const [key, value] of parsed.headers)
+            headers[key] = typeof value === "string" ? value : JSON.stringify(value);
           messages.push({
             to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
             subject: parsed.subject ?? "",

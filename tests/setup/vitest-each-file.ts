@@ -22,7 +22,9 @@ beforeEach(() => {
 afterEach(() => {
   vi.mocked(console.error).mockRestore();
   if (consoleErrors.length > 0) {
-    throw new Error(`console.error was called: ${consoleErrors.map((a) => a.map(String).join(" ")).join("\n")}`);
+    throw new Error(
+      `console.error was called: ${consoleErrors.map((a) => a.map(String).join(" ")).join("\n")}`,
+    );
   }
 });
 

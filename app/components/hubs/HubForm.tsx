@@ -20,7 +20,13 @@ export function HubForm({
       <input type="hidden" name="intent" value="save" />
       <FormError errors={form.errors} />
       <Field label="Name" {...fieldProps(fields.name)} />
-      <Field label="Address" type="url" placeholder="https://hub.example.org" help="The hub's https address." {...fieldProps(fields.url)} />
+      <Field
+        label="Address"
+        type="url"
+        placeholder="https://hub.example.org"
+        help="The hub's https address."
+        {...fieldProps(fields.url)}
+      />
       <TextareaField label="Description" {...fieldProps(fields.description)} />
       <Field label="Cluster / region" placeholder="e.g. us-central1" {...fieldProps(fields.region)} />
       <SelectField
@@ -32,7 +38,14 @@ export function HubForm({
         {...fieldProps(fields.status)}
       />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Users" type="number" min={0} inputMode="numeric" help="As reported by the hub's admins." {...fieldProps(fields.userCount)} />
+        <Field
+          label="Users"
+          type="number"
+          min={0}
+          inputMode="numeric"
+          help="As reported by the hub's admins."
+          {...fieldProps(fields.userCount)}
+        />
         <Field label="Users reported on" type="date" {...fieldProps(fields.usersReportedOn)} />
       </div>
       <Button type="submit">{submitLabel}</Button>

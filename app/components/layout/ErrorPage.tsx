@@ -1,10 +1,19 @@
 import { Link } from "@remix-run/react";
 
 const copy: Record<number, { title: string; body: string }> = {
-  403: { title: "You can't open this page", body: "Your account does not have access to it. If you think it should, ask an admin of the organization." },
+  403: {
+    title: "You can't open this page",
+    body: "Your account does not have access to it. If you think it should, ask an admin of the organization.",
+  },
   404: { title: "Page not found", body: "The page may have moved, or the address may be mistyped." },
-  429: { title: "Slow down a little", body: "Too many requests in a short time. Wait a moment and try again." },
-  500: { title: "Something went wrong on our side", body: "The error has been logged. Try again in a moment; nothing you saved was lost." },
+  429: {
+    title: "Slow down a little",
+    body: "Too many requests in a short time. Wait a moment and try again.",
+  },
+  500: {
+    title: "Something went wrong on our side",
+    body: "The error has been logged. Try again in a moment; nothing you saved was lost.",
+  },
 };
 
 export function ErrorPage({ status, detail }: { status: number; detail?: string }) {

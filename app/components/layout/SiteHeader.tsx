@@ -12,7 +12,10 @@ const navLink = ({ isActive }: { isActive: boolean }) =>
 export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
   return (
     <header className="border-b border-line bg-paper">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:bg-paper focus:p-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:bg-paper focus:p-2"
+      >
         Skip to content
       </a>
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
@@ -53,7 +56,10 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
                 Account
               </NavLink>
               <Form method="post" action="/logout">
-                <button type="submit" className="rounded-md px-2 py-1 text-sm font-medium text-ink hover:bg-brand-50">
+                <button
+                  type="submit"
+                  className="rounded-md px-2 py-1 text-sm font-medium text-ink hover:bg-brand-50"
+                >
                   Sign out
                 </button>
               </Form>
@@ -87,7 +93,10 @@ function OrganizationSwitcher({ organizations }: { organizations: { slug: string
       <ul className="absolute right-0 z-20 mt-1 w-64 rounded-md border border-line bg-paper p-1 shadow-lg">
         {organizations.map((o) => (
           <li key={o.slug}>
-            <Link to={`/orgs/${o.slug}`} className="block rounded px-3 py-2 text-sm text-ink no-underline hover:bg-brand-50">
+            <Link
+              to={`/orgs/${o.slug}`}
+              className="block rounded px-3 py-2 text-sm text-ink no-underline hover:bg-brand-50"
+            >
               {o.name}
             </Link>
           </li>

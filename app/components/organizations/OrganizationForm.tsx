@@ -14,7 +14,11 @@ export function OrganizationForm({
   defaultValue?: Record<string, unknown>;
   submitLabel: string;
 }) {
-  const [form, fields] = useSchemaForm(organizationSchema, lastResult, defaultValue ?? { kind: "community", isPublic: "on" });
+  const [form, fields] = useSchemaForm(
+    organizationSchema,
+    lastResult,
+    defaultValue ?? { kind: "community", isPublic: "on" },
+  );
   return (
     <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="space-y-4">
       <FormError errors={form.errors} />
@@ -33,8 +37,18 @@ export function OrganizationForm({
         {...fieldProps(fields.kind)}
       />
       <Field label="Website" type="url" placeholder="https://" {...fieldProps(fields.website)} />
-      <Field label="Logo URL" type="url" placeholder="https://" help="A square image served over https." {...fieldProps(fields.logoUrl)} />
-      <TextareaField label="Short description" help="Up to 500 characters." {...fieldProps(fields.description)} />
+      <Field
+        label="Logo URL"
+        type="url"
+        placeholder="https://"
+        help="A square image served over https."
+        {...fieldProps(fields.logoUrl)}
+      />
+      <TextareaField
+        label="Short description"
+        help="Up to 500 characters."
+        {...fieldProps(fields.description)}
+      />
       <CheckboxField
         label="List in the public member directory"
         name={fields.isPublic.name}

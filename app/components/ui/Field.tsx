@@ -1,4 +1,10 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import {
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+  useId,
+} from "react";
 
 // Labelled form controls with help and error text wired up for assistive tech.
 
@@ -23,7 +29,17 @@ function useDescribed(id: string | undefined, help: ReactNode, errors: string[] 
 const controlClass =
   "block w-full rounded-md border border-line bg-paper px-3 py-2 text-sm text-ink shadow-xs aria-invalid:border-danger-700 disabled:bg-canvas";
 
-function Messages({ helpId, help, errorId, errors }: { helpId?: string; help: ReactNode; errorId?: string; errors?: string[] }) {
+function Messages({
+  helpId,
+  help,
+  errorId,
+  errors,
+}: {
+  helpId?: string;
+  help: ReactNode;
+  errorId?: string;
+  errors?: string[];
+}) {
   return (
     <>
       {help ? (
@@ -40,7 +56,14 @@ function Messages({ helpId, help, errorId, errors }: { helpId?: string; help: Re
   );
 }
 
-export function Field({ label, help, errors, id, className = "", ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
+export function Field({
+  label,
+  help,
+  errors,
+  id,
+  className = "",
+  ...input
+}: Common & InputHTMLAttributes<HTMLInputElement>) {
   const d = useDescribed(id, help, errors);
   return (
     <div className={className}>
@@ -54,7 +77,14 @@ export function Field({ label, help, errors, id, className = "", ...input }: Com
   );
 }
 
-export function TextareaField({ label, help, errors, id, className = "", ...input }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextareaField({
+  label,
+  help,
+  errors,
+  id,
+  className = "",
+  ...input
+}: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const d = useDescribed(id, help, errors);
   return (
     <div className={className}>
@@ -95,11 +125,24 @@ export function SelectField({
   );
 }
 
-export function CheckboxField({ label, help, errors, id, className = "", ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
+export function CheckboxField({
+  label,
+  help,
+  errors,
+  id,
+  className = "",
+  ...input
+}: Common & InputHTMLAttributes<HTMLInputElement>) {
   const d = useDescribed(id, help, errors);
   return (
     <div className={`flex items-start gap-2 ${className}`}>
-      <input id={d.controlId} type="checkbox" className="mt-1 size-4 accent-brand-700" {...d.aria} {...input} />
+      <input
+        id={d.controlId}
+        type="checkbox"
+        className="mt-1 size-4 accent-brand-700"
+        {...d.aria}
+        {...input}
+      />
       <div>
         <label htmlFor={d.controlId} className="text-sm font-medium">
           {label}
@@ -114,7 +157,10 @@ export function CheckboxField({ label, help, errors, id, className = "", ...inpu
 export function FormError({ errors }: { errors?: string[] | undefined }) {
   if (!errors?.length) return null;
   return (
-    <div role="alert" className="rounded-md border border-danger-700 bg-danger-50 px-4 py-3 text-sm text-danger-700">
+    <div
+      role="alert"
+      className="rounded-md border border-danger-700 bg-danger-50 px-4 py-3 text-sm text-danger-700"
+    >
       {errors.join(" ")}
     </div>
   );

@@ -1,7 +1,15 @@
 import type { HTMLAttributes, ReactNode, TdHTMLAttributes, ThHTMLAttributes } from "react";
 
 /** A data table that scrolls sideways on narrow screens instead of overflowing the page. */
-export function Table({ caption, children, className = "" }: { caption: string; children: ReactNode; className?: string }) {
+export function Table({
+  caption,
+  children,
+  className = "",
+}: {
+  caption: string;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
     <div className={`overflow-x-auto rounded-lg border border-line bg-paper ${className}`}>
       <table className="w-full border-collapse text-left text-sm">
@@ -13,7 +21,13 @@ export function Table({ caption, children, className = "" }: { caption: string; 
 }
 
 export function Th({ className = "", ...props }: ThHTMLAttributes<HTMLTableCellElement>) {
-  return <th scope="col" className={`border-b border-line bg-canvas px-4 py-2 font-semibold ${className}`} {...props} />;
+  return (
+    <th
+      scope="col"
+      className={`border-b border-line bg-canvas px-4 py-2 font-semibold ${className}`}
+      {...props}
+    />
+  );
 }
 
 export function Td({ className = "", ...props }: TdHTMLAttributes<HTMLTableCellElement>) {

@@ -19,7 +19,12 @@ export function Toast({ toast }: { toast: ToastMessage | null }) {
       className={`mx-auto mb-4 flex max-w-5xl items-start justify-between gap-4 rounded-md border px-4 py-3 text-sm ${tones[toast.kind]}`}
     >
       <span>{toast.message}</span>
-      <button type="button" onClick={() => setVisible(false)} className="font-semibold underline" aria-label="Dismiss message">
+      <button
+        type="button"
+        onClick={() => setVisible(false)}
+        className="font-semibold underline"
+        aria-label="Dismiss message"
+      >
         ×
       </button>
     </div>

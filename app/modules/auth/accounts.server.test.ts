@@ -20,7 +20,12 @@ const email = () => `someone-${Date.now()}-${n++}@example.org`;
 const PASSWORD = "a long enough passphrase";
 
 async function lastEmailTo(to: string) {
-  const [row] = await db.select().from(emailMessages).where(eq(emailMessages.to, to)).orderBy(desc(emailMessages.createdAt)).limit(1);
+  const [row] = await db
+    .select()
+    .from(emailMessages)
+    .where(eq(emailMessages.to, to))
+    .orderBy(desc(emailMessages.createdAt))
+    .limit(1);
   return row!;
 }
 
@@ -32,13 +37,17 @@ async function fieldErrors(work: Promise<unknown>) {
 
 describe("sign up and verification", () => {
   it("refuses the commonest passwords with a message at the field", async () => {
-    expect(await fieldErrors(signUp(db, { name: "A", email: email(), password: "password1" }))).toHaveProperty("password");
+    expect(
+      await fieldErrors(signUp(db, { name: "A", email: email(), password: "password1" })),
+    ).toHaveProperty("password");
   });
 
   it("refuses a second account for the same address, whatever its case", async () => {
     const address = email();
     await signUp(db, { name: "A", email: address, password: PASSWORD });
-    const errors = await fieldErrors(signUp(db, { name: "B", email: address.toUpperCase(), password: PASSWORD }));
+    const errors = await fieldErrors(
+      signUp(db, { name: "B", email: address.toUpperCase(), password: PASSWORD }),
+    );
     expect(errors.email?.[0]).toMatch(/already exists/);
   });
 
@@ -69,7 +78,9 @@ describe("sign in", () => {
     const address = email();
     await signUp(db, { name: "A", email: address, password: PASSWORD });
     const unknown = await fieldErrors(signIn(db, { email: email(), password: PASSWORD, ip: "10.0.0.2" }));
-    const wrong = await fieldErrors(signIn(db, { email: address, password: "not the password", ip: "10.0.0.2" }));
+    const wrong = await fieldErrors(
+      signIn(db, { email: address, password: "not the password", ip: "10.0.0.2" }),
+    );
     expect(unknown).toEqual(wrong);
   });
 
@@ -79,7 +90,9 @@ describe("sign in", () => {
     for (let i = 0; i < 5; i++) {
       await signIn(db, { email: address, password: "wrong", ip: `10.1.0.${i}` }).catch(() => {});
     }
-    const error = await signIn(db, { email: address, password: PASSWORD, ip: "10.1.1.1" }).catch((e: unknown) => e);
+    const error = await signIn(db, { email: address, password: PASSWORD, ip: "10.1.1.1" }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(RateLimitedError);
     expect((error as RateLimitedError).message).toMatch(/Too many sign-in attempts/);
   });
@@ -104,8 +117,12 @@ describe("passwords", () => {
     const token = (await lastEmailTo(address)).html.match(/reset-password\?token=([a-z0-9]+)/)?.[1];
     await resetPassword(db, { token: token!, password: "a brand new passphrase" });
     expect((await validateSessionToken(db, session.token)).ok).toBe(false);
-    await expect(signIn(db, { email: address, password: "a brand new passphrase", ip: "10.2.0.1" })).resolves.toBeDefined();
-    expect((await fieldErrors(resetPassword(db, { token: token!, password: "another passphrase" }))).form?.[0]).toMatch(/expired/);
+    await expect(
+      signIn(db, { email: address, password: "a brand new passphrase", ip: "10.2.0.1" }),
+    ).resolves.toBeDefined();
+    expect(
+      (await fieldErrors(resetPassword(db, { token: token!, password: "another passphrase" }))).form?.[0],
+    ).toMatch(/expired/);
   });
 
   it("a reset request for an unknown address sends nothing and reveals nothing", async () => {
@@ -120,10 +137,23 @@ describe("passwords", () => {
     const other = await signIn(db, { email: address, password: PASSWORD, ip: "10.4.0.1" });
     const sessionId = session.token.split(".")[0]!;
     expect(
-      (await fieldErrors(changePassword(db, { userId: user.id, sessionId, currentPassword: "nope", password: "new passphrase here" })))
-        .currentPassword,
+      (
+        await fieldErrors(
+          changePassword(db, {
+            userId: user.id,
+            sessionId,
+            currentPassword: "nope",
+            password: "new passphrase here",
+          }),
+        )
+      ).currentPassword,
     ).toBeDefined();
-    await changePassword(db, { userId: user.id, sessionId, currentPassword: PASSWORD, password: "new passphrase here" });
+    await changePassword(db, {
+      userId: user.id,
+      sessionId,
+      currentPassword: PASSWORD,
+      password: "new passphrase here",
+    });
     expect((await validateSessionToken(db, session.token)).ok).toBe(true);
     expect((await validateSessionToken(db, other.session.token)).ok).toBe(false);
   });

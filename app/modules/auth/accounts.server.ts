@@ -33,7 +33,9 @@ function assertAcceptablePassword(password: string, field = "password") {
 export async function signUp(db: Db, input: { name: string; email: string; password: string }) {
   assertAcceptablePassword(input.password);
   if (await findUserByEmail(db, input.email)) {
-    throw new ValidationError({ email: ["An account with this email already exists. Sign in or reset your password."] });
+    throw new ValidationError({
+      email: ["An account with this email already exists. Sign in or reset your password."],
+    });
   }
   const [user] = await db
     .insert(users)
@@ -50,13 +52,19 @@ export async function sendVerificationEmail(db: Db, user: { id: string; email: s
     to: user.email,
     subject: verifyEmailSubject(code!),
     template: "verify-email",
-    body: VerifyEmail({ appUrl, name: user.name, code: code!, link: `${appUrl}/verify-email?token=${token}` }),
+    body: VerifyEmail({
+      appUrl,
+      name: user.name,
+      code: code!,
+      link: `${appUrl}/verify-email?token=${token}`,
+    }),
   });
 }
 
 export async function verifyEmailByCode(db: Db, userId: string, code: string) {
   const result = await consumeCode(db, userId, code);
-  if (result === "wrong") throw new ValidationError({ code: ["That code is not right. Check the email and try again."] });
+  if (result === "wrong")
+    throw new ValidationError({ code: ["That code is not right. Check the email and try again."] });
   if (result === "expired") {
     throw new ValidationError({ code: ["This code has expired or was tried too often. Send a new one."] });
   }
@@ -129,10 +137,16 @@ export function isResetTokenLive(db: Db, token: string) {
 export async function resetPassword(db: Db, input: { token: string; password: string }) {
   assertAcceptablePassword(input.password);
   const userId = await consumeLinkToken(db, "reset_password", input.token);
-  if (!userId) throw new ValidationError({ form: ["This reset link has expired or was already used. Ask for a new one."] });
+  if (!userId)
+    throw new ValidationError({
+      form: ["This reset link has expired or was already used. Ask for a new one."],
+    });
   await db
     .update(users)
-    .set({ passwordHash: await hashPassword(input.password), emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())` })
+    .set({
+      passwordHash: await hashPassword(input.password),
+      emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())`,
+    })
     .where(eq(users.id, userId));
   await invalidateUserSessions(db, userId);
   return userId;

@@ -8,7 +8,13 @@ export type RateLimitResult = { allowed: boolean; retryAfterSeconds: number };
  * Counts one attempt against `key` in a fixed window, in Postgres so every app
  * server shares the count. One upsert; the window restarts once it has passed.
  */
-export async function hitRateLimit(db: Db, key: string, limit: number, windowSeconds: number, now = new Date()) {
+export async function hitRateLimit(
+  db: Db,
+  key: string,
+  limit: number,
+  windowSeconds: number,
+  now = new Date(),
+) {
   // Raw SQL fragments take ISO strings: postgres.js does not serialise Date there.
   const floor = sql`${new Date(now.getTime() - windowSeconds * 1000).toISOString()}::timestamptz`;
   const at = sql`${now.toISOString()}::timestamptz`;

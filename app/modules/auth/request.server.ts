@@ -81,6 +81,7 @@ export function clearedSessionCookie() {
 
 /** Only same-site relative paths are followed after sign-in. */
 export function safeRedirectPath(target: string | null | undefined, fallback = "/account") {
-  if (!target || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) return fallback;
+  if (!target || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\"))
+    return fallback;
   return target;
 }

@@ -15,7 +15,11 @@ export const newPasswordSchema = z
   .max(128, "Use at most 128 characters.");
 
 export const signupSchema = z.object({
-  name: z.string({ error: "Enter your name." }).trim().min(1, "Enter your name.").max(120, "Use at most 120 characters."),
+  name: z
+    .string({ error: "Enter your name." })
+    .trim()
+    .min(1, "Enter your name.")
+    .max(120, "Use at most 120 characters."),
   email: emailSchema,
   password: newPasswordSchema,
 });
@@ -45,7 +49,9 @@ export const resetPasswordSchema = z
 
 export const changePasswordSchema = z
   .object({
-    currentPassword: z.string({ error: "Enter your current password." }).min(1, "Enter your current password."),
+    currentPassword: z
+      .string({ error: "Enter your current password." })
+      .min(1, "Enter your current password."),
     password: newPasswordSchema,
     confirm: z.string({ error: "Repeat the new password." }),
   })

@@ -12,7 +12,13 @@ export const SESSION_IDLE_MS = 7 * 24 * 60 * 60 * 1000;
 export const SESSION_ABSOLUTE_MS = 30 * 24 * 60 * 60 * 1000;
 const TOUCH_AFTER_MS = 60 * 60 * 1000;
 
-export type SessionUser = { id: string; email: string; name: string; isStaff: boolean; emailVerified: boolean };
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string;
+  isStaff: boolean;
+  emailVerified: boolean;
+};
 export type SessionValidation =
   | { ok: true; sessionId: string; user: SessionUser; expiresAt: Date }
   | { ok: false; reason: "malformed" | "unknown" | "expired" };
@@ -29,11 +35,17 @@ export async function createSession(db: Db, userId: string, now = new Date()) {
   const id = randomSecret();
   const secret = randomSecret();
   const expiresAt = new Date(now.getTime() + SESSION_ABSOLUTE_MS);
-  await db.insert(sessions).values({ id, secretHash: hashSecret(secret), userId, expiresAt, createdAt: now, lastUsedAt: now });
+  await db
+    .insert(sessions)
+    .values({ id, secretHash: hashSecret(secret), userId, expiresAt, createdAt: now, lastUsedAt: now });
   return { token: `${id}.${secret}`, expiresAt };
 }
 
-export async function validateSessionToken(db: Db, token: string, now = new Date()): Promise<SessionValidation> {
+export async function validateSessionToken(
+  db: Db,
+  token: string,
+  now = new Date(),
+): Promise<SessionValidation> {
   const [id, secret, extra] = token.split(".");
   if (!id || !secret || extra !== undefined) return { ok: false, reason: "malformed" };
   const [row] = await db
@@ -45,7 +57,8 @@ export async function validateSessionToken(db: Db, token: string, now = new Date
   if (!row) return { ok: false, reason: "unknown" };
   const given = new TextEncoder().encode(hashSecret(secret));
   const stored = new TextEncoder().encode(row.session.secretHash);
-  if (given.length !== stored.length || !constantTimeEqual(given, stored)) return { ok: false, reason: "unknown" };
+  if (given.length !== stored.length || !constantTimeEqual(given, stored))
+    return { ok: false, reason: "unknown" };
   const idleDeadline = row.session.lastUsedAt.getTime() + SESSION_IDLE_MS;
   if (now.getTime() >= row.session.expiresAt.getTime() || now.getTime() >= idleDeadline) {
     await db.delete(sessions).where(eq(sessions.id, id));
@@ -77,5 +90,9 @@ export async function invalidateSession(db: Db, sessionId: string) {
 export async function invalidateUserSessions(db: Db, userId: string, keepSessionId?: string) {
   await db
     .delete(sessions)
-    .where(keepSessionId ? and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)) : eq(sessions.userId, userId));
+    .where(
+      keepSessionId
+        ? and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId))
+        : eq(sessions.userId, userId),
+    );
 }

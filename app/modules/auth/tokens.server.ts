@@ -6,13 +6,21 @@ import { hashSecret, randomSecret } from "./session.server";
 type Purpose = "verify_email" | "reset_password";
 
 /** Issues a one-time link token (and for email verification a 6-digit code), replacing older ones. */
-export async function issueUserToken(db: Db, userId: string, purpose: Purpose, ttlMs: number, withCode = false) {
+export async function issueUserToken(
+  db: Db,
+  userId: string,
+  purpose: Purpose,
+  ttlMs: number,
+  withCode = false,
+) {
   await db
     .update(userTokens)
     .set({ usedAt: new Date() })
     .where(and(eq(userTokens.userId, userId), eq(userTokens.purpose, purpose), isNull(userTokens.usedAt)));
   const token = randomSecret(24);
-  const code = withCode ? String(crypto.getRandomValues(new Uint32Array(1))[0]! % 1_000_000).padStart(6, "0") : undefined;
+  const code = withCode
+    ? String(crypto.getRandomValues(new Uint32Array(1))[0]! % 1_000_000).padStart(6, "0")
+    : undefined;
   await db.insert(userTokens).values({
     userId,
     purpose,

@@ -29,7 +29,11 @@ export function isPublicAddress(address: string) {
 type Lookup = typeof dnsLookup;
 
 function guardedLookup(allowPrivate: boolean): Lookup {
-  return ((hostname: string, options: object, callback: (err: Error | null, address: string | LookupAddress[], family?: number) => void) => {
+  return ((
+    hostname: string,
+    options: object,
+    callback: (err: Error | null, address: string | LookupAddress[], family?: number) => void,
+  ) => {
     dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
       if (error) return callback(error, "");
       const list = addresses as LookupAddress[];
@@ -54,14 +58,22 @@ export async function checkHub(hubUrl: string, options: { allowPrivate: boolean 
   if (!options.allowPrivate && target.protocol !== "https:") {
     return { ok: false, reason: "refused", message: "Only https hub addresses can be checked." };
   }
-  if (!options.allowPrivate && ipaddr.isValid(target.hostname.replace(/^\[|\]$/g, "")) && !isPublicAddress(target.hostname.replace(/^\[|\]$/g, ""))) {
+  if (
+    !options.allowPrivate &&
+    ipaddr.isValid(target.hostname.replace(/^\[|\]$/g, "")) &&
+    !isPublicAddress(target.hostname.replace(/^\[|\]$/g, ""))
+  ) {
     return { ok: false, reason: "refused", message: "Private and loopback addresses cannot be checked." };
   }
   const client = target.protocol === "https:" ? https : http;
   return new Promise<HubCheckResult>((resolve) => {
     const request = client.get(
       target,
-      { lookup: guardedLookup(options.allowPrivate), timeout: TIMEOUT_MS, headers: { accept: "application/json", "user-agent": "Commons hub check" } },
+      {
+        lookup: guardedLookup(options.allowPrivate),
+        timeout: TIMEOUT_MS,
+        headers: { accept: "application/json", "user-agent": "Commons hub check" },
+      },
       (response) => {
         let body = "";
         response.setEncoding("utf8");
@@ -76,11 +88,23 @@ export async function checkHub(hubUrl: string, options: { allowPrivate: boolean 
     request.on("timeout", () => request.destroy(Object.assign(new Error("timeout"), { code: "ETIMEDOUT" })));
     request.on("error", (error: NodeJS.ErrnoException) => {
       if (error.code === "EPRIVATE") {
-        resolve({ ok: false, reason: "refused", message: "The hub's address resolves to a private network; it cannot be checked." });
+        resolve({
+          ok: false,
+          reason: "refused",
+          message: "The hub's address resolves to a private network; it cannot be checked.",
+        });
       } else if (error.code === "ETIMEDOUT") {
-        resolve({ ok: false, reason: "unreachable", message: `The hub did not answer within ${TIMEOUT_MS / 1000} seconds.` });
+        resolve({
+          ok: false,
+          reason: "unreachable",
+          message: `The hub did not answer within ${TIMEOUT_MS / 1000} seconds.`,
+        });
       } else {
-        resolve({ ok: false, reason: "unreachable", message: `The hub could not be reached (${error.code ?? error.message}).` });
+        resolve({
+          ok: false,
+          reason: "unreachable",
+          message: `The hub could not be reached (${error.code ?? error.message}).`,
+        });
       }
     });
   });
@@ -95,7 +119,8 @@ function interpret(status: number, body: string): HubCheckResult {
   if (status !== 200) return notHub;
   try {
     const json = JSON.parse(body) as { version?: unknown };
-    if (typeof json.version === "string" && /^\d+\.\d+/.test(json.version)) return { ok: true, version: json.version.slice(0, 40) };
+    if (typeof json.version === "string" && /^\d+\.\d+/.test(json.version))
+      return { ok: true, version: json.version.slice(0, 40) };
   } catch {
     // Not JSON: falls through to "not a JupyterHub".
   }

@@ -25,7 +25,15 @@ async function adminContext(role: "admin" | "member" = "admin") {
 }
 
 const hubInput = (url: string) =>
-  hubSchema.parse({ name: "Teaching Hub", url, description: "", region: "eu", status: "active", userCount: "120", usersReportedOn: "2026-10-01" });
+  hubSchema.parse({
+    name: "Teaching Hub",
+    url,
+    description: "",
+    region: "eu",
+    status: "active",
+    userCount: "120",
+    usersReportedOn: "2026-10-01",
+  });
 
 describe("hub check", () => {
   it("records the JupyterHub version of a hub that answers /hub/api", async () => {
@@ -67,7 +75,9 @@ describe("hub check", () => {
 describe("hubs", () => {
   it("only admins may register hubs", async () => {
     const context = await adminContext("member");
-    await expect(createHub(db, context, hubInput("https://hub.example.org"))).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(createHub(db, context, hubInput("https://hub.example.org"))).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
   });
 
   it("creating, retiring and checking a hub each write an audit row", async () => {
@@ -75,13 +85,22 @@ describe("hubs", () => {
     const hub = await createHub(db, context, hubInput(fakeHub.url));
     await updateHub(db, context, hub.id, { ...hubInput(fakeHub.url), status: "retired" });
     await runHubCheck(db, context, hub.id);
-    const rows = await db.select().from(auditEvents).where(eq(auditEvents.subjectId, hub.id)).orderBy(desc(auditEvents.createdAt));
+    const rows = await db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.subjectId, hub.id))
+      .orderBy(desc(auditEvents.createdAt));
     expect(rows.map((r) => r.action).sort()).toEqual(["hub.checked", "hub.created", "hub.retired"]);
     expect(rows.every((r) => r.actorId === context.actor.userId)).toBe(true);
   });
 
   it("validates the form with messages at each field", () => {
-    const result = hubSchema.safeParse({ name: "", url: "not a url", userCount: "-3", usersReportedOn: "2999-01-01" });
+    const result = hubSchema.safeParse({
+      name: "",
+      url: "not a url",
+      userCount: "-3",
+      usersReportedOn: "2999-01-01",
+    });
     expect(result.success).toBe(false);
     const paths = result.error!.issues.map((i) => i.path.join("."));
     expect(paths).toEqual(expect.arrayContaining(["name", "url", "userCount", "usersReportedOn"]));

@@ -12,7 +12,11 @@ import { type HubInput, requireHttps } from "./schemas";
 export type Hub = typeof hubs.$inferSelect;
 
 export function listHubs(db: Db, organizationId: string) {
-  return db.select().from(hubs).where(eq(hubs.organizationId, organizationId)).orderBy(asc(hubs.status), asc(hubs.name));
+  return db
+    .select()
+    .from(hubs)
+    .where(eq(hubs.organizationId, organizationId))
+    .orderBy(asc(hubs.status), asc(hubs.name));
 }
 
 export async function getHub(db: Db, context: OrganizationContext, hubId: string) {
@@ -25,7 +29,8 @@ export async function getHub(db: Db, context: OrganizationContext, hubId: string
 }
 
 function assertManage(context: OrganizationContext) {
-  if (!can(context.actor, "manage-hubs")) throw new ForbiddenError("Only organization admins can manage hubs.");
+  if (!can(context.actor, "manage-hubs"))
+    throw new ForbiddenError("Only organization admins can manage hubs.");
 }
 
 function assertUrlAllowed(url: string) {
@@ -66,16 +71,23 @@ export async function updateHub(db: Db, context: OrganizationContext, hubId: str
         ...input,
         updatedAt: new Date(),
         // A new address has not been checked yet.
-        ...(urlChanged ? { jupyterhubVersion: null, lastSeenAt: null, lastCheckedAt: null, lastCheckError: null } : {}),
+        ...(urlChanged
+          ? { jupyterhubVersion: null, lastSeenAt: null, lastCheckedAt: null, lastCheckError: null }
+          : {}),
       })
       .where(eq(hubs.id, hubId))
       .returning();
     const changes = Object.fromEntries(
-      (Object.keys(input) as (keyof HubInput)[]).filter((k) => before[k] !== input[k]).map((k) => [k, input[k]]),
+      (Object.keys(input) as (keyof HubInput)[])
+        .filter((k) => before[k] !== input[k])
+        .map((k) => [k, input[k]]),
     );
     await recordAudit(tx, {
       actorId: context.actor.userId,
-      action: before.status !== input.status ? `hub.${input.status === "retired" ? "retired" : "reactivated"}` : "hub.updated",
+      action:
+        before.status !== input.status
+          ? `hub.${input.status === "retired" ? "retired" : "reactivated"}`
+          : "hub.updated",
       subjectType: "hub",
       subjectId: hubId,
       organizationId: context.organization.id,

@@ -10,13 +10,22 @@ export const hubSchema = z
       .string({ error: "Enter the hub's address." })
       .trim()
       .max(500)
-      .pipe(z.url({ protocol: /^https?$/, error: "Enter the hub's full address, like https://hub.example.org." }))
+      .pipe(
+        z.url({ protocol: /^https?$/, error: "Enter the hub's full address, like https://hub.example.org." }),
+      )
       .transform((v) => v.replace(/\/+$/, "")),
     description: z.string().trim().max(1000, "Keep the description under 1,000 characters.").default(""),
     region: z.string().trim().max(120, "Keep the cluster/region under 120 characters.").default(""),
     status: z.enum(hubStatuses, { error: "Choose active or retired." }).default("active"),
     userCount: z
-      .union([z.literal(""), z.coerce.number({ error: "Enter a whole number." }).int("Enter a whole number.").min(0, "Users cannot be negative.").max(10_000_000)])
+      .union([
+        z.literal(""),
+        z.coerce
+          .number({ error: "Enter a whole number." })
+          .int("Enter a whole number.")
+          .min(0, "Users cannot be negative.")
+          .max(10_000_000),
+      ])
       .optional()
       .transform((v) => (v === "" || v === undefined ? null : v)),
     usersReportedOn: z
@@ -27,7 +36,11 @@ export const hubSchema = z
   })
   .superRefine((hub, ctx) => {
     if (hub.userCount !== null && !hub.usersReportedOn) {
-      ctx.addIssue({ code: "custom", path: ["usersReportedOn"], message: "Say when the user count was reported." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["usersReportedOn"],
+        message: "Say when the user count was reported.",
+      });
     }
   });
 

@@ -44,8 +44,18 @@ export async function sendEmail(db: Db, email: OutgoingEmail) {
     .returning({ id: emailMessages.id });
   if (!smtp || !row) return row?.id;
   try {
-    await smtp.sendMail({ from: env().MAIL_FROM, to: email.to, subject: email.subject, html, text, headers: email.headers });
-    await db.update(emailMessages).set({ status: "sent", sentAt: new Date() }).where(eq(emailMessages.id, row.id));
+    await smtp.sendMail({
+      from: env().MAIL_FROM,
+      to: email.to,
+      subject: email.subject,
+      html,
+      text,
+      headers: email.headers,
+    });
+    await db
+      .update(emailMessages)
+      .set({ status: "sent", sentAt: new Date() })
+      .where(eq(emailMessages.id, row.id));
   } catch (error) {
     // The message stays stored as failed; the user-facing action still succeeds.
     logger.error({ err: error, template: email.template }, "email delivery failed");

@@ -6,8 +6,14 @@ import { hubs, organizations } from "#db/schema";
 
 export const DIRECTORY_PAGE_SIZE = 20;
 
-export async function listPublicOrganizations(db: Db, options: { page: number; kind?: "institution" | "community" }) {
-  const where = and(eq(organizations.isPublic, true), options.kind ? eq(organizations.kind, options.kind) : undefined);
+export async function listPublicOrganizations(
+  db: Db,
+  options: { page: number; kind?: "institution" | "community" },
+) {
+  const where = and(
+    eq(organizations.isPublic, true),
+    options.kind ? eq(organizations.kind, options.kind) : undefined,
+  );
   const [rows, [count]] = await Promise.all([
     db
       .select({
@@ -29,7 +35,15 @@ export async function listPublicOrganizations(db: Db, options: { page: number; k
     ? await db
         .select({ organizationId: hubs.organizationId, id: hubs.id, name: hubs.name, url: hubs.url })
         .from(hubs)
-        .where(and(inArray(hubs.organizationId, rows.map((r) => r.id)), eq(hubs.status, "active")))
+        .where(
+          and(
+            inArray(
+              hubs.organizationId,
+              rows.map((r) => r.id),
+            ),
+            eq(hubs.status, "active"),
+          ),
+        )
         .orderBy(asc(hubs.name))
     : [];
   return {

@@ -25,16 +25,22 @@ export async function loadOrganizationFor(
     .from(organizations)
     .leftJoin(
       organizationMembers,
-      and(eq(organizationMembers.organizationId, organizations.id), eq(organizationMembers.userId, viewer.id)),
+      and(
+        eq(organizationMembers.organizationId, organizations.id),
+        eq(organizationMembers.userId, viewer.id),
+      ),
     )
     .where(eq(organizations.slug, slug))
     .limit(1);
   if (!row) throw new NotFoundError("No such organization.");
   const actor: Actor = { userId: viewer.id, isStaff: viewer.isStaff, role: row.role };
   if (!can(actor, action)) {
-    if (!row.role && !viewer.isStaff && !row.organization.isPublic) throw new NotFoundError("No such organization.");
+    if (!row.role && !viewer.isStaff && !row.organization.isPublic)
+      throw new NotFoundError("No such organization.");
     throw new ForbiddenError(
-      row.role ? "Your role in this organization does not allow this." : "You are not a member of this organization.",
+      row.role
+        ? "Your role in this organization does not allow this."
+        : "You are not a member of this organization.",
     );
   }
   return { organization: row.organization, actor };
@@ -59,7 +65,11 @@ async function assertSlugFree(db: Db, slug: string, exceptId?: string) {
   const [taken] = await db
     .select({ id: organizations.id })
     .from(organizations)
-    .where(exceptId ? and(eq(organizations.slug, slug), sql`${organizations.id} <> ${exceptId}`) : eq(organizations.slug, slug));
+    .where(
+      exceptId
+        ? and(eq(organizations.slug, slug), sql`${organizations.id} <> ${exceptId}`)
+        : eq(organizations.slug, slug),
+    );
   if (taken) throw new ValidationError({ slug: ["Another organization already uses this address."] });
 }
 
@@ -86,7 +96,12 @@ export async function updateOrganization(db: Db, context: OrganizationContext, i
     await assertSlugFree(tx, input.slug, context.organization.id);
     const [updated] = await tx
       .update(organizations)
-      .set({ ...input, website: input.website ?? null, logoUrl: input.logoUrl ?? null, updatedAt: new Date() })
+      .set({
+        ...input,
+        website: input.website ?? null,
+        logoUrl: input.logoUrl ?? null,
+        updatedAt: new Date(),
+      })
       .where(eq(organizations.id, context.organization.id))
       .returning();
     await recordAudit(tx, {

@@ -1,14 +1,15 @@
 import { and, desc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "#db/client.server";
-import { auditEvents, emailMessages, organizationMembers, type OrganizationRole, users } from "#db/schema";
+import { auditEvents, emailMessages, type OrganizationRole, organizationMembers, users } from "#db/schema";
 import { addMember, buildOrganization, buildUser } from "#tests/factories";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "~/lib/errors";
+import { ConflictError, ForbiddenError, NotFoundError, type ValidationError } from "~/lib/errors";
 import { createOrganization, loadOrganizationFor } from "./organizations.server";
 import { acceptInvitation, changeRole, inviteMember, removeMember } from "./people.server";
 
 const db = getDb();
-const person = (overrides: Partial<typeof users.$inferInsert> = {}) => buildUser(db, { passwordHash: "x", ...overrides });
+const person = (overrides: Partial<typeof users.$inferInsert> = {}) =>
+  buildUser(db, { passwordHash: "x", ...overrides });
 
 async function orgWith(roles: OrganizationRole[]) {
   const organization = await buildOrganization(db);
@@ -21,11 +22,18 @@ async function orgWith(roles: OrganizationRole[]) {
   return { organization, people };
 }
 
-const contextFor = (slug: string, user: { id: string; isStaff?: boolean }, action: "view" | "manage-people" = "manage-people") =>
-  loadOrganizationFor(db, slug, { id: user.id, isStaff: user.isStaff ?? false }, action);
+const contextFor = (
+  slug: string,
+  user: { id: string; isStaff?: boolean },
+  action: "view" | "manage-people" = "manage-people",
+) => loadOrganizationFor(db, slug, { id: user.id, isStaff: user.isStaff ?? false }, action);
 
 async function auditActions(organizationId: string) {
-  const rows = await db.select().from(auditEvents).where(eq(auditEvents.organizationId, organizationId)).orderBy(desc(auditEvents.createdAt));
+  const rows = await db
+    .select()
+    .from(auditEvents)
+    .where(eq(auditEvents.organizationId, organizationId))
+    .orderBy(desc(auditEvents.createdAt));
   return rows.map((r) => r.action);
 }
 
@@ -47,9 +55,13 @@ describe("organizations", () => {
   it("refuses a slug another organization uses, at the field", async () => {
     const existing = await buildOrganization(db);
     const user = await person();
-    const error = await createOrganization(db, user.id, { name: "X", slug: existing.slug, kind: "community", description: "", isPublic: true }).catch(
-      (e: unknown) => e,
-    );
+    const error = await createOrganization(db, user.id, {
+      name: "X",
+      slug: existing.slug,
+      kind: "community",
+      description: "",
+      isPublic: true,
+    }).catch((e: unknown) => e);
     expect((error as ValidationError).fieldErrors.slug).toBeDefined();
   });
 
@@ -64,10 +76,16 @@ describe("organizations", () => {
   it("a member may view but not manage people; staff may view", async () => {
     const { organization, people } = await orgWith(["owner", "member"]);
     await expect(contextFor(organization.slug, people[1]!, "view")).resolves.toBeDefined();
-    await expect(contextFor(organization.slug, people[1]!, "manage-people")).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(contextFor(organization.slug, people[1]!, "manage-people")).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
     const staff = await person({ isStaff: true });
-    await expect(contextFor(organization.slug, { id: staff.id, isStaff: true }, "view")).resolves.toBeDefined();
-    await expect(contextFor(organization.slug, { id: staff.id, isStaff: true }, "manage-people")).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      contextFor(organization.slug, { id: staff.id, isStaff: true }, "view"),
+    ).resolves.toBeDefined();
+    await expect(
+      contextFor(organization.slug, { id: staff.id, isStaff: true }, "manage-people"),
+    ).rejects.toBeInstanceOf(ForbiddenError);
   });
 });
 
@@ -76,7 +94,11 @@ describe("invitations", () => {
     const { organization, people } = await orgWith(["owner"]);
     const context = await contextFor(organization.slug, people[0]!);
     const invitee = await person({ email: `invitee-${Date.now()}@example.org`, emailVerifiedAt: null });
-    const { token } = await inviteMember(db, context, { email: invitee.email, role: "admin", inviterName: "Ada" });
+    const { token } = await inviteMember(db, context, {
+      email: invitee.email,
+      role: "admin",
+      inviterName: "Ada",
+    });
     const [mail] = await db.select().from(emailMessages).where(eq(emailMessages.to, invitee.email));
     expect(mail?.subject).toContain(organization.name);
     expect(mail?.html).toContain(`/invitations/${token}`);
@@ -85,28 +107,46 @@ describe("invitations", () => {
     const [membership] = await db
       .select()
       .from(organizationMembers)
-      .where(and(eq(organizationMembers.organizationId, organization.id), eq(organizationMembers.userId, invitee.id)));
+      .where(
+        and(
+          eq(organizationMembers.organizationId, organization.id),
+          eq(organizationMembers.userId, invitee.id),
+        ),
+      );
     expect(membership?.role).toBe("admin");
     const [reloaded] = await db.select().from(users).where(eq(users.id, invitee.id));
     expect(reloaded?.emailVerifiedAt).not.toBeNull();
     await expect(acceptInvitation(db, token, invitee)).rejects.toBeInstanceOf(NotFoundError);
-    expect(await auditActions(organization.id)).toEqual(expect.arrayContaining(["invitation.sent", "invitation.accepted"]));
+    expect(await auditActions(organization.id)).toEqual(
+      expect.arrayContaining(["invitation.sent", "invitation.accepted"]),
+    );
   });
 
   it("an expired invitation cannot be accepted", async () => {
     const { organization, people } = await orgWith(["owner"]);
     const context = await contextFor(organization.slug, people[0]!);
     const invitee = await person();
-    const { token } = await inviteMember(db, context, { email: invitee.email, role: "member", inviterName: "Ada" });
+    const { token } = await inviteMember(db, context, {
+      email: invitee.email,
+      role: "member",
+      inviterName: "Ada",
+    });
     const { invitations } = await import("#db/schema");
-    await db.update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitations.organizationId, organization.id));
+    await db
+      .update(invitations)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(invitations.organizationId, organization.id));
     await expect(acceptInvitation(db, token, invitee)).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("an admin cannot invite an owner", async () => {
     const { organization, people } = await orgWith(["owner", "admin"]);
     const context = await contextFor(organization.slug, people[1]!);
-    const error = await inviteMember(db, context, { email: "x@example.org", role: "owner", inviterName: "A" }).catch((e: unknown) => e);
+    const error = await inviteMember(db, context, {
+      email: "x@example.org",
+      role: "owner",
+      inviterName: "A",
+    }).catch((e: unknown) => e);
     expect((error as ValidationError).fieldErrors.role).toBeDefined();
   });
 });
@@ -119,9 +159,14 @@ describe("roles and leaving", () => {
     await expect(removeMember(db, owner, people[0]!.id)).rejects.toBeInstanceOf(ConflictError);
     await changeRole(db, owner, people[1]!.id, "owner");
     await removeMember(db, owner, people[0]!.id);
-    const remaining = await db.select().from(organizationMembers).where(eq(organizationMembers.organizationId, organization.id));
+    const remaining = await db
+      .select()
+      .from(organizationMembers)
+      .where(eq(organizationMembers.organizationId, organization.id));
     expect(remaining).toEqual([expect.objectContaining({ userId: people[1]!.id, role: "owner" })]);
-    expect(await auditActions(organization.id)).toEqual(expect.arrayContaining(["member.role_changed", "member.left"]));
+    expect(await auditActions(organization.id)).toEqual(
+      expect.arrayContaining(["member.role_changed", "member.left"]),
+    );
   });
 
   it("an admin cannot demote or remove an owner", async () => {
@@ -136,7 +181,10 @@ describe("roles and leaving", () => {
     const member = await contextFor(organization.slug, people[1]!, "view");
     await expect(removeMember(db, member, people[2]!.id)).rejects.toBeInstanceOf(ForbiddenError);
     await removeMember(db, member, people[1]!.id);
-    const remaining = await db.select().from(organizationMembers).where(eq(organizationMembers.organizationId, organization.id));
+    const remaining = await db
+      .select()
+      .from(organizationMembers)
+      .where(eq(organizationMembers.organizationId, organization.id));
     expect(remaining.map((m) => m.userId).sort()).toEqual([people[0]!.id, people[2]!.id].sort());
   });
 });

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db } from "#db/client.server";
-import { invitations, organizationMembers, organizations, type OrganizationRole, users } from "#db/schema";
+import { invitations, type OrganizationRole, organizationMembers, organizations, users } from "#db/schema";
 import { Invitation, invitationSubject } from "#emails/invitation";
 import { env } from "~/lib/env.server";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "~/lib/errors";
@@ -14,18 +14,39 @@ export const INVITATION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 
 export function listMembers(db: Db, organizationId: string) {
   return db
-    .select({ userId: users.id, name: users.name, email: users.email, role: organizationMembers.role, since: organizationMembers.createdAt })
+    .select({
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      role: organizationMembers.role,
+      since: organizationMembers.createdAt,
+    })
     .from(organizationMembers)
     .innerJoin(users, eq(users.id, organizationMembers.userId))
     .where(eq(organizationMembers.organizationId, organizationId))
-    .orderBy(sql`case ${organizationMembers.role} when 'owner' then 0 when 'admin' then 1 else 2 end`, asc(users.name));
+    .orderBy(
+      sql`case ${organizationMembers.role} when 'owner' then 0 when 'admin' then 1 else 2 end`,
+      asc(users.name),
+    );
 }
 
 export function listOpenInvitations(db: Db, organizationId: string) {
   return db
-    .select({ id: invitations.id, email: invitations.email, role: invitations.role, expiresAt: invitations.expiresAt, createdAt: invitations.createdAt })
+    .select({
+      id: invitations.id,
+      email: invitations.email,
+      role: invitations.role,
+      expiresAt: invitations.expiresAt,
+      createdAt: invitations.createdAt,
+    })
     .from(invitations)
-    .where(and(eq(invitations.organizationId, organizationId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+    .where(
+      and(
+        eq(invitations.organizationId, organizationId),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+      ),
+    )
     .orderBy(desc(invitations.createdAt));
 }
 
@@ -47,7 +68,12 @@ export async function inviteMember(
     .select({ userId: users.id })
     .from(organizationMembers)
     .innerJoin(users, eq(users.id, organizationMembers.userId))
-    .where(and(eq(organizationMembers.organizationId, organizationId), sql`lower(${users.email}) = ${input.email}`));
+    .where(
+      and(
+        eq(organizationMembers.organizationId, organizationId),
+        sql`lower(${users.email}) = ${input.email}`,
+      ),
+    );
   if (existing) throw new ValidationError({ email: ["This person is already a member."] });
 
   const token = randomSecret(24);
@@ -67,7 +93,14 @@ export async function inviteMember(
       );
     const [invitation] = await tx
       .insert(invitations)
-      .values({ organizationId, email: input.email, role: input.role, tokenHash: hashSecret(token), invitedById: context.actor.userId, expiresAt })
+      .values({
+        organizationId,
+        email: input.email,
+        role: input.role,
+        tokenHash: hashSecret(token),
+        invitedById: context.actor.userId,
+        expiresAt,
+      })
       .returning({ id: invitations.id });
     await recordAudit(tx, {
       actorId: context.actor.userId,
@@ -125,7 +158,11 @@ export async function revokeInvitation(db: Db, context: OrganizationContext, inv
 /** The invitation behind a link, if it is still open. */
 export async function findOpenInvitation(db: Db, token: string) {
   const [row] = await db
-    .select({ invitation: invitations, organizationName: organizations.name, organizationSlug: organizations.slug })
+    .select({
+      invitation: invitations,
+      organizationName: organizations.name,
+      organizationSlug: organizations.slug,
+    })
     .from(invitations)
     .innerJoin(organizations, eq(organizations.id, invitations.organizationId))
     .where(
@@ -163,7 +200,10 @@ export async function acceptInvitation(db: Db, token: string, user: { id: string
       .values({ organizationId: row.organizationId, userId: user.id, role: row.role })
       .onConflictDoNothing();
     if (row.email.toLowerCase() === user.email.toLowerCase()) {
-      await tx.update(users).set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())` }).where(eq(users.id, user.id));
+      await tx
+        .update(users)
+        .set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())` })
+        .where(eq(users.id, user.id));
     }
     await recordAudit(tx, {
       actorId: user.id,
@@ -173,7 +213,10 @@ export async function acceptInvitation(db: Db, token: string, user: { id: string
       organizationId: row.organizationId,
       details: { email: row.email, role: row.role },
     });
-    const [organization] = await tx.select().from(organizations).where(eq(organizations.id, row.organizationId));
+    const [organization] = await tx
+      .select()
+      .from(organizations)
+      .where(eq(organizations.id, row.organizationId));
     return organization!;
   });
 }
@@ -184,7 +227,12 @@ async function lockMembers(tx: Db, organizationId: string) {
   return tx.select().from(organizationMembers).where(eq(organizationMembers.organizationId, organizationId));
 }
 
-export async function changeRole(db: Db, context: OrganizationContext, userId: string, role: OrganizationRole) {
+export async function changeRole(
+  db: Db,
+  context: OrganizationContext,
+  userId: string,
+  role: OrganizationRole,
+) {
   assertMayAssign(context, role);
   await db.transaction(async (tx) => {
     const members = await lockMembers(tx, context.organization.id);
@@ -200,7 +248,12 @@ export async function changeRole(db: Db, context: OrganizationContext, userId: s
     await tx
       .update(organizationMembers)
       .set({ role })
-      .where(and(eq(organizationMembers.organizationId, context.organization.id), eq(organizationMembers.userId, userId)));
+      .where(
+        and(
+          eq(organizationMembers.organizationId, context.organization.id),
+          eq(organizationMembers.userId, userId),
+        ),
+      );
     await recordAudit(tx, {
       actorId: context.actor.userId,
       action: "member.role_changed",
@@ -215,7 +268,8 @@ export async function changeRole(db: Db, context: OrganizationContext, userId: s
 /** Removes someone (an admin acting) or leaves (the person themself). */
 export async function removeMember(db: Db, context: OrganizationContext, userId: string) {
   const leaving = userId === context.actor.userId;
-  if (!leaving && !can(context.actor, "manage-people")) throw new ForbiddenError("Only admins can remove people.");
+  if (!leaving && !can(context.actor, "manage-people"))
+    throw new ForbiddenError("Only admins can remove people.");
   await db.transaction(async (tx) => {
     const members = await lockMembers(tx, context.organization.id);
     const target = members.find((m) => m.userId === userId);
@@ -232,7 +286,12 @@ export async function removeMember(db: Db, context: OrganizationContext, userId:
     }
     await tx
       .delete(organizationMembers)
-      .where(and(eq(organizationMembers.organizationId, context.organization.id), eq(organizationMembers.userId, userId)));
+      .where(
+        and(
+          eq(organizationMembers.organizationId, context.organization.id),
+          eq(organizationMembers.userId, userId),
+        ),
+      );
     await recordAudit(tx, {
       actorId: context.actor.userId,
       action: leaving ? "member.left" : "member.removed",

@@ -12,23 +12,36 @@ const optionalHttpsUrl = (label: string) =>
     .transform((v) => (v ? v : undefined))
     .pipe(
       z
-        .url({ protocol: /^https?$/, error: `Enter the ${label} as a full address, like https://example.org.` })
+        .url({
+          protocol: /^https?$/,
+          error: `Enter the ${label} as a full address, like https://example.org.`,
+        })
         .optional(),
     );
 
 export const organizationSchema = z.object({
-  name: z.string({ error: "Enter the organization's name." }).trim().min(2, "Use at least 2 characters.").max(120),
+  name: z
+    .string({ error: "Enter the organization's name." })
+    .trim()
+    .min(2, "Use at least 2 characters.")
+    .max(120),
   slug: z
     .string({ error: "Choose a short web address." })
     .trim()
     .toLowerCase()
     .min(3, "Use at least 3 characters.")
     .max(60, "Use at most 60 characters.")
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lowercase letters, digits and single hyphens, like 'ocean-lab'.")
+    .regex(
+      /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+      "Use lowercase letters, digits and single hyphens, like 'ocean-lab'.",
+    )
     .refine((s) => !RESERVED_SLUGS.has(s), "This address is reserved. Choose another."),
   kind: z.enum(organizationKinds, { error: "Choose institution or community." }),
   website: optionalHttpsUrl("website"),
-  logoUrl: optionalHttpsUrl("logo URL").refine((v) => !v || v.startsWith("https://"), "The logo must be served over https."),
+  logoUrl: optionalHttpsUrl("logo URL").refine(
+    (v) => !v || v.startsWith("https://"),
+    "The logo must be served over https.",
+  ),
   description: z.string().trim().max(500, "Keep the description under 500 characters.").default(""),
   isPublic: z
     .union([z.literal("on"), z.literal("true"), z.boolean()])

@@ -1,0 +1,171 @@
+import { type APIRequestContext, expect, request as playwrightRequest, test } from "@playwright/test";
+import { DEMO_PASSWORD } from "./support";
+
+// Every route with every role (issue 2, item 13). Later issues add rows here.
+// Expected values: a status, or "login" for a redirect to the sign-in page.
+
+type Role = "anonymous" | "other" | "member" | "admin" | "staff";
+type Expect = number | "login" | "redirect";
+type Row = {
+  method: "GET" | "POST";
+  path: string;
+  form?: Record<string, string>;
+  expect: Record<Role, Expect>;
+};
+
+const ACCOUNTS: Record<Exclude<Role, "anonymous">, string> = {
+  other: "admin@geocarpentry.test", // owner of another organization
+  member: "member@northbridge.test",
+  admin: "admin@northbridge.test",
+  staff: "staff@commons.test",
+};
+
+const everyone = (status: Expect): Record<Role, Expect> => ({
+  anonymous: status,
+  other: status,
+  member: status,
+  admin: status,
+  staff: status,
+});
+const signedIn = { anonymous: "login", other: 200, member: 200, admin: 200, staff: 200 } as const;
+const orgViewers = { anonymous: "login", other: 403, member: 200, admin: 200, staff: 200 } as const;
+const orgAdmins = { anonymous: "login", other: 403, member: 403, admin: 200, staff: 403 } as const;
+// An empty form from someone allowed is a validation error (400), never a 500.
+const orgAdminForm = { anonymous: "login", other: 403, member: 403, admin: 400, staff: 403 } as const;
+const guestOnly = {
+  anonymous: 200,
+  other: "redirect",
+  member: "redirect",
+  admin: "redirect",
+  staff: "redirect",
+} as const;
+
+const ORG = "/orgs/northbridge-university";
+const ROUTES: Row[] = [
+  { method: "GET", path: "/", expect: everyone(200) },
+  { method: "GET", path: "/healthz", expect: everyone(200) },
+  { method: "GET", path: "/initiatives", expect: everyone(200) },
+  { method: "GET", path: "/membership", expect: everyone(200) },
+  { method: "GET", path: "/members", expect: everyone(200) },
+  { method: "GET", path: "/members/northbridge-university", expect: everyone(200) },
+  { method: "GET", path: "/members/pacific-health-sciences", expect: everyone(404) },
+  { method: "GET", path: "/no-such-page", expect: everyone(404) },
+  { method: "GET", path: "/dev/outbox", expect: everyone(404) },
+  { method: "GET", path: "/login", expect: guestOnly },
+  { method: "GET", path: "/signup", expect: guestOnly },
+  { method: "GET", path: "/forgot-password", expect: everyone(200) },
+  { method: "GET", path: "/reset-password?token=nope", expect: everyone(200) },
+  { method: "GET", path: "/invitations/not-a-token", expect: everyone(200) },
+  {
+    method: "POST",
+    path: "/invitations/not-a-token",
+    expect: { anonymous: "login", other: 404, member: 404, admin: 404, staff: 404 },
+  },
+  { method: "GET", path: "/account", expect: signedIn },
+  {
+    method: "POST",
+    path: "/account",
+    expect: { anonymous: "login", other: 400, member: 400, admin: 400, staff: 400 },
+  },
+  {
+    method: "GET",
+    path: "/verify-email",
+    expect: {
+      anonymous: "login",
+      other: "redirect",
+      member: "redirect",
+      admin: "redirect",
+      staff: "redirect",
+    },
+  },
+  { method: "GET", path: "/orgs/new", expect: signedIn },
+  {
+    method: "POST",
+    path: "/orgs/new",
+    expect: { anonymous: "login", other: 400, member: 400, admin: 400, staff: 400 },
+  },
+  { method: "GET", path: ORG, expect: orgViewers },
+  { method: "GET", path: `${ORG}/hubs`, expect: orgViewers },
+  {
+    method: "POST",
+    path: `${ORG}/hubs`,
+    form: { hubId: "00000000-0000-0000-0000-000000000000" },
+    expect: { ...orgAdmins, admin: 404 },
+  },
+  { method: "GET", path: `${ORG}/people`, expect: orgViewers },
+  { method: "POST", path: `${ORG}/people`, form: { intent: "invite" }, expect: orgAdminForm },
+  { method: "POST", path: `${ORG}/people`, form: { intent: "role", userId: "x" }, expect: orgAdminForm },
+  { method: "GET", path: `${ORG}/hubs/new`, expect: orgAdmins },
+  { method: "POST", path: `${ORG}/hubs/new`, expect: orgAdminForm },
+  {
+    method: "GET",
+    path: `${ORG}/hubs/00000000-0000-0000-0000-000000000000`,
+    expect: { ...orgAdmins, admin: 404 },
+  },
+  { method: "GET", path: `${ORG}/settings`, expect: orgAdmins },
+  { method: "POST", path: `${ORG}/settings`, expect: orgAdminForm },
+  { method: "GET", path: `${ORG}/activity`, expect: orgAdmins },
+  {
+    method: "GET",
+    path: "/orgs/pacific-health-sciences",
+    expect: { anonymous: "login", other: 404, member: 404, admin: 404, staff: 200 },
+  },
+  {
+    method: "GET",
+    path: "/orgs/no-such-org",
+    expect: { anonymous: "login", other: 404, member: 404, admin: 404, staff: 404 },
+  },
+  {
+    method: "GET",
+    path: "/staff",
+    expect: { anonymous: "login", other: 403, member: 403, admin: 403, staff: 200 },
+  },
+  { method: "POST", path: "/logout", expect: everyone("redirect") },
+];
+
+const contexts = new Map<Role, APIRequestContext>();
+
+test.beforeAll(async ({ baseURL }) => {
+  contexts.set("anonymous", await playwrightRequest.newContext({ baseURL }));
+  for (const [role, email] of Object.entries(ACCOUNTS) as [Exclude<Role, "anonymous">, string][]) {
+    const context = await playwrightRequest.newContext({ baseURL });
+    const response = await context.post("/login", {
+      form: { email, password: DEMO_PASSWORD },
+      maxRedirects: 0,
+    });
+    expect(response.status(), `sign in as ${role}`).toBe(302);
+    contexts.set(role, context);
+  }
+});
+
+test.afterAll(async () => {
+  for (const context of contexts.values()) await context.dispose();
+});
+
+for (const row of ROUTES) {
+  test(`${row.method} ${row.path}${row.form ? ` ${JSON.stringify(row.form)}` : ""}`, async () => {
+    const outcomes: Record<string, Expect> = {};
+    for (const role of Object.keys(row.expect) as Role[]) {
+      // Signing out is checked with a throwaway session so the table's sessions survive.
+      let context = contexts.get(role)!;
+      let disposable: APIRequestContext | undefined;
+      if (row.path === "/logout" && role !== "anonymous") {
+        disposable = await playwrightRequest.newContext({ baseURL: test.info().project.use.baseURL });
+        await disposable.post("/login", {
+          form: { email: ACCOUNTS[role], password: DEMO_PASSWORD },
+          maxRedirects: 0,
+        });
+        context = disposable;
+      }
+      const response =
+        row.method === "GET"
+          ? await context.get(row.path, { maxRedirects: 0 })
+          : await context.post(row.path, { form: row.form ?? {}, maxRedirects: 0 });
+      const status = response.status();
+      const location = response.headers().location ?? "";
+      outcomes[role] = status === 302 ? (location.startsWith("/login") ? "login" : "redirect") : status;
+      await disposable?.dispose();
+    }
+    expect(outcomes).toEqual(row.expect);
+  });
+}

@@ -1,0 +1,49 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+
+// Shared steps for the journeys: reading the SMTP sink, signing in, and the
+// accessibility check every visited page goes through.
+
+export const MAIL_API = "http://127.0.0.1:3101";
+export const FAKE_HUB = "http://127.0.0.1:3102";
+export const DEMO_PASSWORD = "commons-demo-2026";
+
+export const uniqueEmail = (label: string) =>
+  `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.org`;
+
+type Mail = { to: string[]; subject: string; text: string; html: string };
+
+export async function waitForMail(to: string, match: (m: Mail) => boolean = () => true): Promise<Mail> {
+  for (let i = 0; i < 100; i++) {
+    const response = await fetch(`${MAIL_API}/messages?to=${encodeURIComponent(to)}`);
+    const found = ((await response.json()) as Mail[]).filter(match).at(-1);
+    if (found) return found;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no email to ${to}`);
+}
+
+export function linkIn(mail: Mail, path: string) {
+  const found = mail.html.match(new RegExp(`https?://[^"'\\s]+${path}[^"'\\s<]*`))?.[0];
+  if (!found) throw new Error(`no ${path} link in "${mail.subject}"`);
+  return found.replaceAll("&amp;", "&");
+}
+
+/** WCAG 2.2 A/AA through axe-core; fails the test with the violations listed. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
+  );
+  expect(summary, `accessibility violations on ${page.url()}`).toEqual([]);
+}
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+}

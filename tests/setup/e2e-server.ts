@@ -1,0 +1,47 @@
+import { closeDb } from "../../db/client.server";
+import { seed } from "../../db/seed/index";
+import { startFakeHub } from "../mocks/fake-hub";
+import { startSmtpSink } from "../mocks/smtp-sink";
+import { createTemplate, startTestCluster } from "./cluster";
+
+// The server Playwright tests run against: the production build on a fresh,
+// seeded database, a real SMTP sink (readable over HTTP by the tests) and a local
+// stand-in for a JupyterHub. Ports come from playwright.config.ts.
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+const cluster = await startTestCluster("e2e");
+const url = await createTemplate(cluster.adminUrl, `commons_e2e_${process.pid}`);
+const sink = await startSmtpSink({ httpPort: Number(process.env.E2E_MAIL_API_PORT ?? 3101) });
+const hub = await startFakeHub(Number(process.env.E2E_FAKE_HUB_PORT ?? 3102));
+
+Object.assign(process.env, {
+  NODE_ENV: "production",
+  DATABASE_URL: url,
+  PORT: String(port),
+  APP_URL: `http://localhost:${port}`,
+  SESSION_SECRET: "e2e-session-secret-0123456789",
+  SMTP_URL: sink.url,
+  ALLOW_PRIVATE_HUB_URLS: "true",
+  LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+});
+
+const { createPool } = await import("../../db/client.server");
+const seeding = createPool(url, 1);
+await seed(seeding.db);
+await seeding.sql.end();
+
+const { createApp } = await import("../../server/app");
+const app = await createApp({ production: true, appUrl: process.env.APP_URL! });
+const server = app.listen(port, () =>
+  console.log(`e2e server on ${process.env.APP_URL} (fake hub ${hub.url})`),
+);
+
+async function stop() {
+  server.close();
+  server.closeAllConnections();
+  await Promise.allSettled([sink.stop(), hub.stop(), closeDb()]);
+  await cluster.stop();
+  process.exit(0);
+}
+process.on("SIGINT", () => void stop());
+process.on("SIGTERM", () => void stop());
