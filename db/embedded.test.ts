@@ -1,5 +1,5 @@
-import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
 import { describe, expect, it } from "vitest";
@@ -30,11 +30,12 @@ describe("embedded PostgreSQL", () => {
     expect(rows.map((r) => r.value)).toEqual(["survives"]);
   }, 60_000);
 
-  it("stops an orphaned server left running by a killed parent before starting", async () => {
+  it("stops an orphaned server whose parent was killed, then starts", async () => {
     const dataDir = path.resolve(".data", `embedded-orphan-${process.pid}`);
     const port = await freePort();
-    await startEmbeddedPostgres({ dataDir, port, persistent: true });
-    // Simulate the parent dying: forget the handle without stopping the server.
+    const holder = await startHolder(dataDir, port);
+    holder.kill("SIGKILL");
+    await new Promise((r) => setTimeout(r, 300));
     const second = await startEmbeddedPostgres({ dataDir, port, persistent: false });
     const sql = postgres(second.url, { max: 1, onnotice: () => {} });
     const [row] = await sql`select 1 as ok`;
@@ -42,4 +43,35 @@ describe("embedded PostgreSQL", () => {
     await second.stop();
     expect(row?.ok).toBe(1);
   }, 60_000);
+
+  it("refuses to touch a server another running process still owns", async () => {
+    const dataDir = path.resolve(".data", `embedded-owned-${process.pid}`);
+    const port = await freePort();
+    const holder = await startHolder(dataDir, port);
+    try {
+      await expect(startEmbeddedPostgres({ dataDir, port })).rejects.toThrow(/already running PostgreSQL/);
+    } finally {
+      holder.kill("SIGINT");
+      await new Promise((r) => holder.once("exit", r));
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
+
+/** A separate process holding an embedded server, as `npm run dev` would. */
+async function startHolder(dataDir: string, port: number) {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "tests/setup/embedded-holder.ts", dataDir, String(port)],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on("data", (chunk: Buffer) => {
+      if (chunk.toString().includes("ready")) resolve();
+    });
+    child.once("exit", (code) => reject(new Error(`holder exited with ${code}`)));
+  });
+  return child;
+}

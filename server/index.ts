@@ -10,7 +10,13 @@ import { prepareDatabase } from "./database";
 
 const config = env();
 const log = (line: string) => logger.info(line);
-const database = await prepareDatabase({ migrate: !config.isProduction || !process.env.DATABASE_URL, log });
+const database = await prepareDatabase({
+  migrate: !config.isProduction || !process.env.DATABASE_URL,
+  log,
+}).catch((error: Error) => {
+  logger.fatal(error.message);
+  process.exit(1);
+});
 
 if (!config.isProduction && process.env.COMMONS_SKIP_SEED !== "true") {
   const { seedIfEmpty, DEMO_ACCOUNTS } = await import("../db/seed/index");
@@ -33,8 +39,17 @@ const server: Server = app.listen(config.PORT, () => {
   logger.info(`Commons is listening on ${config.appUrl}`);
 });
 
+server.on("error", (error: NodeJS.ErrnoException) => {
+  logger.error(
+    error.code === "EADDRINUSE"
+      ? `port ${config.PORT} is already in use: stop the other server or set PORT`
+      : error.message,
+  );
+  void shutdown("listen error", 1);
+});
+
 let stopping = false;
-async function shutdown(signal: string) {
+async function shutdown(signal: string, exitCode = 0) {
   if (stopping) return;
   stopping = true;
   logger.info(`${signal}: shutting down`);
@@ -43,7 +58,7 @@ async function shutdown(signal: string) {
   await vite?.close();
   await closeDb().catch(() => {});
   await database.embedded?.stop();
-  process.exit(0);
+  process.exit(exitCode);
 }
 process.on("SIGINT", () => void shutdown("SIGINT"));
 process.on("SIGTERM", () => void shutdown("SIGTERM"));

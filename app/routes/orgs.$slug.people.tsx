@@ -130,12 +130,14 @@ export default function People() {
                   {data.canManage ? (
                     <Td>
                       {editable ? (
-                        <div className="flex flex-wrap items-end gap-2">
-                          <Form method="post" className="flex items-end gap-2">
+                        <div className="flex flex-wrap items-center gap-2">
+                          <Form method="post" className="flex items-center gap-2">
                             <input type="hidden" name="intent" value="role" />
                             <input type="hidden" name="userId" value={m.userId} />
                             <SelectField
                               label={`Role for ${m.name}`}
+                              hideLabel
+                              className="w-32"
                               name="role"
                               defaultValue={m.role}
                               options={data.roles.map((r) => ({ value: r, label: r }))}

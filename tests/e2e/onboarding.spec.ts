@@ -49,7 +49,7 @@ test("a new person sets up their organization and a colleague joins it", async (
   await page.getByRole("button", { name: "Add hub" }).click();
   await expect(page.getByText(/full address/)).toBeVisible();
   await page.getByLabel("Address").fill(FAKE_HUB);
-  await page.getByLabel("Users", { exact: true }).fill("140");
+  await page.getByRole("spinbutton", { name: /^Users/ }).fill("140");
   await page.getByLabel("Users reported on").fill("2026-11-01");
   await expectAccessible(page);
   await page.getByRole("button", { name: "Add hub" }).click();

@@ -45,8 +45,14 @@ export function HubForm({
           inputMode="numeric"
           help="As reported by the hub's admins."
           {...fieldProps(fields.userCount)}
+          required={false}
         />
-        <Field label="Users reported on" type="date" {...fieldProps(fields.usersReportedOn)} />
+        <Field
+          label="Users reported on"
+          type="date"
+          {...fieldProps(fields.usersReportedOn)}
+          required={false}
+        />
       </div>
       <Button type="submit">{submitLabel}</Button>
     </Form>

@@ -105,12 +105,17 @@ export function SelectField({
   id,
   className = "",
   options,
+  hideLabel = false,
   ...select
-}: Common & SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[] }) {
+}: Common &
+  SelectHTMLAttributes<HTMLSelectElement> & {
+    options: { value: string; label: string }[];
+    hideLabel?: boolean;
+  }) {
   const d = useDescribed(id, help, errors);
   return (
     <div className={className}>
-      <label htmlFor={d.controlId} className="mb-1 block text-sm font-medium">
+      <label htmlFor={d.controlId} className={hideLabel ? "sr-only" : "mb-1 block text-sm font-medium"}>
         {label}
       </label>
       <select id={d.controlId} className={controlClass} {...d.aria} {...select}>

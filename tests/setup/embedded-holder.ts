@@ -1,0 +1,8 @@
+import { startEmbeddedPostgres } from "../../db/embedded";
+
+// Test fixture for db/embedded.test.ts: starts an embedded PostgreSQL and keeps
+// running until killed, like a dev server would.
+const [dataDir, port] = process.argv.slice(2);
+await startEmbeddedPostgres({ dataDir: dataDir!, port: Number(port) });
+console.log("ready");
+setInterval(() => {}, 60_000);
