@@ -1,0 +1,65 @@
+import type { Server } from "node:http";
+import express from "express";
+import { apiRouter } from "./api";
+import { Billing } from "./billing";
+import { EventBus } from "./events";
+import { Store } from "./store";
+
+// The local Stripe emulator (issue 3): the real Stripe SDK talks to it when no
+// STRIPE_SECRET_KEY is set. Started by `npm run dev` and by the test harness.
+
+export const DEFAULT_WEBHOOK_SECRET = "whsec_commons_development_only";
+
+export type StripeEmulator = Awaited<ReturnType<typeof startStripeEmulator>>;
+
+export async function startStripeEmulator(options: { port?: number; webhookUrl?: string | null; webhookSecret?: string } = {}) {
+  const store = new Store();
+  let baseUrl = "";
+  const webhook = { url: options.webhookUrl ?? null, secret: options.webhookSecret ?? DEFAULT_WEBHOOK_SECRET };
+  const events = new EventBus(store, webhook);
+  const billing = new Billing(store, events, () => baseUrl);
+
+  const app = express();
+  app.disable("x-powered-by");
+  // Control endpoints for tests and development: not part of Stripe's API.
+  app.post("/_emulator/advance", express.json(), (req, res) => {
+    store.advance(Number(req.body?.seconds ?? 0));
+    billing.runClock();
+    res.json({ now: store.now() });
+  });
+  app.post("/_emulator/customers/:id/card", express.json(), (req, res) => {
+    const pm = billing.createPaymentMethod(String(req.body?.number ?? ""), req.params.id);
+    for (const s of store.all("subscription").filter((x) => x.customer === req.params.id)) s.default_payment_method = pm.id;
+    res.json(pm);
+  });
+  app.get("/_emulator/deliveries", (_req, res) => res.json(events.delivered));
+  app.use(apiRouter(store, billing, events, () => baseUrl));
+  const { pagesRouter } = await import("./pages");
+  app.use(pagesRouter(store, billing, events));
+
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(options.port ?? 0, "127.0.0.1", () => resolve(s));
+  });
+  const port = (server.address() as { port: number }).port;
+  baseUrl = `http://127.0.0.1:${port}`;
+
+  return {
+    url: baseUrl,
+    port,
+    store,
+    events,
+    billing,
+    webhook,
+    /** Moves the emulator's clock forward and runs what falls due (renewals, retries). */
+    async advance(seconds: number) {
+      store.advance(seconds);
+      billing.runClock();
+      await events.idle();
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,77 @@
+import Stripe from "stripe";
+import type { Obj, Store } from "./store";
+
+// Events as Stripe sends them: stored, listed by the API, and delivered in order
+// to the webhook URL, signed with the endpoint secret exactly as Stripe signs.
+
+const signer = new Stripe("sk_test_emulator_signing_only");
+export const API_VERSION = "2025-11-17.clover";
+
+export class EventBus {
+  private queue: Obj[] = [];
+  private delivering = false;
+  readonly delivered: { id: string; type: string; status: number }[] = [];
+
+  constructor(
+    private readonly store: Store,
+    private readonly webhook: { url: string | null; secret: string },
+  ) {}
+
+  emit(type: string, object: Obj, previousAttributes?: Record<string, unknown>) {
+    const event: Obj = {
+      id: this.store.id("evt"),
+      object: "event",
+      api_version: API_VERSION,
+      created: this.store.now(),
+      data: { object: structuredClone(object), ...(previousAttributes ? { previous_attributes: previousAttributes } : {}) },
+      livemode: false,
+      pending_webhooks: 1,
+      request: { id: null, idempotency_key: null },
+      type,
+    };
+    this.store.put(event);
+    this.queue.push(event);
+    void this.drain();
+    return event;
+  }
+
+  /** Signs a payload the way Stripe does: `t=<unix>,v1=<HMAC-SHA256("t.payload")>`. */
+  sign(payload: string, timestamp = Math.floor(Date.now() / 1000)) {
+    return signer.webhooks.generateTestHeaderString({ payload, secret: this.webhook.secret, timestamp });
+  }
+
+  async deliver(event: Obj) {
+    if (!this.webhook.url) return 0;
+    const payload = JSON.stringify(event, null, 2);
+    for (let attempt = 0; attempt < 5; attempt++) {
+      try {
+        const response = await fetch(this.webhook.url, {
+          method: "POST",
+          headers: { "content-type": "application/json", "stripe-signature": this.sign(payload), "user-agent": "Stripe/1.0 (+https://stripe.com/docs/webhooks)" },
+          body: payload,
+        });
+        this.delivered.push({ id: event.id, type: String(event.type), status: response.status });
+        if (response.ok) return response.status;
+      } catch {
+        // The app may be restarting: Stripe retries too.
+      }
+      await new Promise((r) => setTimeout(r, 200 * 2 ** attempt));
+    }
+    return 0;
+  }
+
+  /** Resolves once every emitted event has been delivered (or given up on). */
+  async idle() {
+    while (this.delivering || this.queue.length > 0) await new Promise((r) => setTimeout(r, 10));
+  }
+
+  private async drain() {
+    if (this.delivering) return;
+    this.delivering = true;
+    try {
+      while (this.queue.length > 0) await this.deliver(this.queue.shift()!);
+    } finally {
+      this.delivering = false;
+    }
+  }
+}
