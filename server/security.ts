@@ -3,7 +3,13 @@ import type { NextFunction, Request, Response } from "express";
 
 // CSP with a per-request nonce plus the other headers every response carries (issue 2, item 5).
 
-export function securityHeaders({ production }: { production: boolean }) {
+export function securityHeaders({
+  production,
+  formTargets = [],
+}: {
+  production: boolean;
+  formTargets?: string[];
+}) {
   return (_req: Request, res: Response, next: NextFunction) => {
     const nonce = randomBytes(16).toString("base64");
     res.locals.cspNonce = nonce;
@@ -15,7 +21,8 @@ export function securityHeaders({ production }: { production: boolean }) {
       "img-src 'self' https: data:",
       "font-src 'self'",
       `connect-src 'self'${production ? "" : " ws: wss:"}`,
-      "form-action 'self'",
+      // Forms may redirect to Stripe's hosted pages (Checkout, portal, invoices).
+      `form-action 'self'${formTargets.map((o) => ` ${o}`).join("")}`,
       "base-uri 'none'",
       "object-src 'none'",
       "frame-ancestors 'none'",

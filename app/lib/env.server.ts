@@ -15,6 +15,12 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TRUST_PROXY: z.string().optional(),
   ALLOW_PRIVATE_HUB_URLS: z.enum(["true", "false"]).optional(),
+  STRIPE_SECRET_KEY: z.string().startsWith("sk_").optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().optional(),
+  /** Where the SDK sends API calls when no key is set: the local emulator (set by the server). */
+  STRIPE_API_BASE: z.url().optional(),
+  STRIPE_EMULATOR_PORT: z.coerce.number().int().positive().default(12111),
+  WORKER: z.enum(["true", "false"]).default("true"),
 });
 
 export type Env = z.infer<typeof schema> & {
@@ -33,6 +39,9 @@ export function env(): Env {
   }
   const value = parsed.data;
   const isProduction = value.NODE_ENV === "production";
+  if (isProduction && (!value.STRIPE_SECRET_KEY || !value.STRIPE_WEBHOOK_SECRET) && !value.STRIPE_API_BASE) {
+    throw new Error("STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET must be set in production");
+  }
   if (isProduction && !value.SESSION_SECRET) {
     throw new Error("SESSION_SECRET must be set in production (at least 16 characters)");
   }
@@ -55,4 +64,10 @@ export function sessionSecret() {
 export function secureCookies() {
   const { hostname } = new URL(env().appUrl);
   return !(hostname === "localhost" || hostname === "127.0.0.1" || hostname === "[::1]");
+}
+
+/** Re-reads the environment after the server set a derived variable (STRIPE_API_BASE, DATABASE_URL). */
+export function reloadEnv() {
+  cached = undefined;
+  return env();
 }

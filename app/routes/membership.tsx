@@ -1,20 +1,86 @@
-import type { MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { TierCard } from "~/components/memberships/TierCard";
+import { ButtonLink } from "~/components/ui/Button";
 import { EmptyState } from "~/components/ui/EmptyState";
+import { getViewer } from "~/modules/auth/request.server";
+import { db } from "~/modules/database.server";
+import { listActiveTiers } from "~/modules/memberships/tiers.server";
+import { listOrganizationsOf } from "~/modules/organizations/organizations.server";
 
-export const meta: MetaFunction = () => [{ title: "Membership · Commons" }];
+export const meta: MetaFunction = () => [
+  { title: "Membership · Commons" },
+  {
+    name: "description",
+    content: "Membership tiers for institutions and communities running hubs in the network.",
+  },
+];
 
-// Tiers arrive with the memberships issue; until then the page says so plainly.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request);
+  const [tiers, organizations] = await Promise.all([
+    listActiveTiers(db()),
+    viewer ? listOrganizationsOf(db(), viewer.id) : Promise.resolve([]),
+  ]);
+  const adminOf = organizations.filter((o) => o.role !== "member");
+  return {
+    tiers,
+    signedIn: Boolean(viewer),
+    billingSlug: adminOf.length === 1 ? adminOf[0]!.slug : null,
+    adminCount: adminOf.length,
+  };
+}
+
 export default function Membership() {
+  const { tiers, signedIn, billingSlug, adminCount } = useLoaderData<typeof loader>();
+  const joinHref = (tierId: string) =>
+    !signedIn
+      ? `/signup?redirectTo=${encodeURIComponent("/membership")}`
+      : billingSlug
+        ? `/orgs/${billingSlug}/billing?tier=${tierId}`
+        : adminCount
+          ? "/account"
+          : "/orgs/new";
   return (
-    <div className="space-y-6">
-      <h1>Membership</h1>
-      <p className="max-w-prose text-muted">
-        Institutions join yearly for the managed hub service and a say in the roadmap. Communities that cannot
-        pay can apply for a subsidised membership.
-      </p>
-      <EmptyState title="Membership tiers are not published yet">
-        Staff are preparing the tiers; check back soon.
-      </EmptyState>
+    <div className="space-y-8">
+      <div className="max-w-3xl">
+        <h1>Membership</h1>
+        <p className="mt-2 text-muted">
+          Members get the managed hub service for their hubs and a say in the network's roadmap. Institutions
+          pay yearly by card or by invoice; communities that cannot pay can apply for a subsidised membership.
+        </p>
+      </div>
+      {tiers.length === 0 ? (
+        <EmptyState title="Membership tiers are not published yet">
+          Staff are preparing the tiers; check back soon.
+        </EmptyState>
+      ) : (
+        <ul className="grid gap-4 md:grid-cols-2 lg:grid-cols-3">
+          {tiers.map((tier) => (
+            <li key={tier.id} className="flex">
+              <div className="w-full">
+                <TierCard
+                  tier={tier}
+                  action={
+                    <ButtonLink
+                      to={joinHref(tier.id)}
+                      className="w-full"
+                      aria-label={`${tier.isSubsidised ? "Apply for" : "Join at"} ${tier.name}`}
+                    >
+                      {tier.isSubsidised ? "Apply" : "Join"}
+                    </ButtonLink>
+                  }
+                />
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      {signedIn && adminCount === 0 ? (
+        <p className="text-sm text-muted">
+          To join, <Link to="/orgs/new">create your organization</Link> or ask its admin.
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -10,15 +10,22 @@ import { withFlash } from "~/lib/flash.server";
 import { handleDomainErrors } from "~/lib/http.server";
 import { db } from "~/modules/database.server";
 import { listHubs, runHubCheck } from "~/modules/hubs/hubs.server";
+import { currentMembership } from "~/modules/memberships/memberships.server";
 import { can } from "~/modules/organizations/policy";
 import { requireOrganization } from "~/modules/organizations/request.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization, actor } = await requireOrganization(request, params.slug, "view");
+  const [hubs, membership] = await Promise.all([
+    listHubs(db(), organization.id),
+    currentMembership(db(), organization.id),
+  ]);
+  const live = membership && ["active", "past_due"].includes(membership.membership.status);
   return {
     slug: organization.slug,
     canManage: can(actor, "manage-hubs"),
-    hubs: await listHubs(db(), organization.id),
+    hubs,
+    allowance: live ? membership.tier.hubsIncluded : null,
   };
 }
 
@@ -34,7 +41,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Hubs() {
-  const { slug, canManage, hubs } = useLoaderData<typeof loader>();
+  const { slug, canManage, hubs, allowance } = useLoaderData<typeof loader>();
+  const activeCount = hubs.filter((h) => h.status === "active").length;
   const navigation = useNavigation();
   const checking = navigation.state === "submitting" ? navigation.formData?.get("hubId") : null;
   return (
@@ -43,6 +51,13 @@ export default function Hubs() {
         <h2>Hubs</h2>
         {canManage ? <ButtonLink to={`/orgs/${slug}/hubs/new`}>Add a hub</ButtonLink> : null}
       </div>
+      <p
+        className={`text-sm ${allowance !== null && activeCount > allowance ? "font-medium text-danger-700" : "text-muted"}`}
+      >
+        {allowance === null
+          ? "No membership covers these hubs yet."
+          : `${Math.min(activeCount, allowance)} of ${allowance} hubs covered by your membership${activeCount > allowance ? ` (${activeCount - allowance} not covered)` : ""}.`}
+      </p>
       {hubs.length === 0 ? (
         <EmptyState title="No hubs yet">
           {canManage

@@ -56,6 +56,11 @@ export default function OrganizationLayout() {
           {canManage ? (
             <>
               <li>
+                <NavLink to={`${base}/billing`} className={tab}>
+                  Billing
+                </NavLink>
+              </li>
+              <li>
                 <NavLink to={`${base}/settings`} className={tab}>
                   Settings
                 </NavLink>

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { AuditTable } from "~/components/AuditTable";
 import { EmptyState } from "~/components/ui/EmptyState";
 import { Pagination, pageFromUrl } from "~/components/ui/Pagination";
@@ -20,6 +20,13 @@ export default function Staff() {
   return (
     <div className="space-y-6">
       <h1>Staff</h1>
+      <nav aria-label="Staff">
+        <ul className="flex flex-wrap gap-4">
+          <li>
+            <Link to="/staff/tiers">Membership tiers</Link>
+          </li>
+        </ul>
+      </nav>
       <h2>Audit log</h2>
       {rows.length === 0 ? (
         <EmptyState title="Nothing recorded yet" />

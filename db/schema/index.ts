@@ -1,5 +1,7 @@
 export * from "./audit";
 export * from "./auth";
 export * from "./hubs";
+export * from "./memberships";
 export * from "./notifications";
 export * from "./organizations";
+export * from "./payments";

@@ -2,8 +2,8 @@ import { sql } from "drizzle-orm";
 import { hashPassword } from "../../app/modules/auth/password.server";
 import { addMember, buildHub, buildOrganization, buildUser } from "../../tests/factories";
 import { createPool, type Database } from "../client.server";
-import { users } from "../schema";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, NETWORK, PEOPLE } from "./network";
+import { membershipTiers, users } from "../schema";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, NETWORK, PEOPLE, TIERS } from "./network";
 
 export { DEMO_ACCOUNTS };
 
@@ -38,6 +38,7 @@ export async function seed(db: Database) {
         });
       }
     }
+    await tx.insert(membershipTiers).values(TIERS.map((tier, position) => ({ ...tier, position })));
     for (const person of PEOPLE) {
       const user = await buildUser(tx, {
         name: person.name,

@@ -318,3 +318,52 @@ export const DEMO_ACCOUNTS = [
   { role: "community admin", email: "admin@geocarpentry.test" },
   { role: "institution member", email: "member@northbridge.test" },
 ].map((a) => ({ ...a, password: DEMO_PASSWORD }));
+
+export const TIERS = [
+  {
+    name: "Community",
+    description:
+      "For research and education communities that cannot pay: the full service, funded by the network.",
+    priceMinor: 0,
+    currency: "USD",
+    hubsIncluded: 1,
+    benefits: ["One managed hub", "Propose and endorse initiatives", "Community support forum"],
+    roadmapWeight: 1,
+    isSubsidised: true,
+  },
+  {
+    name: "Standard",
+    description: "For a department or a lab running a couple of hubs.",
+    priceMinor: 500_000,
+    currency: "USD",
+    hubsIncluded: 2,
+    benefits: ["Two managed hubs", "Business-hours support", "Roadmap vote"],
+    roadmapWeight: 2,
+    isSubsidised: false,
+  },
+  {
+    name: "Institution",
+    description: "For universities and institutes with teaching and research hubs.",
+    priceMinor: 1_200_000,
+    currency: "USD",
+    hubsIncluded: 5,
+    benefits: [
+      "Five managed hubs",
+      "Priority support",
+      "Roadmap vote with double weight",
+      "Quarterly review",
+    ],
+    roadmapWeight: 4,
+    isSubsidised: false,
+  },
+  {
+    name: "Consortium",
+    description: "For an institution that sponsors several communities' hubs.",
+    priceMinor: 3_000_000,
+    currency: "USD",
+    hubsIncluded: 15,
+    benefits: ["Fifteen managed hubs", "Named support contact", "Seat on the roadmap council"],
+    roadmapWeight: 8,
+    isSubsidised: false,
+  },
+];

@@ -10,6 +10,7 @@ export type OrganizationAction =
   | "edit" // profile
   | "manage-people" // invite, change roles, remove
   | "manage-hubs"
+  | "manage-billing" // membership, invoices, card
   | "grant-owner"; // make or unmake owners
 
 const RANK: Record<OrganizationRole, number> = { member: 1, admin: 2, owner: 3 };
@@ -22,6 +23,7 @@ export function can(actor: Actor, action: OrganizationAction): boolean {
     case "edit":
     case "manage-people":
     case "manage-hubs":
+    case "manage-billing":
       return rank >= RANK.admin;
     case "grant-owner":
       return rank >= RANK.owner;

@@ -26,7 +26,12 @@ export class Billing {
   createPaymentMethod(number: string, customer: string | null) {
     const digits = number.replace(/\D/g, "");
     const card = TEST_CARDS[digits];
-    if (!card) throw new StripeError(402, { type: "card_error", code: "incorrect_number", message: "Your card number is incorrect." });
+    if (!card)
+      throw new StripeError(402, {
+        type: "card_error",
+        code: "incorrect_number",
+        message: "Your card number is incorrect.",
+      });
     const pm = this.store.put({
       id: this.store.id("pm"),
       object: "payment_method",
@@ -36,7 +41,14 @@ export class Billing {
       livemode: false,
       metadata: {},
       billing_details: { address: null, email: null, name: null, phone: null },
-      card: { brand: card.brand, last4: digits.slice(-4), exp_month: 12, exp_year: 2034, country: "US", funding: "credit" },
+      card: {
+        brand: card.brand,
+        last4: digits.slice(-4),
+        exp_month: 12,
+        exp_year: 2034,
+        country: "US",
+        funding: "credit",
+      },
     });
     this.store.cardNumbers.set(pm.id, digits);
     if (customer) this.setDefaultPaymentMethod(customer, pm.id);
@@ -45,11 +57,23 @@ export class Billing {
 
   setDefaultPaymentMethod(customerId: string, paymentMethodId: string) {
     const customer = this.store.get(customerId, "customer");
-    if (customer) customer.invoice_settings = { ...(customer.invoice_settings as object), default_payment_method: paymentMethodId };
+    if (customer)
+      customer.invoice_settings = {
+        ...(customer.invoice_settings as object),
+        default_payment_method: paymentMethodId,
+      };
   }
 
   /** One charge attempt; `offSession` turns authentication into a failure, as at Stripe. */
-  charge(input: { amount: number; currency: string; customer: string | null; paymentMethod: string | null; offSession: boolean; description?: string; metadata?: Record<string, string> }) {
+  charge(input: {
+    amount: number;
+    currency: string;
+    customer: string | null;
+    paymentMethod: string | null;
+    offSession: boolean;
+    description?: string;
+    metadata?: Record<string, string>;
+  }) {
     const behaviour = this.behaviourOf(input.paymentMethod);
     const now = this.store.now();
     const intent = this.store.put({
@@ -73,26 +97,79 @@ export class Billing {
       behaviour === "declined" || behaviour === "charge_fails"
         ? { code: "card_declined", decline_code: "generic_decline", message: "Your card was declined." }
         : behaviour === "insufficient_funds"
-          ? { code: "card_declined", decline_code: "insufficient_funds", message: "Your card has insufficient funds." }
+          ? {
+              code: "card_declined",
+              decline_code: "insufficient_funds",
+              message: "Your card has insufficient funds.",
+            }
           : behaviour === "requires_authentication" && input.offSession
-            ? { code: "authentication_required", decline_code: "authentication_required", message: "Your card was declined. This transaction requires authentication." }
+            ? {
+                code: "authentication_required",
+                decline_code: "authentication_required",
+                message: "Your card was declined. This transaction requires authentication.",
+              }
             : null;
     if (failure) {
       intent.status = behaviour === "requires_authentication" ? "requires_action" : "requires_payment_method";
-      intent.last_payment_error = { type: "card_error", ...failure, payment_method: { id: input.paymentMethod } };
+      intent.last_payment_error = {
+        type: "card_error",
+        ...failure,
+        payment_method: { id: input.paymentMethod },
+      };
       this.events.emit("payment_intent.payment_failed", intent);
       return { ok: false as const, intent, failure };
     }
     const fee = Math.round(input.amount * 0.029) + 30;
-    const balance = this.store.put({ id: this.store.id("txn"), object: "balance_transaction", amount: input.amount, currency: input.currency, fee, net: input.amount - fee, created: now, type: "charge", status: "available", fee_details: [{ amount: fee, currency: input.currency, type: "stripe_fee", description: "Stripe processing fees" }] });
-    const charge = this.store.put({ id: this.store.id("ch"), object: "charge", amount: input.amount, amount_captured: input.amount, amount_refunded: 0, currency: input.currency, customer: input.customer, payment_intent: intent.id, payment_method: input.paymentMethod, balance_transaction: balance.id, paid: true, captured: true, refunded: false, status: "succeeded", created: now, livemode: false, metadata: input.metadata ?? {} });
+    const balance = this.store.put({
+      id: this.store.id("txn"),
+      object: "balance_transaction",
+      amount: input.amount,
+      currency: input.currency,
+      fee,
+      net: input.amount - fee,
+      created: now,
+      type: "charge",
+      status: "available",
+      fee_details: [
+        { amount: fee, currency: input.currency, type: "stripe_fee", description: "Stripe processing fees" },
+      ],
+    });
+    const charge = this.store.put({
+      id: this.store.id("ch"),
+      object: "charge",
+      amount: input.amount,
+      amount_captured: input.amount,
+      amount_refunded: 0,
+      currency: input.currency,
+      customer: input.customer,
+      payment_intent: intent.id,
+      payment_method: input.paymentMethod,
+      balance_transaction: balance.id,
+      paid: true,
+      captured: true,
+      refunded: false,
+      status: "succeeded",
+      created: now,
+      livemode: false,
+      metadata: input.metadata ?? {},
+    });
     Object.assign(intent, { status: "succeeded", amount_received: input.amount, latest_charge: charge.id });
     this.events.emit("payment_intent.succeeded", intent);
     this.events.emit("charge.succeeded", charge);
     return { ok: true as const, intent, charge };
   }
 
-  createInvoice(input: { customer: string; collectionMethod: "charge_automatically" | "send_invoice"; daysUntilDue?: number; subscription?: string; billingReason: string; metadata?: Record<string, string>; lines: LineItem[]; periodStart?: number; periodEnd?: number }) {
+  createInvoice(input: {
+    customer: string;
+    collectionMethod: "charge_automatically" | "send_invoice";
+    daysUntilDue?: number;
+    subscription?: string;
+    billingReason: string;
+    metadata?: Record<string, string>;
+    lines: LineItem[];
+    periodStart?: number;
+    periodEnd?: number;
+  }) {
     const now = this.store.now();
     const customer = this.store.get(input.customer, "customer");
     const id = this.store.id("in");
@@ -125,9 +202,18 @@ export class Billing {
       period_start: input.periodStart ?? now,
       period_end: input.periodEnd ?? now,
       parent: input.subscription
-        ? { type: "subscription_details", quote_details: null, subscription_details: { subscription: input.subscription, metadata: {} } }
+        ? {
+            type: "subscription_details",
+            quote_details: null,
+            subscription_details: { subscription: input.subscription, metadata: {} },
+          }
         : null,
-      status_transitions: { finalized_at: null, paid_at: null, voided_at: null, marked_uncollectible_at: null },
+      status_transitions: {
+        finalized_at: null,
+        paid_at: null,
+        voided_at: null,
+        marked_uncollectible_at: null,
+      },
       lines: list([], `/v1/invoices/${id}/lines`),
     });
     for (const line of input.lines) this.addLine(invoice, line);
@@ -136,9 +222,23 @@ export class Billing {
 
   addLine(invoice: Obj, line: LineItem) {
     const lines = invoice.lines as { data: unknown[] };
-    lines.data.push({ id: this.store.id("il"), object: "line_item", amount: line.amount, currency: line.currency, description: line.description, period: { start: invoice.period_start, end: invoice.period_end }, quantity: 1 });
+    lines.data.push({
+      id: this.store.id("il"),
+      object: "line_item",
+      amount: line.amount,
+      currency: line.currency,
+      description: line.description,
+      period: { start: invoice.period_start, end: invoice.period_end },
+      quantity: 1,
+    });
     const total = (lines.data as { amount: number }[]).reduce((sum, l) => sum + l.amount, 0);
-    Object.assign(invoice, { subtotal: total, total, amount_due: total, amount_remaining: total, currency: line.currency });
+    Object.assign(invoice, {
+      subtotal: total,
+      total,
+      amount_due: total,
+      amount_remaining: total,
+      currency: line.currency,
+    });
   }
 
   finalizeInvoice(invoice: Obj) {
@@ -174,10 +274,22 @@ export class Billing {
   /** Charges an open invoice to the customer's default card. */
   payInvoice(invoice: Obj, paymentMethod?: string | null) {
     const customer = this.store.get(String(invoice.customer), "customer");
-    const pm = paymentMethod ?? ((customer?.invoice_settings as { default_payment_method?: string } | undefined)?.default_payment_method ?? null);
+    const pm =
+      paymentMethod ??
+      (customer?.invoice_settings as { default_payment_method?: string } | undefined)
+        ?.default_payment_method ??
+      null;
     invoice.attempt_count = Number(invoice.attempt_count) + 1;
     invoice.attempted = true;
-    const result = this.charge({ amount: Number(invoice.amount_due), currency: String(invoice.currency), customer: String(invoice.customer), paymentMethod: pm, offSession: invoice.billing_reason !== "subscription_create", description: `Invoice ${invoice.number}`, metadata: { invoice: invoice.id } });
+    const result = this.charge({
+      amount: Number(invoice.amount_due),
+      currency: String(invoice.currency),
+      customer: String(invoice.customer),
+      paymentMethod: pm,
+      offSession: invoice.billing_reason !== "subscription_create",
+      description: `Invoice ${invoice.number}`,
+      metadata: { invoice: invoice.id },
+    });
     if (result.ok) {
       this.markInvoicePaid(invoice);
       return true;
@@ -193,26 +305,65 @@ export class Billing {
     const items = (session.line_items_data as LineItem[]) ?? [];
     const now = this.store.now();
     if (session.mode === "subscription") {
-      const subscription = this.createSubscription(customerId, items[0]!, session.subscription_data_metadata as Record<string, string>, paymentMethod.id);
-      const invoice = this.createInvoice({ customer: customerId, collectionMethod: "charge_automatically", subscription: subscription.id, billingReason: "subscription_create", metadata: {}, lines: items, periodStart: now, periodEnd: now + YEAR });
+      const subscription = this.createSubscription(
+        customerId,
+        items[0]!,
+        session.subscription_data_metadata as Record<string, string>,
+        paymentMethod.id,
+      );
+      const invoice = this.createInvoice({
+        customer: customerId,
+        collectionMethod: "charge_automatically",
+        subscription: subscription.id,
+        billingReason: "subscription_create",
+        metadata: {},
+        lines: items,
+        periodStart: now,
+        periodEnd: now + YEAR,
+      });
       this.finalizeInvoice(invoice);
       this.payInvoice(invoice, paymentMethod.id);
       subscription.latest_invoice = invoice.id;
       Object.assign(session, { subscription: subscription.id, invoice: invoice.id, payment_status: "paid" });
     } else if (session.mode === "setup") {
-      const setupIntent = this.store.put({ id: this.store.id("seti"), object: "setup_intent", customer: customerId, payment_method: paymentMethod.id, status: "succeeded", usage: "off_session", created: now, livemode: false, metadata: session.metadata ?? {} });
+      const setupIntent = this.store.put({
+        id: this.store.id("seti"),
+        object: "setup_intent",
+        customer: customerId,
+        payment_method: paymentMethod.id,
+        status: "succeeded",
+        usage: "off_session",
+        created: now,
+        livemode: false,
+        metadata: session.metadata ?? {},
+      });
       this.events.emit("setup_intent.succeeded", setupIntent);
       Object.assign(session, { setup_intent: setupIntent.id, payment_status: "no_payment_required" });
     } else {
       const item = items[0]!;
-      const result = this.charge({ amount: item.amount, currency: item.currency, customer: customerId, paymentMethod: paymentMethod.id, offSession: false, metadata: session.metadata as Record<string, string> });
-      Object.assign(session, { payment_intent: result.intent.id, payment_status: result.ok ? "paid" : "unpaid" });
+      const result = this.charge({
+        amount: item.amount,
+        currency: item.currency,
+        customer: customerId,
+        paymentMethod: paymentMethod.id,
+        offSession: false,
+        metadata: session.metadata as Record<string, string>,
+      });
+      Object.assign(session, {
+        payment_intent: result.intent.id,
+        payment_status: result.ok ? "paid" : "unpaid",
+      });
     }
     Object.assign(session, { status: "complete" });
     this.events.emit("checkout.session.completed", session);
   }
 
-  createSubscription(customer: string, item: LineItem, metadata: Record<string, string> | undefined, paymentMethod: string) {
+  createSubscription(
+    customer: string,
+    item: LineItem,
+    metadata: Record<string, string> | undefined,
+    paymentMethod: string,
+  ) {
     const now = this.store.now();
     const subscription = this.store.put({
       id: this.store.id("sub"),
@@ -244,7 +395,16 @@ export class Billing {
       quantity: 1,
       current_period_start: start,
       current_period_end: start + YEAR,
-      price: { id: this.store.id("price"), object: "price", currency: item.currency, unit_amount: item.amount, recurring: { interval: item.interval ?? "year", interval_count: 1 }, product: this.store.id("prod"), nickname: item.description, type: "recurring" },
+      price: {
+        id: this.store.id("price"),
+        object: "price",
+        currency: item.currency,
+        unit_amount: item.amount,
+        recurring: { interval: item.interval ?? "year", interval_count: 1 },
+        product: this.store.id("prod"),
+        nickname: item.description,
+        type: "recurring",
+      },
     };
   }
 
@@ -267,8 +427,27 @@ export class Billing {
         this.cancelSubscription(subscription);
         continue;
       }
-      const item = (subscription.items as { data: { price: { unit_amount: number; currency: string; nickname: string } }[] }).data[0]!;
-      const invoice = this.createInvoice({ customer: String(subscription.customer), collectionMethod: "charge_automatically", subscription: subscription.id, billingReason: "subscription_cycle", lines: [{ amount: item.price.unit_amount, currency: item.price.currency, description: item.price.nickname, interval: "year" }], periodStart: end, periodEnd: end + YEAR });
+      const item = (
+        subscription.items as {
+          data: { price: { unit_amount: number; currency: string; nickname: string } }[];
+        }
+      ).data[0]!;
+      const invoice = this.createInvoice({
+        customer: String(subscription.customer),
+        collectionMethod: "charge_automatically",
+        subscription: subscription.id,
+        billingReason: "subscription_cycle",
+        lines: [
+          {
+            amount: item.price.unit_amount,
+            currency: item.price.currency,
+            description: item.price.nickname,
+            interval: "year",
+          },
+        ],
+        periodStart: end,
+        periodEnd: end + YEAR,
+      });
       this.finalizeInvoice(invoice);
       subscription.latest_invoice = invoice.id;
       const paid = this.payInvoice(invoice, subscription.default_payment_method as string);
@@ -291,7 +470,9 @@ export class Billing {
   }
 
   private rollPeriod(subscription: Obj, status: string) {
-    const item = (subscription.items as { data: { current_period_start: number; current_period_end: number }[] }).data[0]!;
+    const item = (
+      subscription.items as { data: { current_period_start: number; current_period_end: number }[] }
+    ).data[0]!;
     const previous = { status: subscription.status, items: structuredClone(subscription.items) };
     item.current_period_start = item.current_period_end;
     item.current_period_end += YEAR;
@@ -301,20 +482,52 @@ export class Billing {
 
   cancelSubscription(subscription: Obj) {
     const now = this.store.now();
-    Object.assign(subscription, { status: "canceled", canceled_at: subscription.canceled_at ?? now, ended_at: now });
+    Object.assign(subscription, {
+      status: "canceled",
+      canceled_at: subscription.canceled_at ?? now,
+      ended_at: now,
+    });
     this.events.emit("customer.subscription.deleted", subscription);
   }
 
-  refund(input: { paymentIntent?: string; charge?: string; amount?: number; metadata?: Record<string, string> }) {
+  refund(input: {
+    paymentIntent?: string;
+    charge?: string;
+    amount?: number;
+    metadata?: Record<string, string>;
+  }) {
     const charge = input.charge
       ? this.store.get(input.charge, "charge")
       : this.store.all("charge").find((c) => c.payment_intent === input.paymentIntent);
-    if (!charge) throw new StripeError(404, { type: "invalid_request_error", code: "resource_missing", message: "No such charge." });
+    if (!charge)
+      throw new StripeError(404, {
+        type: "invalid_request_error",
+        code: "resource_missing",
+        message: "No such charge.",
+      });
     const remaining = Number(charge.amount) - Number(charge.amount_refunded);
     const amount = input.amount ?? remaining;
-    if (amount > remaining) throw new StripeError(400, { type: "invalid_request_error", code: "amount_too_large", message: "Refund amount is greater than the unrefunded amount." });
-    const refund = this.store.put({ id: this.store.id("re"), object: "refund", amount, currency: charge.currency, charge: charge.id, payment_intent: charge.payment_intent, status: "succeeded", created: this.store.now(), metadata: input.metadata ?? {} });
-    Object.assign(charge, { amount_refunded: Number(charge.amount_refunded) + amount, refunded: Number(charge.amount_refunded) + amount === charge.amount });
+    if (amount > remaining)
+      throw new StripeError(400, {
+        type: "invalid_request_error",
+        code: "amount_too_large",
+        message: "Refund amount is greater than the unrefunded amount.",
+      });
+    const refund = this.store.put({
+      id: this.store.id("re"),
+      object: "refund",
+      amount,
+      currency: charge.currency,
+      charge: charge.id,
+      payment_intent: charge.payment_intent,
+      status: "succeeded",
+      created: this.store.now(),
+      metadata: input.metadata ?? {},
+    });
+    Object.assign(charge, {
+      amount_refunded: Number(charge.amount_refunded) + amount,
+      refunded: Number(charge.amount_refunded) + amount === charge.amount,
+    });
     this.events.emit("refund.created", refund);
     this.events.emit("charge.refunded", charge);
     return refund;

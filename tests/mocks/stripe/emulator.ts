@@ -1,4 +1,6 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
+import path from "node:path";
 import express from "express";
 import { apiRouter } from "./api";
 import { Billing } from "./billing";
@@ -12,15 +14,37 @@ export const DEFAULT_WEBHOOK_SECRET = "whsec_commons_development_only";
 
 export type StripeEmulator = Awaited<ReturnType<typeof startStripeEmulator>>;
 
-export async function startStripeEmulator(options: { port?: number; webhookUrl?: string | null; webhookSecret?: string } = {}) {
+export async function startStripeEmulator(
+  options: { port?: number; webhookUrl?: string | null; webhookSecret?: string; stateFile?: string } = {},
+) {
   const store = new Store();
+  if (options.stateFile && existsSync(options.stateFile))
+    store.restore(readFileSync(options.stateFile, "utf8"));
+  let saveTimer: NodeJS.Timeout | undefined;
+  const save = () => {
+    if (!options.stateFile) return;
+    mkdirSync(path.dirname(options.stateFile), { recursive: true });
+    writeFileSync(options.stateFile, store.snapshot());
+  };
   let baseUrl = "";
-  const webhook = { url: options.webhookUrl ?? null, secret: options.webhookSecret ?? DEFAULT_WEBHOOK_SECRET };
+  const webhook = {
+    url: options.webhookUrl ?? null,
+    secret: options.webhookSecret ?? DEFAULT_WEBHOOK_SECRET,
+  };
   const events = new EventBus(store, webhook);
   const billing = new Billing(store, events, () => baseUrl);
 
   const app = express();
   app.disable("x-powered-by");
+  if (options.stateFile) {
+    app.use((_req, res, next) => {
+      res.on("finish", () => {
+        clearTimeout(saveTimer);
+        saveTimer = setTimeout(save, 100);
+      });
+      next();
+    });
+  }
   // Control endpoints for tests and development: not part of Stripe's API.
   app.post("/_emulator/advance", express.json(), (req, res) => {
     store.advance(Number(req.body?.seconds ?? 0));
@@ -29,11 +53,15 @@ export async function startStripeEmulator(options: { port?: number; webhookUrl?:
   });
   app.post("/_emulator/customers/:id/card", express.json(), (req, res) => {
     const pm = billing.createPaymentMethod(String(req.body?.number ?? ""), req.params.id);
-    for (const s of store.all("subscription").filter((x) => x.customer === req.params.id)) s.default_payment_method = pm.id;
+    for (const s of store.all("subscription").filter((x) => x.customer === req.params.id))
+      s.default_payment_method = pm.id;
     res.json(pm);
   });
   app.get("/_emulator/deliveries", (_req, res) => res.json(events.delivered));
-  app.use(apiRouter(store, billing, events, () => baseUrl));
+  app.use(
+    "/v1",
+    apiRouter(store, billing, events, () => baseUrl),
+  );
   const { pagesRouter } = await import("./pages");
   app.use(pagesRouter(store, billing, events));
 
@@ -58,6 +86,8 @@ export async function startStripeEmulator(options: { port?: number; webhookUrl?:
     },
     stop: () =>
       new Promise<void>((resolve) => {
+        clearTimeout(saveTimer);
+        save();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -23,7 +23,10 @@ export class EventBus {
       object: "event",
       api_version: API_VERSION,
       created: this.store.now(),
-      data: { object: structuredClone(object), ...(previousAttributes ? { previous_attributes: previousAttributes } : {}) },
+      data: {
+        object: structuredClone(object),
+        ...(previousAttributes ? { previous_attributes: previousAttributes } : {}),
+      },
       livemode: false,
       pending_webhooks: 1,
       request: { id: null, idempotency_key: null },
@@ -47,7 +50,11 @@ export class EventBus {
       try {
         const response = await fetch(this.webhook.url, {
           method: "POST",
-          headers: { "content-type": "application/json", "stripe-signature": this.sign(payload), "user-agent": "Stripe/1.0 (+https://stripe.com/docs/webhooks)" },
+          headers: {
+            "content-type": "application/json",
+            "stripe-signature": this.sign(payload),
+            "user-agent": "Stripe/1.0 (+https://stripe.com/docs/webhooks)",
+          },
           body: payload,
         });
         this.delivered.push({ id: event.id, type: String(event.type), status: response.status });

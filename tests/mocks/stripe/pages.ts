@@ -6,30 +6,37 @@ import { type Obj, type Store, StripeError, TEST_CARDS } from "./store";
 // The hosted pages Stripe would show: Checkout, an invoice's payment page, and the
 // customer portal. Plain HTML forms; the test cards behave as at Stripe.
 
-const escape = (value: unknown) =>
-  String(value ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+const escapeHtml = (value: unknown) =>
+  String(value ?? "").replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
+  );
 
 const money = (amount: number, currency: string) =>
   new Intl.NumberFormat("en", { style: "currency", currency: currency.toUpperCase() }).format(amount / 100);
 
 function page(title: string, body: string) {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(title)} · Stripe emulator</title>
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)} · Stripe emulator</title>
 <style>body{font-family:system-ui,sans-serif;background:#f6f9fc;color:#1a1f36;margin:0}main{max-width:28rem;margin:2rem auto;background:#fff;padding:2rem;border-radius:8px;box-shadow:0 2px 8px #0001}
 label{display:block;font-weight:600;margin:1rem 0 .25rem}input{width:100%;box-sizing:border-box;padding:.6rem;border:1px solid #8792a2;border-radius:6px;font-size:1rem}
 button{margin-top:1.25rem;width:100%;padding:.75rem;border:0;border-radius:6px;background:#533afd;color:#fff;font-weight:600;font-size:1rem;cursor:pointer}
 .secondary{background:#fff;color:#1a1f36;border:1px solid #8792a2}.error{color:#b42318;font-weight:600}.muted{color:#4f566b;font-size:.9rem}</style></head>
-<body><main>${body}<p class="muted">Stripe emulator for development and tests. Test cards: ${Object.keys(TEST_CARDS).map((n) => n.replace(/(\d{4})(?=\d)/g, "$1 ")).join(", ")}.</p></main></body></html>`;
+<body><main>${body}<p class="muted">Stripe emulator for development and tests. Test cards: ${Object.keys(
+    TEST_CARDS,
+  )
+    .map((n) => n.replace(/(\d{4})(?=\d)/g, "$1 "))
+    .join(", ")}.</p></main></body></html>`;
 }
 
 function cardForm(action: string, submitLabel: string, error?: string) {
-  return `${error ? `<p class="error" role="alert">${escape(error)}</p>` : ""}
-<form method="post" action="${escape(action)}">
+  return `${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ""}
+<form method="post" action="${escapeHtml(action)}">
 <label for="email">Email</label><input id="email" name="email" type="email" autocomplete="email">
 <label for="card">Card number</label><input id="card" name="card" inputmode="numeric" autocomplete="cc-number" required>
 <label for="expiry">Expiry</label><input id="expiry" name="expiry" placeholder="12 / 34" required>
 <label for="cvc">CVC</label><input id="cvc" name="cvc" inputmode="numeric" required>
 <label for="name">Name on card</label><input id="name" name="name" autocomplete="cc-name">
-<button type="submit">${escape(submitLabel)}</button></form>`;
+<button type="submit">${escapeHtml(submitLabel)}</button></form>`;
 }
 
 export function pagesRouter(store: Store, billing: Billing, events: EventBus) {
@@ -37,9 +44,20 @@ export function pagesRouter(store: Store, billing: Billing, events: EventBus) {
   router.use(express.urlencoded({ extended: false }));
 
   const summary = (session: Obj) => {
-    const items = session.line_items_data as { amount: number; currency: string; description: string; interval: string | null }[];
-    if (session.mode === "setup") return "<p>Save a card for later payments. You will not be charged now.</p>";
-    return items.map((i) => `<p><strong>${escape(i.description)}</strong><br>${money(i.amount, i.currency)}${i.interval ? ` per ${escape(i.interval)}` : ""}</p>`).join("");
+    const items = session.line_items_data as {
+      amount: number;
+      currency: string;
+      description: string;
+      interval: string | null;
+    }[];
+    if (session.mode === "setup")
+      return "<p>Save a card for later payments. You will not be charged now.</p>";
+    return items
+      .map(
+        (i) =>
+          `<p><strong>${escapeHtml(i.description)}</strong><br>${money(i.amount, i.currency)}${i.interval ? ` per ${escapeHtml(i.interval)}` : ""}</p>`,
+      )
+      .join("");
   };
 
   const openSession = (req: Request, res: Response) => {
@@ -49,7 +67,9 @@ export function pagesRouter(store: Store, billing: Billing, events: EventBus) {
       return null;
     }
     if (session.status !== "open") {
-      res.status(410).send(page("Checkout closed", `<h1>This checkout session is ${escape(session.status)}.</h1>`));
+      res
+        .status(410)
+        .send(page("Checkout closed", `<h1>This checkout session is ${escapeHtml(session.status)}.</h1>`));
       return null;
     }
     return session;
@@ -64,8 +84,15 @@ export function pagesRouter(store: Store, billing: Billing, events: EventBus) {
   router.get("/checkout/:id", (req, res) => {
     const session = openSession(req, res);
     if (!session) return;
-    const cancel = session.cancel_url ? `<p><a href="${escape(session.cancel_url)}">Cancel and go back</a></p>` : "";
-    res.send(page("Checkout", `<h1>Checkout</h1>${summary(session)}${cardForm(`/checkout/${session.id}`, session.mode === "setup" ? "Save card" : session.mode === "subscription" ? "Subscribe" : "Pay")}${cancel}`));
+    const cancel = session.cancel_url
+      ? `<p><a href="${escapeHtml(session.cancel_url)}">Cancel and go back</a></p>`
+      : "";
+    res.send(
+      page(
+        "Checkout",
+        `<h1>Checkout</h1>${summary(session)}${cardForm(`/checkout/${session.id}`, session.mode === "setup" ? "Save card" : session.mode === "subscription" ? "Subscribe" : "Pay")}${cancel}`,
+      ),
+    );
   });
 
   router.post("/checkout/:id", (req, res) => {
@@ -74,10 +101,19 @@ export function pagesRouter(store: Store, billing: Billing, events: EventBus) {
     const card = String(req.body.card ?? "").replace(/\D/g, "");
     const known = TEST_CARDS[card];
     const again = (message: string) =>
-      res.status(402).send(page("Checkout", `<h1>Checkout</h1>${summary(session)}${cardForm(`/checkout/${session.id}`, "Try again", message)}`));
+      res
+        .status(402)
+        .send(
+          page(
+            "Checkout",
+            `<h1>Checkout</h1>${summary(session)}${cardForm(`/checkout/${session.id}`, "Try again", message)}`,
+          ),
+        );
     if (!known) return again("Your card number is incorrect.");
-    if (known.behaviour === "declined" || (known.behaviour === "charge_fails" && session.mode !== "setup")) return again("Your card was declined.");
-    if (known.behaviour === "insufficient_funds" && session.mode !== "setup") return again("Your card has insufficient funds.");
+    if (known.behaviour === "declined" || (known.behaviour === "charge_fails" && session.mode !== "setup"))
+      return again("Your card was declined.");
+    if (known.behaviour === "insufficient_funds" && session.mode !== "setup")
+      return again("Your card has insufficient funds.");
     if (known.behaviour === "requires_authentication") {
       return res.send(
         page(
@@ -94,16 +130,25 @@ export function pagesRouter(store: Store, billing: Billing, events: EventBus) {
     const session = openSession(req, res);
     if (!session) return;
     if (req.body.outcome !== "complete") {
-      return res.status(402).send(page("Checkout", `<h1>Checkout</h1>${summary(session)}${cardForm(`/checkout/${session.id}`, "Try again", "We are unable to authenticate your payment method. Please choose a different payment method and try again.")}`));
+      return res
+        .status(402)
+        .send(
+          page(
+            "Checkout",
+            `<h1>Checkout</h1>${summary(session)}${cardForm(`/checkout/${session.id}`, "Try again", "We are unable to authenticate your payment method. Please choose a different payment method and try again.")}`,
+          ),
+        );
     }
     succeed(res, session, String(req.body.card));
   });
 
   router.get("/invoice/:id", (req, res) => {
     const invoice = store.get(req.params.id!, "invoice");
-    if (!invoice || invoice.status === "draft") return res.status(404).send(page("Not found", "<h1>No such invoice.</h1>"));
-    const head = `<h1>Invoice ${escape(invoice.number)}</h1><p>${money(Number(invoice.amount_due), String(invoice.currency))}${invoice.due_date ? `, due ${new Date(Number(invoice.due_date) * 1000).toISOString().slice(0, 10)}` : ""}</p>`;
-    if (invoice.status === "paid") return res.send(page("Invoice", `${head}<p><strong>Paid.</strong> Thank you.</p>`));
+    if (!invoice || invoice.status === "draft")
+      return res.status(404).send(page("Not found", "<h1>No such invoice.</h1>"));
+    const head = `<h1>Invoice ${escapeHtml(invoice.number)}</h1><p>${money(Number(invoice.amount_due), String(invoice.currency))}${invoice.due_date ? `, due ${new Date(Number(invoice.due_date) * 1000).toISOString().slice(0, 10)}` : ""}</p>`;
+    if (invoice.status === "paid")
+      return res.send(page("Invoice", `${head}<p><strong>Paid.</strong> Thank you.</p>`));
     res.send(page("Invoice", `${head}${cardForm(`/invoice/${invoice.id}`, "Pay invoice")}`));
   });
 
@@ -112,10 +157,25 @@ export function pagesRouter(store: Store, billing: Billing, events: EventBus) {
     if (!invoice || invoice.status !== "open") return res.redirect(303, `/invoice/${req.params.id}`);
     try {
       const pm = billing.createPaymentMethod(String(req.body.card ?? ""), String(invoice.customer));
-      if (!billing.payInvoice(invoice, pm.id)) return res.status(402).send(page("Invoice", `<h1>Invoice ${escape(invoice.number)}</h1>${cardForm(`/invoice/${invoice.id}`, "Try again", "Your card was declined.")}`));
+      if (!billing.payInvoice(invoice, pm.id))
+        return res
+          .status(402)
+          .send(
+            page(
+              "Invoice",
+              `<h1>Invoice ${escapeHtml(invoice.number)}</h1>${cardForm(`/invoice/${invoice.id}`, "Try again", "Your card was declined.")}`,
+            ),
+          );
     } catch (error) {
       if (!(error instanceof StripeError)) throw error;
-      return res.status(402).send(page("Invoice", `<h1>Invoice ${escape(invoice.number)}</h1>${cardForm(`/invoice/${invoice.id}`, "Try again", error.message)}`));
+      return res
+        .status(402)
+        .send(
+          page(
+            "Invoice",
+            `<h1>Invoice ${escapeHtml(invoice.number)}</h1>${cardForm(`/invoice/${invoice.id}`, "Try again", error.message)}`,
+          ),
+        );
     }
     res.redirect(303, `/invoice/${invoice.id}`);
   });
@@ -123,13 +183,19 @@ export function pagesRouter(store: Store, billing: Billing, events: EventBus) {
   router.get("/invoice/:id/pdf", (req, res) => {
     const invoice = store.get(req.params.id!, "invoice");
     if (!invoice) return res.status(404).end();
-    res.type("text/plain").send(`Invoice ${invoice.number}\nAmount: ${money(Number(invoice.amount_due), String(invoice.currency))}\nStatus: ${invoice.status}\n`);
+    res
+      .type("text/plain")
+      .send(
+        `Invoice ${invoice.number}\nAmount: ${money(Number(invoice.amount_due), String(invoice.currency))}\nStatus: ${invoice.status}\n`,
+      );
   });
 
   router.get("/portal/:id", (req, res) => {
     const portal = store.get(req.params.id!, "billing_portal.session");
     if (!portal) return res.status(404).send(page("Not found", "<h1>No such portal session.</h1>"));
-    const subscriptions = store.all("subscription").filter((s) => s.customer === portal.customer && s.status !== "canceled");
+    const subscriptions = store
+      .all("subscription")
+      .filter((s) => s.customer === portal.customer && s.status !== "canceled");
     const rows = subscriptions
       .map((s) => {
         const end = new Date(billing.periodEnd(s) * 1000).toISOString().slice(0, 10);
@@ -142,7 +208,7 @@ export function pagesRouter(store: Store, billing: Billing, events: EventBus) {
     res.send(
       page(
         "Billing portal",
-        `<h1>Manage billing</h1>${rows || "<p>No active subscriptions.</p>"}<h2>Update card</h2><form method="post" action="/portal/${portal.id}"><input type="hidden" name="action" value="card"><label for="card">Card number</label><input id="card" name="card" required><button type="submit">Save card</button></form>${portal.return_url ? `<p><a href="${escape(portal.return_url)}">Return to Commons</a></p>` : ""}`,
+        `<h1>Manage billing</h1>${rows || "<p>No active subscriptions.</p>"}<h2>Update card</h2><form method="post" action="/portal/${portal.id}"><input type="hidden" name="action" value="card"><label for="card">Card number</label><input id="card" name="card" required><button type="submit">Save card</button></form>${portal.return_url ? `<p><a href="${escapeHtml(portal.return_url)}">Return to Commons</a></p>` : ""}`,
       ),
     );
   });
@@ -152,7 +218,8 @@ export function pagesRouter(store: Store, billing: Billing, events: EventBus) {
     if (!portal) return res.status(404).end();
     if (req.body.action === "card") {
       const pm = billing.createPaymentMethod(String(req.body.card ?? ""), String(portal.customer));
-      for (const s of store.all("subscription").filter((x) => x.customer === portal.customer)) s.default_payment_method = pm.id;
+      for (const s of store.all("subscription").filter((x) => x.customer === portal.customer))
+        s.default_payment_method = pm.id;
     } else {
       const subscription = store.get(String(req.body.subscription), "subscription");
       if (subscription && subscription.customer === portal.customer) {

@@ -5,7 +5,12 @@ import { randomBytes } from "node:crypto";
 
 export type Obj = Record<string, unknown> & { id: string; object: string };
 
-export type CardBehaviour = "succeeds" | "declined" | "insufficient_funds" | "requires_authentication" | "charge_fails";
+export type CardBehaviour =
+  | "succeeds"
+  | "declined"
+  | "insufficient_funds"
+  | "requires_authentication"
+  | "charge_fails";
 
 /** Stripe's documented test cards, as the emulator treats them. */
 export const TEST_CARDS: Record<string, { behaviour: CardBehaviour; brand: string }> = {
@@ -23,6 +28,26 @@ export class Store {
   readonly idempotency = new Map<string, { status: number; body: unknown }>();
   /** Full card numbers behind payment methods (Stripe never returns them). */
   readonly cardNumbers = new Map<string, string>();
+
+  /** Everything, as JSON: `npm run dev` keeps it in .data/ so restarts don't forget customers. */
+  snapshot() {
+    return JSON.stringify({
+      offsetSeconds: this.offsetSeconds,
+      objects: [...this.objects.values()],
+      cardNumbers: [...this.cardNumbers.entries()],
+    });
+  }
+
+  restore(json: string) {
+    const data = JSON.parse(json) as {
+      offsetSeconds: number;
+      objects: Obj[];
+      cardNumbers: [string, string][];
+    };
+    this.offsetSeconds = data.offsetSeconds;
+    for (const object of data.objects) this.objects.set(object.id, object);
+    for (const [id, number] of data.cardNumbers) this.cardNumbers.set(id, number);
+  }
 
   now() {
     return Math.floor(Date.now() / 1000) + this.offsetSeconds;
@@ -59,7 +84,14 @@ export function list(data: unknown[], url: string) {
 export class StripeError extends Error {
   constructor(
     public readonly status: number,
-    public readonly body: { type: string; code?: string; message: string; param?: string; decline_code?: string; payment_intent?: unknown },
+    public readonly body: {
+      type: string;
+      code?: string;
+      message: string;
+      param?: string;
+      decline_code?: string;
+      payment_intent?: unknown;
+    },
   ) {
     super(body.message);
   }

@@ -1,0 +1,57 @@
+import { sql } from "drizzle-orm";
+import { fromDrizzle, PgBoss } from "pg-boss";
+import type { Db } from "#db/client.server";
+import { logger } from "~/lib/logger.server";
+
+// Background jobs on pg-boss, in the same PostgreSQL (issue 3, item 4). Several
+// workers share the queues and each job runs once; handlers must still be
+// idempotent because pg-boss may run a job twice after a crash.
+
+export const QUEUES = {
+  stripeEvent: "stripe-event",
+  renewalReminders: "membership-renewal-reminders",
+  reconcile: "ledger-reconcile",
+} as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+const globalBoss = globalThis as unknown as { __commonsBoss?: Promise<PgBoss> };
+
+/** The process's pg-boss instance, started (schema created) on first use. */
+export function boss(): Promise<PgBoss> {
+  if (!globalBoss.__commonsBoss) {
+    globalBoss.__commonsBoss = (async () => {
+      const url = process.env.DATABASE_URL;
+      if (!url) throw new Error("DATABASE_URL is not set");
+      // LISTEN/NOTIFY wakes a worker as soon as a webhook's job commits; polling stays as a floor.
+      const instance = new PgBoss({ connectionString: url, max: 4, useListenNotify: true });
+      instance.on("error", (error) => logger.error({ err: error }, "job queue error"));
+      await instance.start();
+      for (const name of Object.values(QUEUES)) await instance.createQueue(name, { notify: true });
+      return instance;
+    })();
+  }
+  return globalBoss.__commonsBoss;
+}
+
+/** Enqueues inside `tx`, so the job exists exactly when the transaction commits. */
+export async function enqueue(
+  tx: Db,
+  queue: QueueName,
+  data: object,
+  options: { singletonKey?: string } = {},
+) {
+  const instance = await boss();
+  return instance.send(queue, data, {
+    ...options,
+    retryLimit: 8,
+    retryBackoff: true,
+    retryDelay: 2,
+    db: fromDrizzle(tx, sql),
+  });
+}
+
+export async function stopBoss() {
+  const pending = globalBoss.__commonsBoss;
+  globalBoss.__commonsBoss = undefined;
+  if (pending) await (await pending).stop({ graceful: true, timeout: 10_000 });
+}

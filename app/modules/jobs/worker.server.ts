@@ -1,0 +1,31 @@
+import { getDb } from "#db/client.server";
+import { logger } from "~/lib/logger.server";
+import { handleMembershipEvent } from "~/modules/memberships/lifecycle.server";
+import { processStripeEvent, recordProcessingError } from "~/modules/payments/event-processing.server";
+import { boss, QUEUES } from "./boss.server";
+
+// The worker: starts with the app (WORKER=true, the default) or alone with
+// `npm run worker`. Every handler is idempotent.
+
+export async function startWorker() {
+  const instance = await boss();
+  await instance.work<{ eventId: string }>(
+    QUEUES.stripeEvent,
+    { batchSize: 10, localConcurrency: 2, pollingIntervalSeconds: 1 },
+    async (jobs) => {
+      for (const job of jobs) {
+        try {
+          await processStripeEvent(getDb(), job.data.eventId, [handleMembershipEvent]);
+        } catch (error) {
+          logger.error(
+            { err: error, eventId: job.data.eventId },
+            "stripe event processing failed; it will be retried",
+          );
+          await recordProcessingError(getDb(), job.data.eventId, error);
+          throw error;
+        }
+      }
+    },
+  );
+  logger.info("job worker started");
+}

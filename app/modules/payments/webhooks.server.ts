@@ -1,0 +1,61 @@
+import { eq, sql } from "drizzle-orm";
+import type Stripe from "stripe";
+import type { Db } from "#db/client.server";
+import { stripeEvents } from "#db/schema";
+import { enqueue, QUEUES } from "~/modules/jobs/boss.server";
+import { stripe, webhookSecret } from "./stripe.server";
+
+// Receiving Stripe webhooks (issue 3, item 3): verify the signature over the raw
+// body with Stripe's 300 s tolerance, store the event by id together with its
+// processing job in one transaction, and answer quickly.
+
+export const SIGNATURE_TOLERANCE_SECONDS = 300;
+
+export type WebhookReceipt =
+  | { status: "stored" | "duplicate"; eventId: string; type: string }
+  | { status: "rejected"; reason: string };
+
+export async function receiveStripeWebhook(
+  db: Db,
+  rawBody: string,
+  signature: string | null,
+): Promise<WebhookReceipt> {
+  if (!signature) return { status: "rejected", reason: "missing Stripe-Signature header" };
+  let event: Stripe.Event;
+  try {
+    event = stripe().webhooks.constructEvent(
+      rawBody,
+      signature,
+      webhookSecret(),
+      SIGNATURE_TOLERANCE_SECONDS,
+    );
+  } catch (error) {
+    return {
+      status: "rejected",
+      reason: error instanceof Error ? error.message.split("\n")[0]! : "invalid signature",
+    };
+  }
+  const object = event.data.object as { id?: string };
+  return db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(stripeEvents)
+      .values({
+        id: event.id,
+        type: event.type,
+        objectId: object.id ?? null,
+        stripeCreatedAt: new Date(event.created * 1000),
+        payload: event as unknown as Record<string, unknown>,
+      })
+      .onConflictDoNothing()
+      .returning({ id: stripeEvents.id });
+    if (inserted.length === 0) {
+      await tx
+        .update(stripeEvents)
+        .set({ deliveries: sql`${stripeEvents.deliveries} + 1` })
+        .where(eq(stripeEvents.id, event.id));
+      return { status: "duplicate" as const, eventId: event.id, type: event.type };
+    }
+    await enqueue(tx, QUEUES.stripeEvent, { eventId: event.id }, { singletonKey: event.id });
+    return { status: "stored" as const, eventId: event.id, type: event.type };
+  });
+}

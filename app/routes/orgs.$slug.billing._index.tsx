@@ -1,0 +1,255 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { TierCard } from "~/components/memberships/TierCard";
+import { Badge, type BadgeTone } from "~/components/ui/Badge";
+import { Button } from "~/components/ui/Button";
+import { Card, CardHeader } from "~/components/ui/Card";
+import { EmptyState } from "~/components/ui/EmptyState";
+import { Table, Td, Th } from "~/components/ui/Table";
+import { ConflictError, ValidationError } from "~/lib/errors";
+import { withFlash } from "~/lib/flash.server";
+import { intentOf } from "~/lib/forms.server";
+import { handleDomainErrors } from "~/lib/http.server";
+import { formatMoney } from "~/lib/money";
+import { db } from "~/modules/database.server";
+import { listHubs } from "~/modules/hubs/hubs.server";
+import {
+  changeTier,
+  currentMembership,
+  listBillingDocuments,
+  openBillingPortal,
+  setCancelAtPeriodEnd,
+  startCardCheckout,
+} from "~/modules/memberships/memberships.server";
+import { listActiveTiers } from "~/modules/memberships/tiers.server";
+import { requireOrganization } from "~/modules/organizations/request.server";
+
+const STATUS_TONE: Record<string, BadgeTone> = {
+  active: "success",
+  pending: "warning",
+  past_due: "danger",
+  canceled: "neutral",
+  expired: "neutral",
+};
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const context = await requireOrganization(request, params.slug, "manage-billing");
+  const [current, tiers, hubs, documents] = await Promise.all([
+    currentMembership(db(), context.organization.id),
+    listActiveTiers(db()),
+    listHubs(db(), context.organization.id),
+    listBillingDocuments(db(), context),
+  ]);
+  return {
+    slug: context.organization.slug,
+    current,
+    tiers,
+    activeHubs: hubs.filter((h) => h.status === "active").length,
+    documents,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const context = await requireOrganization(request, params.slug, "manage-billing");
+  const formData = await request.formData();
+  const back = `/orgs/${context.organization.slug}/billing`;
+  const tierId = String(formData.get("tierId") ?? "");
+  try {
+    switch (intentOf(formData)) {
+      case "join-card":
+        return redirect(await startCardCheckout(db(), context, { tierId, viewer: context.viewer }));
+      case "portal":
+        return redirect(await openBillingPortal(db(), context));
+      case "cancel":
+      case "resume":
+        await handleDomainErrors(() => setCancelAtPeriodEnd(db(), context, intentOf(formData) === "cancel"));
+        return redirect(back, {
+          headers: await withFlash({
+            kind: "success",
+            message:
+              intentOf(formData) === "cancel"
+                ? "The membership will end at the close of its period."
+                : "The membership will renew as usual.",
+          }),
+        });
+      case "change-tier":
+        await changeTier(db(), context, tierId);
+        return redirect(back, {
+          headers: await withFlash({
+            kind: "success",
+            message: "The new tier applies from the next renewal.",
+          }),
+        });
+      default:
+        throw new Response("Unknown action", { status: 400 });
+    }
+  } catch (error) {
+    if (error instanceof ConflictError || error instanceof ValidationError) {
+      return redirect(back, { headers: await withFlash({ kind: "error", message: error.message }) });
+    }
+    throw error;
+  }
+}
+
+export default function Billing() {
+  const { current, tiers, activeHubs, documents } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const navigation = useNavigation();
+  const busyTier = navigation.state !== "idle" ? navigation.formData?.get("tierId") : null;
+  const membership = current?.membership;
+  const settled = Boolean(membership && ["active", "past_due"].includes(membership.status));
+  const awaitingCheckout =
+    membership?.status === "pending" && membership.method === "card" && !membership.stripeSubscriptionId;
+  const live = settled || (membership?.status === "pending" && !awaitingCheckout);
+  const canChangeTier = settled && Boolean(membership?.stripeSubscriptionId);
+  const paidTiers = tiers.filter((t) => !t.isSubsidised);
+  return (
+    <div className="space-y-8">
+      {params.get("canceled") ? (
+        <output className="block rounded-md border border-line bg-paper px-4 py-3 text-sm">
+          Checkout was canceled: nothing was charged.
+        </output>
+      ) : null}
+      <Card>
+        <CardHeader title="Membership" />
+        {membership && current ? (
+          <div className="space-y-3">
+            <p className="flex flex-wrap items-center gap-2">
+              <strong>{current.tier.name}</strong>
+              <Badge tone={STATUS_TONE[membership.status]}>{membership.status.replace("_", " ")}</Badge>
+              <span className="text-sm text-muted">
+                {formatMoney({ amountMinor: membership.amountMinor, currency: membership.currency })} / year,
+                by {membership.method}
+              </span>
+            </p>
+            {awaitingCheckout ? (
+              <p className="text-sm">
+                Checkout was started but not completed. Choose a tier below to pay by card.
+              </p>
+            ) : null}
+            {membership.currentPeriodEnd && settled ? (
+              <p className="text-sm">
+                {membership.cancelAtPeriodEnd ? "Ends" : "Next renewal"} on{" "}
+                {new Date(membership.currentPeriodEnd).toISOString().slice(0, 10)}
+              </p>
+            ) : null}
+            {settled ? (
+              <p className="text-sm">
+                {Math.min(activeHubs, current.tier.hubsIncluded)} of {current.tier.hubsIncluded} hubs covered
+                by your membership
+              </p>
+            ) : null}
+            {membership.status === "past_due" ? (
+              <p role="alert" className="text-sm font-medium text-danger-700">
+                The last renewal payment failed. Update the card in the billing portal; we retry for two
+                weeks.
+              </p>
+            ) : null}
+            {membership.method === "card" && canChangeTier ? (
+              <div className="flex flex-wrap gap-3 pt-2">
+                <Form method="post">
+                  <Button type="submit" name="intent" value="portal" variant="secondary">
+                    Open billing portal
+                  </Button>
+                </Form>
+                <Form method="post">
+                  <Button
+                    type="submit"
+                    name="intent"
+                    value={membership.cancelAtPeriodEnd ? "resume" : "cancel"}
+                    variant="secondary"
+                  >
+                    {membership.cancelAtPeriodEnd ? "Keep renewing" : "Cancel at period end"}
+                  </Button>
+                </Form>
+              </div>
+            ) : null}
+          </div>
+        ) : (
+          <EmptyState title="No membership yet">Choose a tier below to join the network.</EmptyState>
+        )}
+      </Card>
+
+      <section className="space-y-4">
+        <h2>{canChangeTier ? "Change tier" : "Join"}</h2>
+        <ul className="grid gap-4 md:grid-cols-2 lg:grid-cols-3">
+          {paidTiers.map((tier) => {
+            const isCurrent = settled && current?.tier.id === tier.id;
+            return (
+              <li key={tier.id}>
+                <TierCard
+                  tier={tier}
+                  current={Boolean(isCurrent)}
+                  action={
+                    isCurrent ? null : (
+                      <Form method="post">
+                        <input type="hidden" name="tierId" value={tier.id} />
+                        {live && membership?.stripeSubscriptionId ? (
+                          <Button
+                            type="submit"
+                            name="intent"
+                            value="change-tier"
+                            variant="secondary"
+                            className="w-full"
+                          >
+                            Switch at renewal
+                          </Button>
+                        ) : live && membership?.status !== "pending" ? null : (
+                          <Button
+                            type="submit"
+                            name="intent"
+                            value="join-card"
+                            className="w-full"
+                            disabled={busyTier === tier.id}
+                            aria-label={`Pay for ${tier.name} by card`}
+                          >
+                            {busyTier === tier.id ? "Opening checkout…" : "Pay by card"}
+                          </Button>
+                        )}
+                      </Form>
+                    )
+                  }
+                />
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+
+      <section className="space-y-3">
+        <h2>Invoices and receipts</h2>
+        {documents.length === 0 ? (
+          <p className="text-sm text-muted">No invoices yet.</p>
+        ) : (
+          <Table caption="Invoices and receipts">
+            <thead>
+              <tr>
+                <Th>Date</Th>
+                <Th>Number</Th>
+                <Th>Amount</Th>
+                <Th>Status</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {documents.map((d) => (
+                <tr key={d.id}>
+                  <Td>{d.created.slice(0, 10)}</Td>
+                  <Td>{d.url ? <a href={d.url}>{d.number ?? d.id}</a> : (d.number ?? d.id)}</Td>
+                  <Td>{formatMoney({ amountMinor: d.amountMinor, currency: d.currency })}</Td>
+                  <Td>
+                    <Badge
+                      tone={d.status === "paid" ? "success" : d.status === "open" ? "warning" : "neutral"}
+                    >
+                      {d.status}
+                    </Badge>
+                  </Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
+      </section>
+    </div>
+  );
+}
