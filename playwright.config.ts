@@ -37,6 +37,11 @@ export default defineConfig({
     timeout: 240_000,
     stdout: "ignore",
     stderr: "pipe",
-    env: { E2E_PORT: String(port), E2E_MAIL_API_PORT: String(port + 1), E2E_FAKE_HUB_PORT: String(port + 2) },
+    env: {
+      E2E_PORT: String(port),
+      E2E_MAIL_API_PORT: String(port + 1),
+      E2E_FAKE_HUB_PORT: String(port + 2),
+      E2E_STRIPE_PORT: String(port + 3),
+    },
   },
 });

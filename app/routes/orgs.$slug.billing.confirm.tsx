@@ -13,7 +13,6 @@ import { requireOrganization } from "~/modules/organizations/request.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.status === "active" ? "Membership active · Commons" : "Confirming your payment… · Commons" },
-  ...(data && data.status !== "active" ? [{ httpEquiv: "refresh", content: "3" } as const] : []),
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -43,6 +42,12 @@ export default function ConfirmPayment() {
   }, [waiting, revalidate, state]);
   return (
     <Card className="mx-auto max-w-xl text-center">
+      {/* Without JavaScript the page reloads itself until the webhook has arrived. */}
+      {waiting ? (
+        <noscript>
+          <meta httpEquiv="refresh" content="3" />
+        </noscript>
+      ) : null}
       <div aria-live="polite">
         {waiting ? (
           <>

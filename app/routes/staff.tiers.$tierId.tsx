@@ -8,7 +8,7 @@ import { handleDomainErrors } from "~/lib/http.server";
 import { formatMajorAmount } from "~/lib/money";
 import { requireStaff } from "~/modules/auth/request.server";
 import { db } from "~/modules/database.server";
-import { tierSchema } from "~/modules/memberships/schemas";
+import { tierSchema, tierValues } from "~/modules/memberships/schemas";
 import { getTier, updateTier } from "~/modules/memberships/tiers.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -26,7 +26,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = params.tierId ?? "";
   await handleDomainErrors(() => getTier(db(), id));
   return handleForm(await request.formData(), tierSchema, async (value) => {
-    await updateTier(db(), viewer.id, id, value);
+    await updateTier(db(), viewer.id, id, tierValues(value));
     return redirect("/staff/tiers", {
       headers: await withFlash({ kind: "success", message: `${value.name} is saved.` }),
     });

@@ -13,7 +13,7 @@ import { handleDomainErrors } from "~/lib/http.server";
 import { formatMoney } from "~/lib/money";
 import { requireStaff } from "~/modules/auth/request.server";
 import { db } from "~/modules/database.server";
-import { tierSchema } from "~/modules/memberships/schemas";
+import { tierSchema, tierValues } from "~/modules/memberships/schemas";
 import {
   createTier,
   listAllTiersWithMembers,
@@ -37,7 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
   switch (intentOf(formData)) {
     case "save":
       return handleForm(formData, tierSchema, async (value) => {
-        const tier = await createTier(db(), viewer.id, value);
+        const tier = await createTier(db(), viewer.id, tierValues(value));
         return done(`${tier.name} is created.`);
       });
     case "up":

@@ -2,6 +2,7 @@ import { closeDb } from "../../db/client.server";
 import { seed } from "../../db/seed/index";
 import { startFakeHub } from "../mocks/fake-hub";
 import { startSmtpSink } from "../mocks/smtp-sink";
+import { startStripeEmulator } from "../mocks/stripe/emulator";
 import { createTemplate, startTestCluster } from "./cluster";
 
 // The server Playwright tests run against: the production build on a fresh,
@@ -13,6 +14,10 @@ const cluster = await startTestCluster("e2e");
 const url = await createTemplate(cluster.adminUrl, `commons_e2e_${process.pid}`);
 const sink = await startSmtpSink({ httpPort: Number(process.env.E2E_MAIL_API_PORT ?? 3101) });
 const hub = await startFakeHub(Number(process.env.E2E_FAKE_HUB_PORT ?? 3102));
+const stripeEmulator = await startStripeEmulator({
+  port: Number(process.env.E2E_STRIPE_PORT ?? 3103),
+  webhookUrl: `http://localhost:${port}/webhooks/stripe`,
+});
 
 Object.assign(process.env, {
   NODE_ENV: "production",
@@ -22,6 +27,7 @@ Object.assign(process.env, {
   SESSION_SECRET: "e2e-session-secret-0123456789",
   SMTP_URL: sink.url,
   ALLOW_PRIVATE_HUB_URLS: "true",
+  STRIPE_API_BASE: stripeEmulator.url,
   LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
 });
 
@@ -31,7 +37,15 @@ await seed(seeding.db);
 await seeding.sql.end();
 
 const { createApp } = await import("../../server/app");
-const app = await createApp({ production: true, appUrl: process.env.APP_URL! });
+const { startWorker } = await import("../../app/modules/jobs/worker.server");
+const { stopBoss } = await import("../../app/modules/jobs/boss.server");
+const { stripeHostedOrigins } = await import("../../app/modules/payments/stripe.server");
+await startWorker();
+const app = await createApp({
+  production: true,
+  appUrl: process.env.APP_URL!,
+  formTargets: stripeHostedOrigins(),
+});
 const server = app.listen(port, () =>
   console.log(`e2e server on ${process.env.APP_URL} (fake hub ${hub.url})`),
 );
@@ -39,7 +53,8 @@ const server = app.listen(port, () =>
 async function stop() {
   server.close();
   server.closeAllConnections();
-  await Promise.allSettled([sink.stop(), hub.stop(), closeDb()]);
+  await stopBoss().catch(() => {});
+  await Promise.allSettled([sink.stop(), hub.stop(), stripeEmulator.stop(), closeDb()]);
   await cluster.stop();
   process.exit(0);
 }

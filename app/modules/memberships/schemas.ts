@@ -34,15 +34,19 @@ export const tierSchema = z
       .optional()
       .transform((v) => v !== undefined),
   })
-  .transform((tier, ctx) => {
-    const priceMinor = parseMajorAmount(tier.price, tier.currency);
-    if (priceMinor === null) {
+  // A refinement, not a transform, keeps this a plain object schema the form can read.
+  .superRefine((tier, ctx) => {
+    if (parseMajorAmount(tier.price, tier.currency) === null) {
       ctx.addIssue({ code: "custom", path: ["price"], message: "Enter an amount like 5000 or 5000.00." });
-      return z.NEVER;
     }
-    const { price: _price, ...rest } = tier;
-    return { ...rest, priceMinor };
   });
-export type TierInput = z.infer<typeof tierSchema>;
+export type TierForm = z.infer<typeof tierSchema>;
+
+/** The validated form as stored: the price in integer minor units. */
+export function tierValues(form: TierForm) {
+  const { price, ...rest } = form;
+  return { ...rest, priceMinor: parseMajorAmount(price, form.currency) ?? 0 };
+}
+export type TierInput = ReturnType<typeof tierValues>;
 
 export const joinByCardSchema = z.object({ tierId: z.uuid({ error: "Choose a tier." }) });
