@@ -8,6 +8,7 @@ export type MembershipActivatedProps = {
   amount: string;
   periodEnd: string;
   receiptNumber: string | null;
+  paidBy: "card" | "invoice";
   billingUrl: string;
 };
 
@@ -20,7 +21,8 @@ export function MembershipActivated(props: MembershipActivatedProps) {
         of the network, until {props.periodEnd}.
       </Text>
       <Text style={emailStyles.text}>
-        Receipt{props.receiptNumber ? ` ${props.receiptNumber}` : ""}: {props.amount} paid by card.
+        Receipt{props.receiptNumber ? ` ${props.receiptNumber}` : ""}: {props.amount} paid{" "}
+        {props.paidBy === "card" ? "by card" : "against the invoice"}.
       </Text>
       <Button href={props.billingUrl} style={emailStyles.button}>
         See billing and receipts

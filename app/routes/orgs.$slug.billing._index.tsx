@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { InvoiceRequestForm } from "~/components/memberships/InvoiceRequestForm";
 import { TierCard } from "~/components/memberships/TierCard";
 import { Badge, type BadgeTone } from "~/components/ui/Badge";
 import { Button } from "~/components/ui/Button";
@@ -9,11 +10,12 @@ import { EmptyState } from "~/components/ui/EmptyState";
 import { Table, Td, Th } from "~/components/ui/Table";
 import { ConflictError, ValidationError } from "~/lib/errors";
 import { withFlash } from "~/lib/flash.server";
-import { intentOf } from "~/lib/forms.server";
+import { handleForm, intentOf } from "~/lib/forms.server";
 import { handleDomainErrors } from "~/lib/http.server";
 import { formatMoney } from "~/lib/money";
 import { db } from "~/modules/database.server";
 import { listHubs } from "~/modules/hubs/hubs.server";
+import { requestMembershipInvoice } from "~/modules/memberships/invoices.server";
 import {
   changeTier,
   currentMembership,
@@ -22,6 +24,7 @@ import {
   setCancelAtPeriodEnd,
   startCardCheckout,
 } from "~/modules/memberships/memberships.server";
+import { invoiceRequestSchema } from "~/modules/memberships/schemas";
 import { listActiveTiers } from "~/modules/memberships/tiers.server";
 import { requireOrganization } from "~/modules/organizations/request.server";
 
@@ -47,6 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     tiers,
     activeHubs: hubs.filter((h) => h.status === "active").length,
     documents,
+    contact: { billingName: context.viewer.name, billingEmail: context.viewer.email },
   };
 }
 
@@ -57,6 +61,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const tierId = String(formData.get("tierId") ?? "");
   try {
     switch (intentOf(formData)) {
+      case "join-invoice":
+        return await handleForm(formData, invoiceRequestSchema, async (value) => {
+          const invoice = await requestMembershipInvoice(db(), context, value);
+          return redirect(back, {
+            headers: await withFlash({
+              kind: "success",
+              message: `Invoice ${invoice.number ?? ""} is issued and emailed to ${value.billingEmail}.`,
+            }),
+          });
+        });
       case "join-card":
         return redirect(await startCardCheckout(db(), context, { tierId, viewer: context.viewer }));
       case "portal":
@@ -93,7 +107,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Billing() {
-  const { current, tiers, activeHubs, documents } = useLoaderData<typeof loader>();
+  const { current, tiers, activeHubs, documents, contact } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
   const navigation = useNavigation();
   const busyTier = navigation.state !== "idle" ? navigation.formData?.get("tierId") : null;
@@ -123,6 +138,13 @@ export default function Billing() {
                 by {membership.method}
               </span>
             </p>
+            {membership.status === "pending" && membership.method === "invoice" ? (
+              <p className="text-sm">
+                Invoice issued, due within 30 days{membership.poNumber ? ` (PO ${membership.poNumber})` : ""}.{" "}
+                {membership.invoiceUrl ? <a href={membership.invoiceUrl}>View or pay the invoice</a> : null}{" "}
+                The membership starts when it is paid.
+              </p>
+            ) : null}
             {awaitingCheckout ? (
               <p className="text-sm">
                 Checkout was started but not completed. Choose a tier below to pay by card.
@@ -171,51 +193,64 @@ export default function Billing() {
         )}
       </Card>
 
-      <section className="space-y-4">
-        <h2>{canChangeTier ? "Change tier" : "Join"}</h2>
-        <ul className="grid gap-4 md:grid-cols-2 lg:grid-cols-3">
-          {paidTiers.map((tier) => {
-            const isCurrent = settled && current?.tier.id === tier.id;
-            return (
-              <li key={tier.id}>
-                <TierCard
-                  tier={tier}
-                  current={Boolean(isCurrent)}
-                  action={
-                    isCurrent ? null : (
-                      <Form method="post">
-                        <input type="hidden" name="tierId" value={tier.id} />
-                        {live && membership?.stripeSubscriptionId ? (
-                          <Button
-                            type="submit"
-                            name="intent"
-                            value="change-tier"
-                            variant="secondary"
-                            className="w-full"
-                          >
-                            Switch at renewal
-                          </Button>
-                        ) : live && membership?.status !== "pending" ? null : (
-                          <Button
-                            type="submit"
-                            name="intent"
-                            value="join-card"
-                            className="w-full"
-                            disabled={busyTier === tier.id}
-                            aria-label={`Pay for ${tier.name} by card`}
-                          >
-                            {busyTier === tier.id ? "Opening checkout…" : "Pay by card"}
-                          </Button>
-                        )}
-                      </Form>
-                    )
-                  }
-                />
-              </li>
-            );
-          })}
-        </ul>
-      </section>
+      {canChangeTier || !live ? (
+        <section className="space-y-4">
+          <h2>{canChangeTier ? "Change tier" : "Join"}</h2>
+          <ul className="grid gap-4 md:grid-cols-2 lg:grid-cols-3">
+            {paidTiers.map((tier) => {
+              const isCurrent = settled && current?.tier.id === tier.id;
+              return (
+                <li key={tier.id}>
+                  <TierCard
+                    tier={tier}
+                    current={Boolean(isCurrent)}
+                    action={
+                      isCurrent ? null : (
+                        <Form method="post">
+                          <input type="hidden" name="tierId" value={tier.id} />
+                          {canChangeTier ? (
+                            <Button
+                              type="submit"
+                              name="intent"
+                              value="change-tier"
+                              variant="secondary"
+                              className="w-full"
+                            >
+                              Switch at renewal
+                            </Button>
+                          ) : (
+                            <Button
+                              type="submit"
+                              name="intent"
+                              value="join-card"
+                              className="w-full"
+                              disabled={busyTier === tier.id}
+                              aria-label={`Pay for ${tier.name} by card`}
+                            >
+                              {busyTier === tier.id ? "Opening checkout…" : "Pay by card"}
+                            </Button>
+                          )}
+                        </Form>
+                      )
+                    }
+                  />
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ) : null}
+
+      {live ? null : (
+        <Card className="max-w-3xl">
+          <CardHeader title="Pay by invoice" />
+          <InvoiceRequestForm
+            tiers={paidTiers}
+            lastResult={lastResult && "status" in lastResult ? lastResult : undefined}
+            defaultValue={{ tierId: params.get("tier") ?? paidTiers[0]?.id, ...contact }}
+          />
+        </Card>
+      )}
 
       <section className="space-y-3">
         <h2>Invoices and receipts</h2>

@@ -281,3 +281,67 @@ describe("webhooks", () => {
     expect(await receiptsTo(admin.email)).toHaveLength(1);
   });
 });
+
+describe("joining by invoice", () => {
+  it("issues a net-30 invoice with the PO number; the membership stays pending until it is paid", async () => {
+    const { requestMembershipInvoice } = await import("~/modules/memberships/invoices.server");
+    const { context, admin } = await adminOfNewOrganization();
+    const issued = await requestMembershipInvoice(db, context, {
+      tierId,
+      billingName: "Accounts Payable",
+      billingEmail: "ap@example.edu",
+      addressLine1: "1 University Road",
+      city: "Northbridge",
+      postalCode: "12345",
+      country: "US",
+      taxId: "US-99-1234567",
+      poNumber: "PO-2026-0042",
+    });
+    expect(issued.invoiceUrl).toMatch(/\/invoice\/in_/);
+    const pending = await membershipOf(context.organization.id);
+    expect(pending).toMatchObject({ status: "pending", method: "invoice", poNumber: "PO-2026-0042" });
+    const invoice = harness.emulator.store.get(pending.stripeInvoiceId!)!;
+    expect(invoice).toMatchObject({ status: "open", collection_method: "send_invoice", amount_due: 500_000 });
+    expect(Number(invoice.due_date) - Number(invoice.created)).toBe(30 * 86_400);
+    expect(invoice.custom_fields).toEqual(
+      expect.arrayContaining([{ name: "PO number", value: "PO-2026-0042" }]),
+    );
+
+    await harness.emulator.events.idle();
+    expect((await membershipOf(context.organization.id)).status).toBe("pending");
+
+    const paid = await fetch(issued.invoiceUrl!, {
+      method: "POST",
+      body: new URLSearchParams({ card: "4242424242424242" }),
+      redirect: "manual",
+    });
+    expect(paid.status).toBe(303);
+    const active = await eventually(async () => {
+      const m = await membershipOf(context.organization.id);
+      return m.status === "active" && m;
+    }, "activation by invoice payment");
+    expect(active.currentPeriodEnd!.getTime() - active.currentPeriodStart!.getTime()).toBe(365 * 86_400_000);
+    await eventually(async () => (await ledgerOf(context.organization.id)).length === 1, "a ledger entry");
+    await eventually(async () => (await receiptsTo(admin.email)).length === 1, "a receipt");
+  });
+
+  it("refuses a second invoice while one is open", async () => {
+    const { requestMembershipInvoice } = await import("~/modules/memberships/invoices.server");
+    const { context } = await adminOfNewOrganization();
+    const input = {
+      tierId,
+      billingName: "AP",
+      billingEmail: "ap@example.edu",
+      addressLine1: "1 Road",
+      city: "X",
+      postalCode: "",
+      country: "DE",
+      taxId: "",
+      poNumber: "",
+    };
+    await requestMembershipInvoice(db, context, input);
+    await expect(requestMembershipInvoice(db, context, input)).rejects.toThrow(
+      /already has a membership or an open invoice/,
+    );
+  });
+});

@@ -132,6 +132,19 @@ async function syncSubscription(tx: Tx, subscriptionId: string, reason: string) 
   return { ...membership, ...changes, status: next };
 }
 
+const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
+
+/** A paid membership invoice (not a subscription's) starts a one-year period. */
+async function activateInvoicedMembership(tx: Tx, invoice: Stripe.Invoice) {
+  const membership = await findMembership(tx, { membershipId: invoice.metadata?.membershipId });
+  if (!membership || membership.stripeInvoiceId !== invoice.id) return membership ?? null;
+  if (membership.status !== "pending") return membership;
+  const start = new Date((invoice.status_transitions?.paid_at ?? invoice.created) * 1000);
+  const changes = { currentPeriodStart: start, currentPeriodEnd: new Date(start.getTime() + YEAR_MS) };
+  await transition(tx, membership, "active", changes, "invoice paid");
+  return { ...membership, ...changes, status: "active" as const };
+}
+
 async function organizationEmails(tx: Tx, organizationId: string) {
   const rows = await tx
     .select({ email: users.email, name: organizations.name, slug: organizations.slug })
@@ -160,7 +173,7 @@ async function onInvoicePaid(tx: Tx, invoice: Stripe.Invoice, afterCommit: After
   const subscriptionId = subscriptionOfInvoice(invoice);
   const membership = subscriptionId
     ? await syncSubscription(tx, subscriptionId, "invoice paid")
-    : await findMembership(tx, { membershipId: invoice.metadata?.membershipId });
+    : await activateInvoicedMembership(tx, invoice);
   if (!membership) return;
   const recorded = await recordLedgerEntry(tx, {
     kind: "membership_payment",
@@ -191,6 +204,7 @@ async function onInvoicePaid(tx: Tx, invoice: Stripe.Invoice, afterCommit: After
           amount: formatMoney({ amountMinor: invoice.amount_paid, currency: invoice.currency.toUpperCase() }),
           periodEnd,
           receiptNumber: invoice.number,
+          paidBy: subscriptionId ? "card" : "invoice",
           billingUrl: `${appUrl}/orgs/${contacts.slug}/billing`,
         }),
       });

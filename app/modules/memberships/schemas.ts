@@ -50,3 +50,32 @@ export function tierValues(form: TierForm) {
 export type TierInput = ReturnType<typeof tierValues>;
 
 export const joinByCardSchema = z.object({ tierId: z.uuid({ error: "Choose a tier." }) });
+
+const required = (label: string, max = 200) =>
+  z
+    .string({ error: `Enter the ${label}.` })
+    .trim()
+    .min(1, `Enter the ${label}.`)
+    .max(max, `Keep the ${label} under ${max} characters.`);
+
+/** Asking for an invoice (issue 3, item 8): who pays, where, and their references. */
+export const invoiceRequestSchema = z.object({
+  tierId: z.uuid({ error: "Choose a tier." }),
+  billingName: required("billing contact's name", 120),
+  billingEmail: z
+    .string({ error: "Enter the billing contact's email." })
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ error: "Enter a valid email address." })),
+  addressLine1: required("street address"),
+  city: required("city", 100),
+  postalCode: z.string().trim().max(20, "Keep the postal code under 20 characters.").default(""),
+  country: z
+    .string({ error: "Enter the country code." })
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, "Use the two-letter country code, like US or DE."),
+  taxId: z.string().trim().max(40, "Keep the tax ID under 40 characters.").default(""),
+  poNumber: z.string().trim().max(60, "Keep the PO number under 60 characters.").default(""),
+});
+export type InvoiceRequest = z.infer<typeof invoiceRequestSchema>;
