@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { InvoiceRequestForm } from "~/components/memberships/InvoiceRequestForm";
+import { SubsidySection } from "~/components/memberships/SubsidySection";
 import { TierCard } from "~/components/memberships/TierCard";
 import { Badge, type BadgeTone } from "~/components/ui/Badge";
 import { Button } from "~/components/ui/Button";
@@ -24,7 +25,8 @@ import {
   setCancelAtPeriodEnd,
   startCardCheckout,
 } from "~/modules/memberships/memberships.server";
-import { invoiceRequestSchema } from "~/modules/memberships/schemas";
+import { invoiceRequestSchema, subsidyApplicationSchema } from "~/modules/memberships/schemas";
+import { applyForSubsidy, latestApplication } from "~/modules/memberships/subsidies.server";
 import { listActiveTiers } from "~/modules/memberships/tiers.server";
 import { requireOrganization } from "~/modules/organizations/request.server";
 
@@ -38,11 +40,12 @@ const STATUS_TONE: Record<string, BadgeTone> = {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const context = await requireOrganization(request, params.slug, "manage-billing");
-  const [current, tiers, hubs, documents] = await Promise.all([
+  const [current, tiers, hubs, documents, application] = await Promise.all([
     currentMembership(db(), context.organization.id),
     listActiveTiers(db()),
     listHubs(db(), context.organization.id),
     listBillingDocuments(db(), context),
+    latestApplication(db(), context.organization.id),
   ]);
   return {
     slug: context.organization.slug,
@@ -51,6 +54,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     activeHubs: hubs.filter((h) => h.status === "active").length,
     documents,
     contact: { billingName: context.viewer.name, billingEmail: context.viewer.email },
+    isCommunity: context.organization.kind === "community",
+    application: application
+      ? {
+          status: application.status,
+          decisionReason: application.decisionReason,
+          createdAt: application.createdAt,
+        }
+      : null,
   };
 }
 
@@ -68,6 +79,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
             headers: await withFlash({
               kind: "success",
               message: `Invoice ${invoice.number ?? ""} is issued and emailed to ${value.billingEmail}.`,
+            }),
+          });
+        });
+      case "apply-subsidy":
+        return await handleForm(formData, subsidyApplicationSchema, async (value) => {
+          await applyForSubsidy(db(), context, value);
+          return redirect(back, {
+            headers: await withFlash({
+              kind: "success",
+              message: "Application sent. Staff will answer with their reasons.",
             }),
           });
         });
@@ -107,7 +128,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Billing() {
-  const { current, tiers, activeHubs, documents, contact } = useLoaderData<typeof loader>();
+  const { current, tiers, activeHubs, documents, contact, isCommunity, application } =
+    useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
   const navigation = useNavigation();
@@ -119,6 +141,9 @@ export default function Billing() {
   const live = settled || (membership?.status === "pending" && !awaitingCheckout);
   const canChangeTier = settled && Boolean(membership?.stripeSubscriptionId);
   const paidTiers = tiers.filter((t) => !t.isSubsidised);
+  const subsidisedTiers = tiers.filter((t) => t.isSubsidised);
+  const reply = lastResult && "status" in lastResult ? lastResult : undefined;
+  const replyIntent = (reply?.initialValue as { intent?: string } | undefined)?.intent;
   return (
     <div className="space-y-8">
       {params.get("canceled") ? (
@@ -246,11 +271,20 @@ export default function Billing() {
           <CardHeader title="Pay by invoice" />
           <InvoiceRequestForm
             tiers={paidTiers}
-            lastResult={lastResult && "status" in lastResult ? lastResult : undefined}
+            lastResult={replyIntent === "join-invoice" ? reply : undefined}
             defaultValue={{ tierId: params.get("tier") ?? paidTiers[0]?.id, ...contact }}
           />
         </Card>
       )}
+
+      {isCommunity && subsidisedTiers.length > 0 && (application || !live) ? (
+        <SubsidySection
+          tiers={subsidisedTiers}
+          application={application}
+          canApply={!settled && application?.status !== "pending"}
+          lastResult={replyIntent === "apply-subsidy" ? reply : undefined}
+        />
+      ) : null}
 
       <section className="space-y-3">
         <h2>Invoices and receipts</h2>

@@ -25,6 +25,9 @@ export default function Staff() {
           <li>
             <Link to="/staff/tiers">Membership tiers</Link>
           </li>
+          <li>
+            <Link to="/staff/subsidies">Subsidised memberships</Link>
+          </li>
         </ul>
       </nav>
       <h2>Audit log</h2>

@@ -105,3 +105,31 @@ export const membershipsRelations = relations(memberships, ({ one }) => ({
   organization: one(organizations, { fields: [memberships.organizationId], references: [organizations.id] }),
   tier: one(membershipTiers, { fields: [memberships.tierId], references: [membershipTiers.id] }),
 }));
+
+export const subsidyStatuses = ["pending", "approved", "declined"] as const;
+
+/** A community's application for a subsidised membership (issue 3, item 9). */
+export const subsidyApplications = pgTable(
+  "subsidy_applications",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    tierId: uuid()
+      .notNull()
+      .references(() => membershipTiers.id, { onDelete: "restrict" }),
+    statement: text().notNull(),
+    status: text({ enum: subsidyStatuses }).notNull().default("pending"),
+    appliedById: uuid().references(() => users.id, { onDelete: "set null" }),
+    decidedById: uuid().references(() => users.id, { onDelete: "set null" }),
+    decisionReason: text(),
+    decidedAt: timestamp({ withTimezone: true }),
+    membershipId: uuid().references(() => memberships.id, { onDelete: "set null" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("subsidy_applications_pending_org_idx").on(t.organizationId).where(sql`status = 'pending'`),
+    index("subsidy_applications_status_idx").on(t.status, t.createdAt),
+  ],
+);

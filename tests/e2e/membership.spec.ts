@@ -63,3 +63,40 @@ test("staff create a tier and it appears on the public membership page", async (
   await expect(page.getByRole("heading", { name })).toBeVisible();
   await expect(page.getByText("$2,500")).toBeVisible();
 });
+
+test("a community applies for a subsidised membership, staff approve it with a reason, and the community sees it", async ({ browser }) => {
+  const communityContext = await browser.newContext();
+  const community = await communityContext.newPage();
+  await signIn(community, "admin@geocarpentry.test");
+  await community.goto("/orgs/geoscience-carpentry/billing");
+  await community.getByLabel("Your statement").fill("Too short.");
+  await community.getByRole("button", { name: "Apply" }).click();
+  await expect(community.getByText(/Write at least 40 characters/)).toBeVisible();
+  await community
+    .getByLabel("Your statement")
+    .fill("Volunteer instructors teaching 650 early-career geoscientists a year; we run on donations and cannot pay a fee.");
+  await expectAccessible(community);
+  await community.getByRole("button", { name: "Apply" }).click();
+  await expect(community.getByText("Application sent.")).toBeVisible();
+  await expect(community.getByText("waiting for a decision")).toBeVisible();
+
+  const staffContext = await browser.newContext();
+  const staff = await staffContext.newPage();
+  await signIn(staff, "staff@commons.test");
+  await staff.goto("/staff/subsidies");
+  const item = staff.getByRole("listitem").filter({ hasText: "Geoscience Carpentry" });
+  await expect(item).toContainText("650 early-career geoscientists");
+  await expectAccessible(staff);
+  await item.getByLabel(/Reason shown to/).fill("A volunteer-run community teaching many early-career researchers: exactly what the pool is for.");
+  await item.getByRole("button", { name: "Approve" }).click();
+  await expect(staff.getByText("Approved: the membership is active.")).toBeVisible();
+
+  await community.reload();
+  await expect(community.getByText("subsidy", { exact: false }).first()).toBeVisible();
+  await expect(community.getByText("active", { exact: true })).toBeVisible();
+  await expect(community.getByText(/Staff's reason: A volunteer-run community/)).toBeVisible();
+  const mail = await waitForMail("admin@geocarpentry.test", (m) => m.subject.includes("subsidised"));
+  expect(mail.text).toContain("exactly what the pool is for");
+  await communityContext.close();
+  await staffContext.close();
+});

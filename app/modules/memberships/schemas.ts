@@ -79,3 +79,22 @@ export const invoiceRequestSchema = z.object({
   poNumber: z.string().trim().max(60, "Keep the PO number under 60 characters.").default(""),
 });
 export type InvoiceRequest = z.infer<typeof invoiceRequestSchema>;
+
+export const subsidyApplicationSchema = z.object({
+  tierId: z.uuid({ error: "Choose a tier." }),
+  statement: z
+    .string({ error: "Tell us about your community and why it needs support." })
+    .trim()
+    .min(40, "Write at least 40 characters: who you are, who uses your hub, why you cannot pay.")
+    .max(1500, "Keep it under 1,500 characters."),
+});
+
+export const subsidyDecisionSchema = z.object({
+  applicationId: z.uuid(),
+  decision: z.enum(["approve", "decline"], { error: "Choose approve or decline." }),
+  reason: z
+    .string({ error: "Write the reason the applicant will see." })
+    .trim()
+    .min(10, "Write the reason the applicant will see (at least 10 characters).")
+    .max(1000, "Keep it under 1,000 characters."),
+});
