@@ -23,6 +23,9 @@ export default function Staff() {
       <nav aria-label="Staff">
         <ul className="flex flex-wrap gap-4">
           <li>
+            <Link to="/staff/memberships">Memberships</Link>
+          </li>
+          <li>
             <Link to="/staff/tiers">Membership tiers</Link>
           </li>
           <li>

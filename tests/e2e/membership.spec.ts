@@ -64,7 +64,9 @@ test("staff create a tier and it appears on the public membership page", async (
   await expect(page.getByText("$2,500")).toBeVisible();
 });
 
-test("a community applies for a subsidised membership, staff approve it with a reason, and the community sees it", async ({ browser }) => {
+test("a community applies for a subsidised membership, staff approve it with a reason, and the community sees it", async ({
+  browser,
+}) => {
   const communityContext = await browser.newContext();
   const community = await communityContext.newPage();
   await signIn(community, "admin@geocarpentry.test");
@@ -74,7 +76,9 @@ test("a community applies for a subsidised membership, staff approve it with a r
   await expect(community.getByText(/Write at least 40 characters/)).toBeVisible();
   await community
     .getByLabel("Your statement")
-    .fill("Volunteer instructors teaching 650 early-career geoscientists a year; we run on donations and cannot pay a fee.");
+    .fill(
+      "Volunteer instructors teaching 650 early-career geoscientists a year; we run on donations and cannot pay a fee.",
+    );
   await expectAccessible(community);
   await community.getByRole("button", { name: "Apply" }).click();
   await expect(community.getByText("Application sent.")).toBeVisible();
@@ -87,7 +91,9 @@ test("a community applies for a subsidised membership, staff approve it with a r
   const item = staff.getByRole("listitem").filter({ hasText: "Geoscience Carpentry" });
   await expect(item).toContainText("650 early-career geoscientists");
   await expectAccessible(staff);
-  await item.getByLabel(/Reason shown to/).fill("A volunteer-run community teaching many early-career researchers: exactly what the pool is for.");
+  await item
+    .getByLabel(/Reason shown to/)
+    .fill("A volunteer-run community teaching many early-career researchers: exactly what the pool is for.");
   await item.getByRole("button", { name: "Approve" }).click();
   await expect(staff.getByText("Approved: the membership is active.")).toBeVisible();
 

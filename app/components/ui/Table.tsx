@@ -5,14 +5,17 @@ export function Table({
   caption,
   children,
   className = "",
+  minWidth = "min-w-[36rem]",
 }: {
   caption: string;
   children: ReactNode;
   className?: string;
+  /** Below this width the table scrolls inside its frame rather than squeezing its cells. */
+  minWidth?: string;
 }) {
   return (
     <div className={`overflow-x-auto rounded-lg border border-line bg-paper ${className}`}>
-      <table className="w-full border-collapse text-left text-sm">
+      <table className={`w-full border-collapse text-left text-sm ${minWidth}`}>
         <caption className="sr-only">{caption}</caption>
         {children}
       </table>

@@ -1,6 +1,7 @@
 import { getDb } from "#db/client.server";
 import { logger } from "~/lib/logger.server";
 import { handleMembershipEvent } from "~/modules/memberships/lifecycle.server";
+import { expireLapsedMemberships, sendRenewalReminders } from "~/modules/memberships/renewals.server";
 import { processStripeEvent, recordProcessingError } from "~/modules/payments/event-processing.server";
 import { boss, QUEUES } from "./boss.server";
 
@@ -27,5 +28,12 @@ export async function startWorker() {
       }
     },
   );
+  await instance.work(QUEUES.renewalReminders, async () => {
+    const expired = await expireLapsedMemberships(getDb());
+    const reminders = await sendRenewalReminders(getDb());
+    logger.info({ expired, reminders }, "daily membership job done");
+  });
+  // Every day at 07:00 UTC; pg-boss runs a schedule once across all workers.
+  await instance.schedule(QUEUES.renewalReminders, "0 7 * * *", {}, { tz: "UTC" });
   logger.info("job worker started");
 }

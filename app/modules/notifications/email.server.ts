@@ -28,7 +28,10 @@ function transport() {
 }
 
 export async function sendEmail(db: Db, email: OutgoingEmail) {
-  const [html, text] = await Promise.all([render(email.body), render(email.body, { plainText: true })]);
+  // React Email's preview padding can contain NUL, which PostgreSQL text cannot store.
+  const [html, text] = (await Promise.all([render(email.body), render(email.body, { plainText: true })])).map(
+    (part) => part.replaceAll("\u0000", ""),
+  ) as [string, string];
   const smtp = transport();
   const [row] = await db
     .insert(emailMessages)

@@ -1,0 +1,13 @@
+// RFC 4180 CSV. Cells that a spreadsheet would run as a formula are prefixed with
+// an apostrophe (OWASP "CSV injection").
+
+function cell(value: unknown) {
+  let text =
+    value === null || value === undefined ? "" : value instanceof Date ? value.toISOString() : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+export function toCsv(header: string[], rows: unknown[][]) {
+  return [header, ...rows].map((row) => row.map(cell).join(",")).join("\r\n") + "\r\n";
+}
