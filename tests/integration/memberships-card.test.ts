@@ -46,6 +46,8 @@ async function membershipOf(organizationId: string) {
 
 const ledgerOf = (organizationId: string) =>
   db.select().from(ledgerEntries).where(eq(ledgerEntries.organizationId, organizationId));
+const paymentsOf = async (organizationId: string) =>
+  (await ledgerOf(organizationId)).filter((e) => e.kind === "membership_payment");
 const receiptsTo = (email: string) =>
   db
     .select()
@@ -53,7 +55,7 @@ const receiptsTo = (email: string) =>
     .where(and(eq(emailMessages.to, email), eq(emailMessages.template, "membership-activated")));
 
 describe("joining by card", () => {
-  it("a successful payment activates the membership from the webhook, with one ledger entry and one receipt", async () => {
+  it("a successful payment activates the membership from the webhook, with payment and fee in the ledger and one receipt", async () => {
     const { context, admin } = await adminOfNewOrganization();
     const url = await startCardCheckout(db, context, { tierId, viewer: admin });
     expect((await membershipOf(context.organization.id)).status).toBe("pending");
@@ -70,9 +72,20 @@ describe("joining by card", () => {
     }, "an active membership");
     expect(active.stripeSubscriptionId).toMatch(/^sub_/);
     expect(active.currentPeriodEnd!.getTime() - active.currentPeriodStart!.getTime()).toBe(365 * 86_400_000);
-    await eventually(async () => (await ledgerOf(context.organization.id)).length === 1, "a ledger entry");
-    const [entry] = await ledgerOf(context.organization.id);
-    expect(entry).toMatchObject({ kind: "membership_payment", amountMinor: 500_000, currency: "USD" });
+    await eventually(
+      async () => (await ledgerOf(context.organization.id)).length === 2,
+      "payment and fee entries",
+    );
+    const entries = await ledgerOf(context.organization.id);
+    expect(entries.find((e) => e.kind === "membership_payment")).toMatchObject({
+      amountMinor: 500_000,
+      currency: "USD",
+    });
+    // Stripe's fee (the emulator charges 2.9% + 30¢) is its own negative entry.
+    expect(entries.find((e) => e.kind === "processor_fee")).toMatchObject({
+      amountMinor: -14_530,
+      currency: "USD",
+    });
     expect(
       await eventually(
         async () => (await receiptsTo(admin.email)).length === 1 && receiptsTo(admin.email),
@@ -140,7 +153,7 @@ describe("renewals", () => {
     }, "a renewed period");
     expect(renewed.status).toBe("active");
     await eventually(
-      async () => (await ledgerOf(context.organization.id)).length === 2,
+      async () => (await paymentsOf(context.organization.id)).length === 2,
       "a second ledger entry",
     );
 
@@ -173,7 +186,7 @@ describe("renewals", () => {
       return m.status === "canceled" && m;
     }, "cancellation");
     expect(ended.endedAt).not.toBeNull();
-    expect(await ledgerOf(context.organization.id)).toHaveLength(2);
+    expect(await paymentsOf(context.organization.id)).toHaveLength(2);
   }, 60_000);
 
   it("cancel at period end lets the membership run out as expired", async () => {
@@ -202,7 +215,7 @@ describe("renewals", () => {
       async () => (await membershipOf(context.organization.id)).status === "expired",
       "expiry",
     );
-    expect(await ledgerOf(context.organization.id)).toHaveLength(1);
+    expect(await paymentsOf(context.organization.id)).toHaveLength(1);
   }, 30_000);
 });
 
@@ -257,7 +270,7 @@ describe("webhooks", () => {
     const [stored] = await db.select().from(stripeEvents).where(eq(stripeEvents.id, paid.id));
     expect(stored!.deliveries).toBe(6);
     await new Promise((r) => setTimeout(r, 500));
-    expect(await ledgerOf(context.organization.id)).toHaveLength(1);
+    expect(await paymentsOf(context.organization.id)).toHaveLength(1);
     expect(await receiptsTo(admin.email)).toHaveLength(1);
   });
 
@@ -277,7 +290,10 @@ describe("webhooks", () => {
       return m.status === "active" && m;
     }, "activation from reversed events");
     expect(active.currentPeriodEnd).not.toBeNull();
-    await eventually(async () => (await ledgerOf(context.organization.id)).length === 1, "one ledger entry");
+    await eventually(
+      async () => (await paymentsOf(context.organization.id)).length === 1,
+      "one ledger entry",
+    );
     expect(await receiptsTo(admin.email)).toHaveLength(1);
   });
 });
@@ -321,7 +337,7 @@ describe("joining by invoice", () => {
       return m.status === "active" && m;
     }, "activation by invoice payment");
     expect(active.currentPeriodEnd!.getTime() - active.currentPeriodStart!.getTime()).toBe(365 * 86_400_000);
-    await eventually(async () => (await ledgerOf(context.organization.id)).length === 1, "a ledger entry");
+    await eventually(async () => (await paymentsOf(context.organization.id)).length === 1, "a ledger entry");
     await eventually(async () => (await receiptsTo(admin.email)).length === 1, "a receipt");
   });
 

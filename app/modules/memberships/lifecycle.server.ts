@@ -18,6 +18,7 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { recordLedgerEntry } from "~/modules/ledger/ledger.server";
 import { sendEmail } from "~/modules/notifications/email.server";
 import type { AfterCommit } from "~/modules/payments/event-processing.server";
+import { feeOfInvoice } from "~/modules/payments/fees.server";
 import { stripe } from "~/modules/payments/stripe.server";
 
 // The membership state machine (issue 3, item 10), driven by verified webhooks.
@@ -187,6 +188,20 @@ async function onInvoicePaid(tx: Tx, invoice: Stripe.Invoice, afterCommit: After
     description: `Membership invoice ${invoice.number ?? invoice.id}`,
   });
   if (!recorded) return; // the same payment seen again: no second email either
+  const fee = await feeOfInvoice(invoice.id!);
+  if (fee) {
+    await recordLedgerEntry(tx, {
+      kind: "processor_fee",
+      amountMinor: -fee.feeMinor,
+      currency: fee.currency,
+      organizationId: membership.organizationId,
+      subjectType: "membership",
+      subjectId: membership.id,
+      processorObjectId: fee.balanceTransactionId,
+      occurredAt: fee.occurredAt,
+      description: `Stripe fee on invoice ${invoice.number ?? invoice.id}`,
+    });
+  }
   const [tier] = await tx.select().from(membershipTiers).where(eq(membershipTiers.id, membership.tierId));
   const contacts = await organizationEmails(tx, membership.organizationId);
   const appUrl = env().appUrl;

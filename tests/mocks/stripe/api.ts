@@ -405,6 +405,16 @@ export function apiRouter(store: Store, billing: Billing, events: EventBus, base
     wrap((req) => mustGet(req.params.id!, "balance_transaction")),
   );
 
+  router.get(
+    "/invoice_payments",
+    wrap((req) =>
+      list(
+        store.all("invoice_payment").filter((p) => !req.query.invoice || p.invoice === req.query.invoice),
+        "/v1/invoice_payments",
+      ),
+    ),
+  );
+
   // Billing portal and events
   router.post(
     "/billing_portal/sessions",

@@ -291,6 +291,20 @@ export class Billing {
       metadata: { invoice: invoice.id },
     });
     if (result.ok) {
+      this.store.put({
+        id: this.store.id("inpay"),
+        object: "invoice_payment",
+        invoice: invoice.id,
+        amount_paid: invoice.amount_due,
+        amount_requested: invoice.amount_due,
+        currency: invoice.currency,
+        created: this.store.now(),
+        is_default: true,
+        livemode: false,
+        status: "paid",
+        payment: { type: "payment_intent", payment_intent: result.intent.id },
+        status_transitions: { paid_at: this.store.now(), canceled_at: null },
+      });
       this.markInvoicePaid(invoice);
       return true;
     }
