@@ -31,6 +31,9 @@ export default function Staff() {
           <li>
             <Link to="/staff/subsidies">Subsidised memberships</Link>
           </li>
+          <li>
+            <Link to="/staff/reconciliation">Reconciliation</Link>
+          </li>
         </ul>
       </nav>
       <h2>Audit log</h2>

@@ -361,3 +361,44 @@ describe("joining by invoice", () => {
     );
   });
 });
+
+describe("reconciliation", () => {
+  it("finds nothing when the ledger matches Stripe, and lists a paid invoice the ledger lacks", async () => {
+    const { reconcileLedger } = await import("~/modules/ledger/reconciliation.server");
+    const { reconciliationIssues } = await import("#db/schema");
+    const { context, admin } = await adminOfNewOrganization();
+    await payOnCheckoutPage(
+      await startCardCheckout(db, context, { tierId, viewer: admin }),
+      "4242424242424242",
+    );
+    await eventually(
+      async () => (await ledgerOf(context.organization.id)).length === 2,
+      "payment and fee entries",
+    );
+    await harness.emulator.events.idle();
+    await new Promise((r) => setTimeout(r, 300));
+    const before = await reconcileLedger(db);
+    const unrelated = (
+      await db.select().from(reconciliationIssues).where(eq(reconciliationIssues.runAt, before.runAt))
+    ).filter((i) => !i.problem.includes("missing from the ledger"));
+    expect(unrelated).toEqual([]);
+
+    // A payment whose webhook never arrived: delete its ledger rows to simulate it.
+    const [payment] = await paymentsOf(context.organization.id);
+    await db.delete(ledgerEntries).where(eq(ledgerEntries.organizationId, context.organization.id));
+    const after = await reconcileLedger(db);
+    const found = await db
+      .select()
+      .from(reconciliationIssues)
+      .where(eq(reconciliationIssues.runAt, after.runAt));
+    expect(found).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          processorObjectId: payment!.processorObjectId,
+          problem: "paid at Stripe but missing from the ledger",
+          actualMinor: 500_000,
+        }),
+      ]),
+    );
+  });
+});

@@ -50,6 +50,11 @@ export async function enqueue(
   });
 }
 
+/** Enqueues outside any transaction (a staff "run now" button). */
+export async function enqueueNow(queue: QueueName, data: object = {}) {
+  return (await boss()).send(queue, data, { retryLimit: 2 });
+}
+
 export async function stopBoss() {
   const pending = globalBoss.__commonsBoss;
   globalBoss.__commonsBoss = undefined;

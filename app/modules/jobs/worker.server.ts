@@ -1,5 +1,6 @@
 import { getDb } from "#db/client.server";
 import { logger } from "~/lib/logger.server";
+import { reconcileLedger } from "~/modules/ledger/reconciliation.server";
 import { handleMembershipEvent } from "~/modules/memberships/lifecycle.server";
 import { expireLapsedMemberships, sendRenewalReminders } from "~/modules/memberships/renewals.server";
 import { processStripeEvent, recordProcessingError } from "~/modules/payments/event-processing.server";
@@ -35,5 +36,10 @@ export async function startWorker() {
   });
   // Every day at 07:00 UTC; pg-boss runs a schedule once across all workers.
   await instance.schedule(QUEUES.renewalReminders, "0 7 * * *", {}, { tz: "UTC" });
+  await instance.work(QUEUES.reconcile, async () => {
+    const result = await reconcileLedger(getDb());
+    logger.info(result, "ledger reconciled with Stripe");
+  });
+  await instance.schedule(QUEUES.reconcile, "30 6 * * *", {}, { tz: "UTC" });
   logger.info("job worker started");
 }

@@ -298,6 +298,11 @@ export function apiRouter(store: Store, billing: Billing, events: EventBus, base
         store
           .all("invoice")
           .filter((i) => !req.query.customer || i.customer === req.query.customer)
+          .filter((i) => !req.query.status || i.status === req.query.status)
+          .filter((i) => {
+            const gte = (req.query.created as { gte?: string } | undefined)?.gte;
+            return !gte || Number(i.created) >= Number(gte);
+          })
           .sort((a, b) => Number(b.created) - Number(a.created)),
         "/v1/invoices",
       ),

@@ -1,0 +1,114 @@
+import { and, desc, eq, gte, inArray } from "drizzle-orm";
+import type { Db } from "#db/client.server";
+import { ledgerEntries, reconciliationIssues } from "#db/schema";
+import { stripe } from "~/modules/payments/stripe.server";
+
+// The reconciliation job (issue 3, item 5): compare recent ledger entries with
+// what Stripe says, and list the differences for staff. It only reads Stripe and
+// writes reconciliation_issues; it never "fixes" money on its own.
+
+export const RECONCILE_WINDOW_DAYS = 35;
+
+type Problem = {
+  processorObjectId: string;
+  problem: string;
+  expectedMinor: number | null;
+  actualMinor: number | null;
+  currency: string | null;
+};
+
+export async function reconcileLedger(db: Db, now = new Date()) {
+  const since = new Date(now.getTime() - RECONCILE_WINDOW_DAYS * 86_400_000);
+  const entries = await db
+    .select()
+    .from(ledgerEntries)
+    .where(
+      and(
+        inArray(ledgerEntries.kind, ["membership_payment", "processor_fee"]),
+        gte(ledgerEntries.occurredAt, since),
+      ),
+    );
+  const problems: Problem[] = [];
+  const seenInvoices = new Set<string>();
+
+  for (const entry of entries) {
+    if (entry.kind === "membership_payment") {
+      seenInvoices.add(entry.processorObjectId);
+      const invoice = await stripe()
+        .invoices.retrieve(entry.processorObjectId)
+        .catch(() => null);
+      if (!invoice) {
+        problems.push({
+          processorObjectId: entry.processorObjectId,
+          problem: "in the ledger but unknown to Stripe",
+          expectedMinor: entry.amountMinor,
+          actualMinor: null,
+          currency: entry.currency,
+        });
+      } else if (
+        invoice.status !== "paid" ||
+        invoice.amount_paid !== entry.amountMinor ||
+        invoice.currency.toUpperCase() !== entry.currency
+      ) {
+        problems.push({
+          processorObjectId: entry.processorObjectId,
+          problem: `Stripe says ${invoice.status}, ${invoice.amount_paid} ${invoice.currency.toUpperCase()}`,
+          expectedMinor: entry.amountMinor,
+          actualMinor: invoice.amount_paid,
+          currency: entry.currency,
+        });
+      }
+    } else {
+      const txn = await stripe()
+        .balanceTransactions.retrieve(entry.processorObjectId)
+        .catch(() => null);
+      if (!txn || -txn.fee !== entry.amountMinor) {
+        problems.push({
+          processorObjectId: entry.processorObjectId,
+          problem: txn ? "fee differs" : "fee unknown to Stripe",
+          expectedMinor: entry.amountMinor,
+          actualMinor: txn ? -txn.fee : null,
+          currency: entry.currency,
+        });
+      }
+    }
+  }
+
+  // Paid membership invoices Stripe has that the ledger lacks (a lost or unprocessed webhook).
+  for await (const invoice of stripe().invoices.list({
+    status: "paid",
+    created: { gte: Math.floor(since.getTime() / 1000) },
+    limit: 100,
+  })) {
+    const isMembership = Boolean(
+      invoice.metadata?.membershipId || invoice.parent?.subscription_details?.subscription,
+    );
+    if (isMembership && !seenInvoices.has(invoice.id!)) {
+      problems.push({
+        processorObjectId: invoice.id!,
+        problem: "paid at Stripe but missing from the ledger",
+        expectedMinor: null,
+        actualMinor: invoice.amount_paid,
+        currency: invoice.currency.toUpperCase(),
+      });
+    }
+  }
+
+  const runAt = now;
+  if (problems.length) await db.insert(reconciliationIssues).values(problems.map((p) => ({ ...p, runAt })));
+  return { runAt, checked: entries.length, problems: problems.length };
+}
+
+export async function latestReconciliation(db: Db) {
+  const [latest] = await db
+    .select({ runAt: reconciliationIssues.runAt })
+    .from(reconciliationIssues)
+    .orderBy(desc(reconciliationIssues.runAt))
+    .limit(1);
+  if (!latest) return { runAt: null, issues: [] };
+  const issues = await db
+    .select()
+    .from(reconciliationIssues)
+    .where(eq(reconciliationIssues.runAt, latest.runAt));
+  return { runAt: latest.runAt, issues };
+}
