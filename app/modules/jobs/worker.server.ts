@@ -13,7 +13,9 @@ export async function startWorker() {
   const instance = await boss();
   await instance.work<{ eventId: string }>(
     QUEUES.stripeEvent,
-    { batchSize: 10, localConcurrency: 2, pollingIntervalSeconds: 1 },
+    // A backlog (a webhook burst) is drained without pausing between full batches;
+    // NOTIFY wakes idle workers and the backstop poll stays short.
+    { batchSize: 10, localConcurrency: 2, burstWhenBatchFull: true, notifyPollingIntervalSeconds: 5 },
     async (jobs) => {
       for (const job of jobs) {
         try {
