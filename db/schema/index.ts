@@ -1,6 +1,7 @@
 export * from "./audit";
 export * from "./auth";
 export * from "./hubs";
+export * from "./initiatives";
 export * from "./memberships";
 export * from "./notifications";
 export * from "./organizations";

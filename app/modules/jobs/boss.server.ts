@@ -11,6 +11,8 @@ export const QUEUES = {
   stripeEvent: "stripe-event",
   renewalReminders: "membership-renewal-reminders",
   reconcile: "ledger-reconcile",
+  initiativeNotice: "initiative-notice",
+  initiativeExpiry: "initiative-expiry",
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 

@@ -1,5 +1,7 @@
 import { getDb } from "#db/client.server";
 import { logger } from "~/lib/logger.server";
+import { expireLapsedInitiatives } from "~/modules/initiatives/initiatives.server";
+import { deliverNotice, type Notice } from "~/modules/initiatives/notices.server";
 import { reconcileLedger } from "~/modules/ledger/reconciliation.server";
 import { handleMembershipEvent } from "~/modules/memberships/lifecycle.server";
 import { expireLapsedMemberships, sendRenewalReminders } from "~/modules/memberships/renewals.server";
@@ -43,5 +45,17 @@ export async function startWorker() {
     logger.info(result, "ledger reconciled with Stripe");
   });
   await instance.schedule(QUEUES.reconcile, "30 6 * * *", {}, { tz: "UTC" });
+  await instance.work<Notice>(
+    QUEUES.initiativeNotice,
+    { batchSize: 5, localConcurrency: 1, notifyPollingIntervalSeconds: 5 },
+    async (jobs) => {
+      for (const job of jobs) await deliverNotice(getDb(), job.data);
+    },
+  );
+  await instance.work(QUEUES.initiativeExpiry, async () => {
+    const expired = await expireLapsedInitiatives(getDb());
+    logger.info({ expired }, "lapsed initiatives expired");
+  });
+  await instance.schedule(QUEUES.initiativeExpiry, "15 0 * * *", {}, { tz: "UTC" });
   logger.info("job worker started");
 }

@@ -11,6 +11,8 @@ export type OrganizationAction =
   | "manage-people" // invite, change roles, remove
   | "manage-hubs"
   | "manage-billing" // membership, invoices, card
+  | "propose" // draft and submit initiatives
+  | "endorse" // endorse initiatives in the organization's name
   | "grant-owner"; // make or unmake owners
 
 const RANK: Record<OrganizationRole, number> = { member: 1, admin: 2, owner: 3 };
@@ -20,6 +22,9 @@ export function can(actor: Actor, action: OrganizationAction): boolean {
   switch (action) {
     case "view":
       return rank >= RANK.member || actor.isStaff;
+    case "propose":
+      return rank >= RANK.member;
+    case "endorse":
     case "edit":
     case "manage-people":
     case "manage-hubs":

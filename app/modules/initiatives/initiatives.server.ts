@@ -1,0 +1,431 @@
+import { randomBytes } from "node:crypto";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "#db/client.server";
+import {
+  hubs,
+  type InitiativeStatus,
+  initiativeHubs,
+  initiativeProjects,
+  initiatives,
+  initiativeTransitions,
+  type OrganizationRole,
+  organizationMembers,
+  organizations,
+  projectSuggestions,
+  upstreamProjects,
+} from "#db/schema";
+import {
+  ConflictError,
+  ForbiddenError,
+  InvalidTransitionError,
+  NotFoundError,
+  ValidationError,
+} from "~/lib/errors";
+import { parseMajorAmount } from "~/lib/money";
+import { recordAudit } from "~/modules/audit/audit.server";
+import type { OrganizationContext } from "~/modules/organizations/organizations.server";
+import { can } from "~/modules/organizations/policy";
+import { enqueueNotice } from "./notices.server";
+import { type ProposalForm, submissionProblems, type TransitionForm } from "./schemas";
+import {
+  EDITABLE_STATUSES,
+  findTransition,
+  isPubliclyVisible,
+  STATUS_LABELS,
+  type TransitionActor,
+} from "./workflow";
+
+// Proposals and their workflow (issue 4, items 1 and 2). Who may see an initiative
+// and who may move it are decided here, on the server, for every loader and action.
+
+export type Initiative = typeof initiatives.$inferSelect;
+export type ViewerLike = { id: string; isStaff: boolean } | null;
+
+export type InitiativeAccess = {
+  initiative: Initiative;
+  organization: { id: string; slug: string; name: string; kind: "institution" | "community" };
+  /** The viewer's role in the proposing organization. */
+  role: OrganizationRole | null;
+  isStaff: boolean;
+  actors: Set<TransitionActor>;
+  canEdit: boolean;
+};
+
+function accessFrom(
+  initiative: Initiative,
+  organization: InitiativeAccess["organization"],
+  role: OrganizationRole | null,
+  viewer: ViewerLike,
+): InitiativeAccess {
+  const actors = new Set<TransitionActor>();
+  if (role) actors.add("proposer");
+  if (viewer?.isStaff) actors.add("staff");
+  return {
+    initiative,
+    organization,
+    role,
+    isStaff: Boolean(viewer?.isStaff),
+    actors,
+    canEdit: (role !== null || Boolean(viewer?.isStaff)) && EDITABLE_STATUSES.includes(initiative.status),
+  };
+}
+
+/**
+ * An initiative as `viewer` may see it. Private ones (drafts, submitted, declined
+ * before review) answer 404 to everyone but their organization and staff.
+ */
+export async function loadInitiative(db: Db, slug: string, viewer: ViewerLike): Promise<InitiativeAccess> {
+  const [row] = await db
+    .select({
+      initiative: initiatives,
+      organization: {
+        id: organizations.id,
+        slug: organizations.slug,
+        name: organizations.name,
+        kind: organizations.kind,
+      },
+      role: organizationMembers.role,
+    })
+    .from(initiatives)
+    .innerJoin(organizations, eq(organizations.id, initiatives.organizationId))
+    .leftJoin(
+      organizationMembers,
+      and(
+        eq(organizationMembers.organizationId, initiatives.organizationId),
+        eq(organizationMembers.userId, viewer?.id ?? "00000000-0000-0000-0000-000000000000"),
+      ),
+    )
+    .where(eq(initiatives.slug, slug))
+    .limit(1);
+  if (!row) throw new NotFoundError("No such initiative.");
+  const access = accessFrom(row.initiative, row.organization, row.role, viewer);
+  if (!isPubliclyVisible(row.initiative) && access.actors.size === 0)
+    throw new NotFoundError("No such initiative.");
+  return access;
+}
+
+function slugify(title: string) {
+  const base = title
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/, "");
+  return base || "initiative";
+}
+
+async function freeSlug(db: Db, title: string) {
+  const base = slugify(title);
+  const [taken] = await db.select({ id: initiatives.id }).from(initiatives).where(eq(initiatives.slug, base));
+  return taken ? `${base}-${randomBytes(3).toString("hex")}` : base;
+}
+
+/** Links projects and hubs, after checking they are on the list and the organization's. */
+async function saveLinks(tx: Db, initiative: Initiative, form: ProposalForm, userId: string) {
+  const projectIds = [...new Set(form.projectIds)];
+  const hubIds = [...new Set(form.hubIds)];
+  if (projectIds.length > 0) {
+    const found = await tx
+      .select({ id: upstreamProjects.id })
+      .from(upstreamProjects)
+      .where(and(inArray(upstreamProjects.id, projectIds), eq(upstreamProjects.isActive, true)));
+    if (found.length !== projectIds.length)
+      throw new ValidationError({ projectIds: ["Choose projects from the list."] });
+  }
+  if (hubIds.length > 0) {
+    const found = await tx
+      .select({ id: hubs.id })
+      .from(hubs)
+      .where(
+        and(
+          inArray(hubs.id, hubIds),
+          eq(hubs.organizationId, initiative.organizationId),
+          eq(hubs.status, "active"),
+        ),
+      );
+    if (found.length !== hubIds.length)
+      throw new ValidationError({ hubIds: ["Choose among your organization's active hubs."] });
+  }
+  await tx.delete(initiativeProjects).where(eq(initiativeProjects.initiativeId, initiative.id));
+  await tx.delete(initiativeHubs).where(eq(initiativeHubs.initiativeId, initiative.id));
+  if (projectIds.length > 0)
+    await tx
+      .insert(initiativeProjects)
+      .values(projectIds.map((projectId) => ({ initiativeId: initiative.id, projectId })));
+  if (hubIds.length > 0)
+    await tx.insert(initiativeHubs).values(hubIds.map((hubId) => ({ initiativeId: initiative.id, hubId })));
+  if (form.suggestedProject) {
+    const [existing] = await tx
+      .select({ id: projectSuggestions.id })
+      .from(projectSuggestions)
+      .where(
+        and(
+          eq(projectSuggestions.initiativeId, initiative.id),
+          sql`lower(${projectSuggestions.name}) = lower(${form.suggestedProject})`,
+        ),
+      );
+    if (!existing)
+      await tx.insert(projectSuggestions).values({
+        name: form.suggestedProject,
+        url: form.suggestedProjectUrl || null,
+        initiativeId: initiative.id,
+        suggestedById: userId,
+      });
+  }
+  await refreshDemand(tx, initiative.id);
+}
+
+/** Projects counted for completeness: chosen ones plus pending suggestions. */
+async function ecosystemFitCount(tx: Db, initiativeId: string) {
+  const [row] = await tx.execute<{ n: number }>(sql`
+    select (select count(*) from initiative_projects where initiative_id = ${initiativeId})
+         + (select count(*) from project_suggestions where initiative_id = ${initiativeId} and status <> 'dismissed')
+         as n`);
+  return Number(row?.n ?? 0);
+}
+
+function proposalValues(form: ProposalForm) {
+  return {
+    title: form.title,
+    summary: form.summary,
+    problem: form.problem,
+    solution: form.solution,
+    plan: form.plan,
+    size: form.size === "" ? null : form.size,
+    suggestedGoalMinor: form.suggestedGoal ? parseMajorAmount(form.suggestedGoal, "USD") : null,
+  };
+}
+
+/** A new proposal, saved as a draft and optionally submitted at once. */
+export async function createProposal(
+  db: Db,
+  context: OrganizationContext,
+  form: ProposalForm,
+  options: { submit: boolean },
+) {
+  if (!can(context.actor, "propose"))
+    throw new ForbiddenError("Only people in this organization can propose in its name.");
+  const initiative = await db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(initiatives)
+      .values({
+        ...proposalValues(form),
+        slug: await freeSlug(tx, form.title),
+        organizationId: context.organization.id,
+        createdById: context.actor.userId,
+      })
+      .returning();
+    await saveLinks(tx, created!, form, context.actor.userId);
+    await recordAudit(tx, {
+      actorId: context.actor.userId,
+      action: "initiative.created",
+      subjectType: "initiative",
+      subjectId: created!.id,
+      organizationId: context.organization.id,
+      details: { title: form.title },
+    });
+    return created!;
+  });
+  if (options.submit) {
+    await changeStatus(db, { userId: context.actor.userId, isStaff: context.actor.isStaff }, initiative.id, {
+      to: "submitted",
+    });
+  }
+  return initiative;
+}
+
+/** Edits a draft or a proposal sent back for changes; optionally (re)submits it. */
+export async function updateProposal(
+  db: Db,
+  access: InitiativeAccess,
+  viewer: { id: string; isStaff: boolean },
+  form: ProposalForm,
+  options: { submit: boolean },
+) {
+  if (!access.canEdit)
+    throw new ForbiddenError(
+      EDITABLE_STATUSES.includes(access.initiative.status)
+        ? "Only its organization and staff can edit this proposal."
+        : `A proposal that is ${STATUS_LABELS[access.initiative.status].toLowerCase()} cannot be edited.`,
+    );
+  await db.transaction(async (tx) => {
+    const [locked] = await tx
+      .select()
+      .from(initiatives)
+      .where(eq(initiatives.id, access.initiative.id))
+      .for("update");
+    if (!locked || !EDITABLE_STATUSES.includes(locked.status))
+      throw new ConflictError("The proposal changed status meanwhile; reload to see it.");
+    const [updated] = await tx
+      .update(initiatives)
+      .set({ ...proposalValues(form), updatedAt: new Date() })
+      .where(eq(initiatives.id, locked.id))
+      .returning();
+    await saveLinks(tx, updated!, form, viewer.id);
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: "initiative.edited",
+      subjectType: "initiative",
+      subjectId: locked.id,
+      organizationId: locked.organizationId,
+    });
+  });
+  if (options.submit) {
+    await changeStatus(db, { userId: viewer.id, isStaff: viewer.isStaff }, access.initiative.id, {
+      to: "submitted",
+    });
+  }
+}
+
+export type StatusActor = { userId: string | null; isStaff: boolean; system?: boolean };
+export type StatusChange = Partial<Omit<TransitionForm, "to">> & { to: InitiativeStatus };
+
+/**
+ * Moves an initiative along the workflow table, in one transaction that locks it,
+ * records who, when and why, and enqueues the emails.
+ */
+export async function changeStatus(db: Db, actor: StatusActor, initiativeId: string, change: StatusChange) {
+  return db.transaction(async (tx) => {
+    const [initiative] = await tx
+      .select()
+      .from(initiatives)
+      .where(eq(initiatives.id, initiativeId))
+      .for("update");
+    if (!initiative) throw new NotFoundError("No such initiative.");
+    const rule = findTransition(initiative.status, change.to);
+    if (!rule) {
+      throw new InvalidTransitionError(
+        `An initiative that is ${STATUS_LABELS[initiative.status].toLowerCase()} cannot become ${STATUS_LABELS[change.to].toLowerCase()}.`,
+      );
+    }
+    const actors = new Set<TransitionActor>();
+    if (actor.system) actors.add("system");
+    if (actor.isStaff) actors.add("staff");
+    if (actor.userId) {
+      const [membership] = await tx
+        .select({ role: organizationMembers.role })
+        .from(organizationMembers)
+        .where(
+          and(
+            eq(organizationMembers.organizationId, initiative.organizationId),
+            eq(organizationMembers.userId, actor.userId),
+          ),
+        );
+      if (membership) actors.add("proposer");
+    }
+    if (!rule.by.some((who) => actors.has(who))) {
+      throw new ForbiddenError(
+        rule.by.includes("staff") && !rule.by.includes("proposer")
+          ? "Only staff can make this decision."
+          : "Only the proposing organization can do this.",
+      );
+    }
+    const rationale = (change.rationale ?? "").trim();
+    const problems: Record<string, string[]> = {};
+    if (rule.rationale && rationale.length < 10)
+      problems.rationale = ["Write the rationale (at least 10 characters); it is shown with the decision."];
+    const opening: Partial<Initiative> = {};
+    if (rule.opensForPledges) {
+      const goal = change.goal ? parseMajorAmount(change.goal, initiative.currency) : null;
+      if (!goal || goal <= 0) problems.goal = ["Set the funding goal."];
+      if (change.minBackers === undefined || change.minBackers === "")
+        problems.minBackers = ["Set the minimum number of backing organizations."];
+      const deadline = change.pledgeDeadline ? new Date(`${change.pledgeDeadline}T23:59:59Z`) : null;
+      if (!deadline) problems.pledgeDeadline = ["Set the pledge deadline."];
+      else if (deadline.getTime() <= Date.now())
+        problems.pledgeDeadline = ["The pledge deadline must be in the future."];
+      if (goal && deadline && typeof change.minBackers === "number")
+        Object.assign(opening, { goalMinor: goal, minBackers: change.minBackers, pledgeDeadline: deadline });
+    }
+    if (change.to === "submitted") {
+      Object.assign(
+        problems,
+        submissionProblems({
+          summary: initiative.summary,
+          problem: initiative.problem,
+          solution: initiative.solution,
+          plan: initiative.plan,
+          size: initiative.size ?? "",
+          projectCount: await ecosystemFitCount(tx, initiative.id),
+        }),
+      );
+    }
+    if (Object.keys(problems).length > 0) throw new ValidationError(problems);
+    const now = new Date();
+    const [updated] = await tx
+      .update(initiatives)
+      .set({
+        ...opening,
+        status: change.to,
+        statusChangedAt: now,
+        updatedAt: now,
+        ...(change.to === "submitted" ? { submittedAt: now } : {}),
+        ...(change.to === "in_review" && !initiative.reviewStartedAt ? { reviewStartedAt: now } : {}),
+      })
+      .where(eq(initiatives.id, initiative.id))
+      .returning();
+    const [transition] = await tx
+      .insert(initiativeTransitions)
+      .values({
+        initiativeId: initiative.id,
+        actorId: actor.userId,
+        fromStatus: initiative.status,
+        toStatus: change.to,
+        rationale,
+        isPublic: rule.public,
+      })
+      .returning();
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      action: `initiative.${change.to}`,
+      subjectType: "initiative",
+      subjectId: initiative.id,
+      organizationId: initiative.organizationId,
+      details: { from: initiative.status, to: change.to, rationale, ...(opening.goalMinor ? opening : {}) },
+    });
+    if (change.to === "submitted")
+      await enqueueNotice(tx, { kind: "submitted", transitionId: transition!.id });
+    if (change.to !== "submitted" && initiative.status !== "draft")
+      await enqueueNotice(tx, { kind: "status", transitionId: transition!.id });
+    return updated!;
+  });
+}
+
+/**
+ * Organizations, hubs and hub users behind an initiative: the proposer with its
+ * hubs plus every live endorsement with its hubs. Stored on the row so lists can
+ * sort by it; call inside the transaction that changes any of those.
+ */
+export async function refreshDemand(tx: Db, initiativeId: string) {
+  await tx.execute(sql`
+    with orgs as (
+      select organization_id from initiatives where id = ${initiativeId}
+      union
+      select organization_id from endorsements where initiative_id = ${initiativeId} and withdrawn_at is null
+    ), hub_ids as (
+      select hub_id from initiative_hubs where initiative_id = ${initiativeId}
+      union
+      select eh.hub_id from endorsement_hubs eh
+        join endorsements e on e.id = eh.endorsement_id
+       where e.initiative_id = ${initiativeId} and e.withdrawn_at is null
+    )
+    update initiatives set
+      demand_organizations = (select count(*) from orgs),
+      demand_hubs = (select count(*) from hub_ids),
+      demand_users = (select coalesce(sum(h.user_count), 0) from hubs h where h.id in (select hub_id from hub_ids))
+    where id = ${initiativeId}`);
+}
+
+/** Open initiatives whose pledge deadline passed become expired (daily job). */
+export async function expireLapsedInitiatives(db: Db, now = new Date()) {
+  const lapsed = await db
+    .select({ id: initiatives.id })
+    .from(initiatives)
+    .where(and(eq(initiatives.status, "open"), sql`${initiatives.pledgeDeadline} < ${now.toISOString()}`));
+  for (const { id } of lapsed) {
+    await changeStatus(db, { userId: null, isStaff: false, system: true }, id, { to: "expired" });
+  }
+  return lapsed.length;
+}

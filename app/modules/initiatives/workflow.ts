@@ -1,0 +1,185 @@
+import type { InitiativeStatus } from "#db/schema/initiatives";
+
+// The initiative workflow (issue 4, item 2) in one table. Every allowed move names
+// who may make it, whether it needs a written rationale, and whether the public
+// timeline shows it. Anything not listed here is refused.
+
+export type TransitionActor = "proposer" | "staff" | "system";
+
+export type TransitionRule = {
+  from: InitiativeStatus;
+  to: InitiativeStatus;
+  by: TransitionActor[];
+  /** A rationale is required (and shown with the decision). */
+  rationale: boolean;
+  /** Shown on the public timeline (once the initiative itself is public). */
+  public: boolean;
+  /** Needs goal, minimum backers and a pledge deadline. */
+  opensForPledges?: true;
+  label: string;
+};
+
+export const TRANSITIONS: readonly TransitionRule[] = [
+  { from: "draft", to: "submitted", by: ["proposer"], rationale: false, public: false, label: "Submit" },
+  { from: "draft", to: "withdrawn", by: ["proposer"], rationale: false, public: false, label: "Withdraw" },
+  {
+    from: "submitted",
+    to: "in_review",
+    by: ["staff"],
+    rationale: false,
+    public: true,
+    label: "Start review",
+  },
+  { from: "submitted", to: "declined", by: ["staff"], rationale: true, public: true, label: "Decline" },
+  {
+    from: "submitted",
+    to: "withdrawn",
+    by: ["proposer"],
+    rationale: false,
+    public: false,
+    label: "Withdraw",
+  },
+  {
+    from: "in_review",
+    to: "changes_requested",
+    by: ["staff"],
+    rationale: true,
+    public: false,
+    label: "Request changes",
+  },
+  {
+    from: "in_review",
+    to: "open",
+    by: ["staff"],
+    rationale: true,
+    public: true,
+    opensForPledges: true,
+    label: "Approve and open for pledges",
+  },
+  { from: "in_review", to: "declined", by: ["staff"], rationale: true, public: true, label: "Decline" },
+  { from: "in_review", to: "withdrawn", by: ["proposer"], rationale: false, public: true, label: "Withdraw" },
+  {
+    from: "changes_requested",
+    to: "submitted",
+    by: ["proposer"],
+    rationale: false,
+    public: false,
+    label: "Resubmit",
+  },
+  {
+    from: "changes_requested",
+    to: "declined",
+    by: ["staff"],
+    rationale: true,
+    public: true,
+    label: "Decline",
+  },
+  {
+    from: "changes_requested",
+    to: "withdrawn",
+    by: ["proposer"],
+    rationale: false,
+    public: true,
+    label: "Withdraw",
+  },
+  {
+    from: "open",
+    to: "funded",
+    by: ["system", "staff"],
+    rationale: false,
+    public: true,
+    label: "Mark funded",
+  },
+  { from: "open", to: "expired", by: ["system", "staff"], rationale: false, public: true, label: "Expire" },
+  { from: "open", to: "withdrawn", by: ["proposer"], rationale: false, public: true, label: "Withdraw" },
+  {
+    from: "funded",
+    to: "in_progress",
+    by: ["staff"],
+    rationale: false,
+    public: true,
+    label: "Start the work",
+  },
+  {
+    from: "in_progress",
+    to: "delivered",
+    by: ["staff"],
+    rationale: false,
+    public: true,
+    label: "Mark delivered",
+  },
+];
+
+export function findTransition(from: InitiativeStatus, to: InitiativeStatus) {
+  return TRANSITIONS.find((rule) => rule.from === from && rule.to === to);
+}
+
+/** The moves `actor` may make from `status`, in table order. */
+export function availableTransitions(status: InitiativeStatus, actor: TransitionActor) {
+  return TRANSITIONS.filter((rule) => rule.from === status && rule.by.includes(actor));
+}
+
+/** Listed in the public catalog (issue 4, item 6). */
+export const CATALOG_STATUSES = [
+  "open",
+  "funded",
+  "in_progress",
+  "delivered",
+] as const satisfies readonly InitiativeStatus[];
+
+/** The proposer may edit the proposal in these states. */
+export const EDITABLE_STATUSES: readonly InitiativeStatus[] = ["draft", "changes_requested"];
+
+/** Other organizations may endorse in these states. */
+export const ENDORSABLE_STATUSES: readonly InitiativeStatus[] = [
+  "in_review",
+  "changes_requested",
+  "open",
+  "funded",
+  "in_progress",
+];
+
+/** Staff may mark an initiative a duplicate while it is still being decided. */
+export const MERGEABLE_STATUSES: readonly InitiativeStatus[] = [
+  "submitted",
+  "in_review",
+  "changes_requested",
+];
+
+/**
+ * Who outside the proposing organization and staff may see an initiative. Drafts,
+ * submitted ones and those declined or withdrawn before review stay private.
+ */
+export function isPubliclyVisible(initiative: { status: InitiativeStatus; reviewStartedAt: Date | null }) {
+  if (initiative.status === "draft" || initiative.status === "submitted") return false;
+  return initiative.reviewStartedAt !== null;
+}
+
+export const STATUS_LABELS: Record<InitiativeStatus, string> = {
+  draft: "Draft",
+  submitted: "Submitted",
+  in_review: "In review",
+  changes_requested: "Changes requested",
+  open: "Open for pledges",
+  funded: "Funded",
+  in_progress: "In progress",
+  delivered: "Delivered",
+  declined: "Declined",
+  withdrawn: "Withdrawn",
+  expired: "Expired",
+};
+
+export const STATUS_TONES: Record<InitiativeStatus, "neutral" | "brand" | "success" | "warning" | "danger"> =
+  {
+    draft: "neutral",
+    submitted: "brand",
+    in_review: "brand",
+    changes_requested: "warning",
+    open: "success",
+    funded: "success",
+    in_progress: "brand",
+    delivered: "success",
+    declined: "danger",
+    withdrawn: "neutral",
+    expired: "neutral",
+  };

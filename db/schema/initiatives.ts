@@ -1,0 +1,328 @@
+import { relations, sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  customType,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { users } from "./auth";
+import { hubs } from "./hubs";
+import { organizations } from "./organizations";
+
+// Initiatives (issue 4): co-funded proposals, their public workflow, the demand
+// signal from endorsements, and staff triage. The allowed transitions live in
+// app/modules/initiatives/workflow.ts, not in the database.
+
+export const initiativeStatuses = [
+  "draft",
+  "submitted",
+  "in_review",
+  "changes_requested",
+  "open",
+  "funded",
+  "in_progress",
+  "delivered",
+  "declined",
+  "withdrawn",
+  "expired",
+] as const;
+export type InitiativeStatus = (typeof initiativeStatuses)[number];
+
+export const initiativeSizes = ["XS", "S", "M", "L", "XL"] as const;
+export type InitiativeSize = (typeof initiativeSizes)[number];
+
+export const initiativePriorities = ["low", "normal", "high", "urgent"] as const;
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+/** Upstream open-source projects an initiative can fit into; staff keep the list. */
+export const upstreamProjects = pgTable(
+  "upstream_projects",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    slug: text().notNull(),
+    name: text().notNull(),
+    url: text(),
+    description: text().notNull().default(""),
+    isActive: boolean().notNull().default(true),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("upstream_projects_slug_idx").on(t.slug)],
+);
+
+/** Staff-set guidance for each size: a range of hours and of cost. */
+export const sizeBands = pgTable(
+  "size_bands",
+  {
+    size: text({ enum: initiativeSizes }).primaryKey(),
+    hoursMin: integer().notNull(),
+    hoursMax: integer().notNull(),
+    costMinMinor: integer().notNull(),
+    costMaxMinor: integer().notNull(),
+    currency: text().notNull().default("USD"),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("size_bands_hours_check", sql`${t.hoursMin} >= 0 and ${t.hoursMax} >= ${t.hoursMin}`),
+    check("size_bands_cost_check", sql`${t.costMinMinor} >= 0 and ${t.costMaxMinor} >= ${t.costMinMinor}`),
+  ],
+);
+
+export const initiatives = pgTable(
+  "initiatives",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    slug: text().notNull(),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "restrict" }),
+    createdById: uuid().references(() => users.id, { onDelete: "set null" }),
+    title: text().notNull(),
+    summary: text().notNull().default(""),
+    problem: text().notNull().default(""),
+    solution: text().notNull().default(""),
+    plan: text().notNull().default(""),
+    size: text({ enum: initiativeSizes }),
+    suggestedGoalMinor: integer(),
+    status: text({ enum: initiativeStatuses }).notNull().default("draft"),
+    /** Set when staff open it for pledges. */
+    goalMinor: integer(),
+    currency: text().notNull().default("USD"),
+    minBackers: integer(),
+    pledgeDeadline: timestamp({ withTimezone: true }),
+    /** First time staff took it into review: from then on its page is public. */
+    reviewStartedAt: timestamp({ withTimezone: true }),
+    submittedAt: timestamp({ withTimezone: true }),
+    statusChangedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    assigneeId: uuid().references(() => users.id, { onDelete: "set null" }),
+    priority: text({ enum: initiativePriorities }).notNull().default("normal"),
+    duplicateOfId: uuid(),
+    /** The demand signal, recomputed in the transaction that changes endorsements or hubs. */
+    demandOrganizations: integer().notNull().default(1),
+    demandHubs: integer().notNull().default(0),
+    demandUsers: integer().notNull().default(0),
+    search: tsvector().generatedAlwaysAs(
+      sql`setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', coalesce(summary, '')), 'B') || setweight(to_tsvector('english', coalesce(problem, '') || ' ' || coalesce(solution, '')), 'C')`,
+    ),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("initiatives_slug_idx").on(t.slug),
+    index("initiatives_status_created_idx").on(t.status, t.createdAt.desc()),
+    index("initiatives_status_demand_idx").on(t.status, t.demandOrganizations.desc()),
+    index("initiatives_organization_idx").on(t.organizationId, t.updatedAt.desc()),
+    index("initiatives_search_idx").using("gin", t.search),
+    check("initiatives_summary_length_check", sql`char_length(${t.summary}) <= 280`),
+    check("initiatives_goal_check", sql`${t.goalMinor} is null or ${t.goalMinor} > 0`),
+    check("initiatives_currency_check", sql`${t.currency} ~ '^[A-Z]{3}$'`),
+  ],
+);
+
+export const initiativeProjects = pgTable(
+  "initiative_projects",
+  {
+    initiativeId: uuid()
+      .notNull()
+      .references(() => initiatives.id, { onDelete: "cascade" }),
+    projectId: uuid()
+      .notNull()
+      .references(() => upstreamProjects.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.initiativeId, t.projectId] }),
+    index("initiative_projects_project_idx").on(t.projectId),
+  ],
+);
+
+/** A project someone suggested adding to the list, from the proposal form. */
+export const projectSuggestions = pgTable("project_suggestions", {
+  id: uuid().primaryKey().defaultRandom(),
+  name: text().notNull(),
+  url: text(),
+  initiativeId: uuid().references(() => initiatives.id, { onDelete: "cascade" }),
+  suggestedById: uuid().references(() => users.id, { onDelete: "set null" }),
+  status: text({ enum: ["pending", "accepted", "dismissed"] })
+    .notNull()
+    .default("pending"),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+/** The proposing organization's hubs that would benefit. */
+export const initiativeHubs = pgTable(
+  "initiative_hubs",
+  {
+    initiativeId: uuid()
+      .notNull()
+      .references(() => initiatives.id, { onDelete: "cascade" }),
+    hubId: uuid()
+      .notNull()
+      .references(() => hubs.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.initiativeId, t.hubId] })],
+);
+
+/** Every status change: who, when, why, and whether the public sees it. */
+export const initiativeTransitions = pgTable(
+  "initiative_transitions",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    initiativeId: uuid()
+      .notNull()
+      .references(() => initiatives.id, { onDelete: "cascade" }),
+    actorId: uuid().references(() => users.id, { onDelete: "set null" }),
+    fromStatus: text({ enum: initiativeStatuses }).notNull(),
+    toStatus: text({ enum: initiativeStatuses }).notNull(),
+    rationale: text().notNull().default(""),
+    isPublic: boolean().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("initiative_transitions_initiative_idx").on(t.initiativeId, t.createdAt)],
+);
+
+export const endorsements = pgTable(
+  "endorsements",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    initiativeId: uuid()
+      .notNull()
+      .references(() => initiatives.id, { onDelete: "cascade" }),
+    organizationId: uuid()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    endorsedById: uuid().references(() => users.id, { onDelete: "set null" }),
+    note: text().notNull().default(""),
+    /** Set when it moved here from a duplicate. */
+    movedFromId: uuid(),
+    withdrawnAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("endorsements_live_idx")
+      .on(t.initiativeId, t.organizationId)
+      .where(sql`withdrawn_at is null`),
+    index("endorsements_organization_idx").on(t.organizationId),
+  ],
+);
+
+export const endorsementHubs = pgTable(
+  "endorsement_hubs",
+  {
+    endorsementId: uuid()
+      .notNull()
+      .references(() => endorsements.id, { onDelete: "cascade" }),
+    hubId: uuid()
+      .notNull()
+      .references(() => hubs.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.endorsementId, t.hubId] })],
+);
+
+/** A staff reviewer's leverage scorecard, one per reviewer and initiative. */
+export const initiativeReviews = pgTable(
+  "initiative_reviews",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    initiativeId: uuid()
+      .notNull()
+      .references(() => initiatives.id, { onDelete: "cascade" }),
+    reviewerId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    technical: smallint().notNull(),
+    network: smallint().notNull(),
+    ecosystem: smallint().notNull(),
+    sustainability: smallint().notNull(),
+    note: text().notNull().default(""),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("initiative_reviews_reviewer_idx").on(t.initiativeId, t.reviewerId),
+    check(
+      "initiative_reviews_scores_check",
+      sql`${t.technical} between 0 and 3 and ${t.network} between 0 and 3 and ${t.ecosystem} between 0 and 3 and ${t.sustainability} between 0 and 3`,
+    ),
+  ],
+);
+
+/** Internal notes: staff only, never on a public page or in an email. */
+export const initiativeNotes = pgTable(
+  "initiative_notes",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    initiativeId: uuid()
+      .notNull()
+      .references(() => initiatives.id, { onDelete: "cascade" }),
+    authorId: uuid().references(() => users.id, { onDelete: "set null" }),
+    body: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("initiative_notes_initiative_idx").on(t.initiativeId, t.createdAt)],
+);
+
+/** Progress updates from staff or the proposing organization, emailed to endorsers. */
+export const initiativeUpdates = pgTable(
+  "initiative_updates",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    initiativeId: uuid()
+      .notNull()
+      .references(() => initiatives.id, { onDelete: "cascade" }),
+    authorId: uuid().references(() => users.id, { onDelete: "set null" }),
+    title: text().notNull(),
+    body: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("initiative_updates_initiative_idx").on(t.initiativeId, t.createdAt)],
+);
+
+/** Per-person email choices; a missing row means every email is on. */
+export const notificationPreferences = pgTable("notification_preferences", {
+  userId: uuid()
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  initiativeStatus: boolean().notNull().default(true),
+  initiativeUpdates: boolean().notNull().default(true),
+  initiativeSubmissions: boolean().notNull().default(true),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+/** One row per (notice, person) sent: a retried job never emails anyone twice. */
+export const noticeDeliveries = pgTable(
+  "notice_deliveries",
+  {
+    noticeKey: text().notNull(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.noticeKey, t.userId] })],
+);
+
+export const initiativesRelations = relations(initiatives, ({ one, many }) => ({
+  organization: one(organizations, { fields: [initiatives.organizationId], references: [organizations.id] }),
+  transitions: many(initiativeTransitions),
+  endorsements: many(endorsements),
+}));
+
+export const initiativeTransitionsRelations = relations(initiativeTransitions, ({ one }) => ({
+  initiative: one(initiatives, {
+    fields: [initiativeTransitions.initiativeId],
+    references: [initiatives.id],
+  }),
+}));
+
+export const endorsementsRelations = relations(endorsements, ({ one }) => ({
+  initiative: one(initiatives, { fields: [endorsements.initiativeId], references: [initiatives.id] }),
+  organization: one(organizations, { fields: [endorsements.organizationId], references: [organizations.id] }),
+}));

@@ -1,0 +1,461 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "#db/client.server";
+import {
+  emailMessages,
+  endorsements,
+  type InitiativeStatus,
+  initiatives,
+  initiativeTransitions,
+  upstreamProjects,
+} from "#db/schema";
+import { addMember, buildHub, buildOrganization, buildUser } from "#tests/factories";
+import { ForbiddenError, InvalidTransitionError, NotFoundError, ValidationError } from "~/lib/errors";
+import { listCatalog } from "~/modules/initiatives/catalog.server";
+import { endorse, withdrawEndorsement } from "~/modules/initiatives/endorsements.server";
+import {
+  changeStatus,
+  createProposal,
+  expireLapsedInitiatives,
+  loadInitiative,
+} from "~/modules/initiatives/initiatives.server";
+import { deliverNotice } from "~/modules/initiatives/notices.server";
+import { proposalSchema } from "~/modules/initiatives/schemas";
+import { listReviews, markDuplicate, saveReview } from "~/modules/initiatives/triage.server";
+import { TRANSITIONS } from "~/modules/initiatives/workflow";
+import { stopBoss } from "~/modules/jobs/boss.server";
+import { startWorker } from "~/modules/jobs/worker.server";
+import { savePreferences, userOfUnsubscribeToken } from "~/modules/notifications/preferences.server";
+import { loadOrganizationFor } from "~/modules/organizations/organizations.server";
+import { eventually } from "./stripe-harness";
+
+const db = getDb();
+const text = (what: string) => `${what}: ${"a careful description of the need and the work. ".repeat(2)}`;
+
+beforeAll(async () => {
+  await startWorker();
+});
+afterAll(async () => {
+  await stopBoss();
+});
+
+async function community(name: string, hubUsers: number[] = [100]) {
+  const organization = await buildOrganization(db, { name, kind: "community" });
+  const admin = await buildUser(db, { passwordHash: "x" });
+  await addMember(db, organization.id, admin.id, "owner");
+  const hubs = [];
+  for (const userCount of hubUsers) hubs.push(await buildHub(db, organization.id, { userCount }));
+  return { organization, admin, viewer: { id: admin.id, isStaff: false }, hubs };
+}
+
+async function project() {
+  const [row] = await db
+    .insert(upstreamProjects)
+    .values({ slug: `jupyterhub-${Math.random().toString(36).slice(2)}`, name: "JupyterHub" })
+    .returning();
+  return row!;
+}
+
+async function propose(
+  proposer: Awaited<ReturnType<typeof community>>,
+  overrides: Record<string, unknown> = {},
+  submit = true,
+) {
+  const form = proposalSchema.parse({
+    title: "Shared GPU quota dashboard",
+    summary: "One dashboard that shows every hub's GPU quota and use.",
+    problem: text("Problem"),
+    solution: text("Solution"),
+    plan: text("Plan"),
+    size: "M",
+    projectIds: [(await project()).id],
+    hubIds: proposer.hubs.map((h) => h.id),
+    ...overrides,
+  });
+  const context = await loadOrganizationFor(db, proposer.organization.slug, proposer.viewer, "propose");
+  return createProposal(db, context, form, { submit });
+}
+
+async function staffMember() {
+  const user = await buildUser(db, { passwordHash: "x", isStaff: true });
+  return { user, actor: { userId: user.id, isStaff: true }, viewer: { id: user.id, isStaff: true } };
+}
+
+const openInput = (days = 30) => ({
+  to: "open" as const,
+  rationale: "High leverage: every hub in the network asked for this.",
+  goal: "30000",
+  minBackers: 3,
+  pledgeDeadline: new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10),
+});
+
+describe("the initiative workflow", () => {
+  it("allows every transition in the table, recording actor, time and rationale", async () => {
+    const proposer = await community("Workflow Commons");
+    const staff = await staffMember();
+    for (const rule of TRANSITIONS) {
+      const initiative = await propose(proposer, {}, false);
+      await db
+        .update(initiatives)
+        .set({ status: rule.from, reviewStartedAt: new Date() })
+        .where(eq(initiatives.id, initiative.id));
+      const actor = rule.by.includes("staff")
+        ? staff.actor
+        : rule.by.includes("proposer")
+          ? { userId: proposer.admin.id, isStaff: false }
+          : { userId: null, isStaff: false, system: true };
+      const change = rule.opensForPledges
+        ? openInput()
+        : { to: rule.to, rationale: rule.rationale ? "Because the network decided so, in public." : "" };
+      const updated = await changeStatus(db, actor, initiative.id, change);
+      expect(updated.status, `${rule.from} → ${rule.to}`).toBe(rule.to);
+      const [transition] = await db
+        .select()
+        .from(initiativeTransitions)
+        .where(eq(initiativeTransitions.initiativeId, initiative.id));
+      expect(transition).toMatchObject({
+        fromStatus: rule.from,
+        toStatus: rule.to,
+        actorId: actor.userId,
+        isPublic: rule.public,
+      });
+      expect(transition!.createdAt).toBeInstanceOf(Date);
+    }
+  });
+
+  it.each<[InitiativeStatus, InitiativeStatus]>([
+    ["draft", "open"],
+    ["draft", "in_review"],
+    ["submitted", "funded"],
+    ["in_review", "delivered"],
+    ["open", "in_review"],
+    ["funded", "withdrawn"],
+    ["delivered", "open"],
+    ["declined", "submitted"],
+    ["withdrawn", "submitted"],
+    ["expired", "open"],
+  ])("refuses %s → %s", async (from, to) => {
+    const proposer = await community(`Refusals ${from}`);
+    const staff = await staffMember();
+    const initiative = await propose(proposer, {}, false);
+    await db.update(initiatives).set({ status: from }).where(eq(initiatives.id, initiative.id));
+    await expect(
+      changeStatus(db, staff.actor, initiative.id, { to, rationale: "x".repeat(20) }),
+    ).rejects.toBeInstanceOf(InvalidTransitionError);
+    const [row] = await db.select().from(initiatives).where(eq(initiatives.id, initiative.id));
+    expect(row!.status).toBe(from);
+  });
+
+  it("keeps staff decisions with staff and withdrawal with the proposer", async () => {
+    const proposer = await community("Roles Commons");
+    const outsider = await community("Outsider Commons");
+    const staff = await staffMember();
+    const initiative = await propose(proposer);
+    await expect(
+      changeStatus(db, { userId: proposer.admin.id, isStaff: false }, initiative.id, { to: "in_review" }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      changeStatus(db, { userId: outsider.admin.id, isStaff: false }, initiative.id, { to: "withdrawn" }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(changeStatus(db, staff.actor, initiative.id, { to: "withdrawn" })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+    await changeStatus(db, { userId: proposer.admin.id, isStaff: false }, initiative.id, { to: "withdrawn" });
+  });
+
+  it("requires goal, backers, a future deadline and a rationale to open, and a rationale to decline", async () => {
+    const proposer = await community("Requirements Commons");
+    const staff = await staffMember();
+    const initiative = await propose(proposer);
+    await changeStatus(db, staff.actor, initiative.id, { to: "in_review" });
+    const refused = await changeStatus(db, staff.actor, initiative.id, {
+      to: "open",
+      goal: "",
+      minBackers: "",
+      pledgeDeadline: "2020-01-01",
+      rationale: "",
+    }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ValidationError);
+    expect(Object.keys((refused as ValidationError).fieldErrors).sort()).toEqual([
+      "goal",
+      "minBackers",
+      "pledgeDeadline",
+      "rationale",
+    ]);
+    await expect(
+      changeStatus(db, staff.actor, initiative.id, { to: "declined", rationale: "" }),
+    ).rejects.toBeInstanceOf(ValidationError);
+    const opened = await changeStatus(db, staff.actor, initiative.id, openInput());
+    expect(opened).toMatchObject({ status: "open", goalMinor: 3_000_000, minBackers: 3 });
+  });
+
+  it("refuses to submit an incomplete draft, with errors at each field", async () => {
+    const proposer = await community("Incomplete Commons");
+    const refused = await propose(proposer, {
+      summary: "",
+      problem: "short",
+      size: "",
+      projectIds: [],
+    }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ValidationError);
+    expect(Object.keys((refused as ValidationError).fieldErrors).sort()).toEqual([
+      "problem",
+      "projectIds",
+      "size",
+      "summary",
+    ]);
+    // The draft itself was kept.
+    const [draft] = await db
+      .select()
+      .from(initiatives)
+      .where(eq(initiatives.organizationId, proposer.organization.id));
+    expect(draft!.status).toBe("draft");
+  });
+
+  it("expires open initiatives whose pledge deadline passed", async () => {
+    const proposer = await community("Expiry Commons");
+    const staff = await staffMember();
+    const initiative = await propose(proposer);
+    await changeStatus(db, staff.actor, initiative.id, { to: "in_review" });
+    await changeStatus(db, staff.actor, initiative.id, openInput());
+    await db
+      .update(initiatives)
+      .set({ pledgeDeadline: new Date(Date.now() - 1000) })
+      .where(eq(initiatives.id, initiative.id));
+    expect(await expireLapsedInitiatives(db)).toBeGreaterThanOrEqual(1);
+    const [row] = await db.select().from(initiatives).where(eq(initiatives.id, initiative.id));
+    expect(row!.status).toBe("expired");
+  });
+});
+
+describe("visibility", () => {
+  it("hides drafts, submitted proposals and those declined before review from everyone but their organization and staff", async () => {
+    const proposer = await community("Private Commons");
+    const outsider = await community("Curious Commons");
+    const staff = await staffMember();
+    const initiative = await propose(proposer);
+    await expect(loadInitiative(db, initiative.slug, null)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(loadInitiative(db, initiative.slug, outsider.viewer)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(loadInitiative(db, initiative.slug, proposer.viewer)).resolves.toBeTruthy();
+    await expect(loadInitiative(db, initiative.slug, staff.viewer)).resolves.toBeTruthy();
+    await changeStatus(db, staff.actor, initiative.id, {
+      to: "declined",
+      rationale: "Out of scope for the network this year.",
+    });
+    await expect(loadInitiative(db, initiative.slug, null)).rejects.toBeInstanceOf(NotFoundError);
+
+    const reviewed = await propose(proposer, { title: "Reviewed then declined" });
+    await changeStatus(db, staff.actor, reviewed.id, { to: "in_review" });
+    await changeStatus(db, staff.actor, reviewed.id, {
+      to: "declined",
+      rationale: "Reviewed in public; the leverage is too low.",
+    });
+    await expect(loadInitiative(db, reviewed.slug, null)).resolves.toBeTruthy();
+  });
+});
+
+describe("endorsements and the demand signal", () => {
+  it("counts organizations, hubs and their users, and drops a withdrawn endorsement", async () => {
+    const proposer = await community("Demand Commons", [100]);
+    const second = await community("Second Commons", [250, 50]);
+    const third = await community("Third Commons", [1000]);
+    const staff = await staffMember();
+    const initiative = await propose(proposer);
+    await expect(
+      endorse(db, second.viewer, initiative.id, {
+        organizationId: second.organization.id,
+        hubIds: [],
+        note: "",
+      }),
+    ).rejects.toBeInstanceOf(NotFoundError); // not public yet
+    await changeStatus(db, staff.actor, initiative.id, { to: "in_review" });
+    await endorse(db, second.viewer, initiative.id, {
+      organizationId: second.organization.id,
+      hubIds: second.hubs.map((h) => h.id),
+      note: "Our students need it.",
+    });
+    await endorse(db, third.viewer, initiative.id, {
+      organizationId: third.organization.id,
+      hubIds: [third.hubs[0]!.id],
+      note: "",
+    });
+    let [row] = await db.select().from(initiatives).where(eq(initiatives.id, initiative.id));
+    expect(row).toMatchObject({ demandOrganizations: 3, demandHubs: 4, demandUsers: 1400 });
+
+    // Another organization's admin cannot endorse with hubs that are not theirs, or for them.
+    await expect(
+      endorse(db, second.viewer, initiative.id, {
+        organizationId: second.organization.id,
+        hubIds: [third.hubs[0]!.id],
+        note: "",
+      }),
+    ).rejects.toBeInstanceOf(ValidationError);
+    await expect(
+      endorse(db, second.viewer, initiative.id, {
+        organizationId: third.organization.id,
+        hubIds: [],
+        note: "",
+      }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+
+    await withdrawEndorsement(db, third.viewer, initiative.id, third.organization.id);
+    [row] = await db.select().from(initiatives).where(eq(initiatives.id, initiative.id));
+    expect(row).toMatchObject({ demandOrganizations: 2, demandHubs: 3, demandUsers: 400 });
+  });
+});
+
+describe("triage", () => {
+  it("flags a reviewer who belongs to an endorsing organization as conflicted", async () => {
+    const proposer = await community("Scored Commons");
+    const endorser = await community("Endorsing Commons");
+    const fair = await staffMember();
+    const conflicted = await staffMember();
+    await addMember(db, endorser.organization.id, conflicted.user.id, "member");
+    const initiative = await propose(proposer);
+    await changeStatus(db, fair.actor, initiative.id, { to: "in_review" });
+    await endorse(db, endorser.viewer, initiative.id, {
+      organizationId: endorser.organization.id,
+      hubIds: [],
+      note: "",
+    });
+    const scores = { technical: 3, network: 2, ecosystem: 2, sustainability: 1, note: "Solid." };
+    await saveReview(db, fair.viewer, initiative.id, scores);
+    await saveReview(db, conflicted.viewer, initiative.id, { ...scores, technical: 1 });
+    await saveReview(db, fair.viewer, initiative.id, { ...scores, technical: 2 }); // replaces, not adds
+    const reviews = await listReviews(db, fair.viewer, initiative.id);
+    expect(reviews.map((r) => [r.reviewerId, r.technical, r.conflicted])).toEqual([
+      [fair.user.id, 2, false],
+      [conflicted.user.id, 1, true],
+    ]);
+    await expect(saveReview(db, proposer.viewer, initiative.id, scores)).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+  });
+
+  it("merges a duplicate: endorsements move to the original and the endorsers are told", async () => {
+    const first = await community("Original Commons");
+    const second = await community("Duplicate Commons");
+    const backer = await community("Backer Commons");
+    const staff = await staffMember();
+    const original = await propose(first, { title: "Single sign-on across hubs" });
+    const duplicate = await propose(second, { title: "One login for every hub" });
+    for (const id of [original.id, duplicate.id])
+      await changeStatus(db, staff.actor, id, { to: "in_review" });
+    await endorse(db, backer.viewer, duplicate.id, {
+      organizationId: backer.organization.id,
+      hubIds: [backer.hubs[0]!.id],
+      note: "",
+    });
+    await markDuplicate(db, staff.viewer, duplicate.id, {
+      originalSlug: original.slug,
+      rationale: "Same work, same upstream.",
+    });
+    const moved = await db
+      .select()
+      .from(endorsements)
+      .where(and(eq(endorsements.initiativeId, original.id)));
+    expect(moved.map((e) => e.organizationId).sort()).toEqual(
+      [second.organization.id, backer.organization.id].sort(),
+    );
+    const [dup] = await db.select().from(initiatives).where(eq(initiatives.id, duplicate.id));
+    expect(dup).toMatchObject({ status: "declined", duplicateOfId: original.id });
+    const [orig] = await db.select().from(initiatives).where(eq(initiatives.id, original.id));
+    expect(orig!.demandOrganizations).toBe(3);
+    const told = await eventually(async () => {
+      const rows = await db
+        .select()
+        .from(emailMessages)
+        .where(
+          and(eq(emailMessages.to, backer.admin.email), eq(emailMessages.template, "initiative-merged")),
+        );
+      return rows.length > 0 ? rows : null;
+    }, "merge email to the backer");
+    expect(told[0]!.subject).toContain("Single sign-on across hubs");
+  });
+});
+
+describe("emails", () => {
+  it("tells staff of a submission and followers of a decision, once each, honouring preferences", async () => {
+    const proposer = await community("Mail Commons");
+    const quiet = await buildUser(db, { passwordHash: "x" });
+    await addMember(db, proposer.organization.id, quiet.id, "member");
+    await savePreferences(db, quiet.id, {
+      initiativeStatus: false,
+      initiativeUpdates: true,
+      initiativeSubmissions: true,
+    });
+    const staff = await staffMember();
+    const initiative = await propose(proposer);
+    await eventually(async () => {
+      const [row] = await db
+        .select()
+        .from(emailMessages)
+        .where(
+          and(eq(emailMessages.to, staff.user.email), eq(emailMessages.template, "initiative-submitted")),
+        );
+      return row;
+    }, "submission email to staff");
+    await changeStatus(db, staff.actor, initiative.id, { to: "in_review" });
+    await changeStatus(db, staff.actor, initiative.id, {
+      to: "declined",
+      rationale: "Declined because <script>alert(1)</script> is not a plan.",
+    });
+    const decision = await eventually(async () => {
+      const rows = await db
+        .select()
+        .from(emailMessages)
+        .where(
+          and(
+            eq(emailMessages.to, proposer.admin.email),
+            eq(emailMessages.template, "initiative-status-changed"),
+          ),
+        );
+      return rows.length === 2 ? rows : null;
+    }, "two status emails to the proposer");
+    const declined = decision.find((m) => m.subject.endsWith("declined"))!;
+    expect(declined.html).not.toContain("<script>");
+    expect(declined.html).toContain("&lt;script&gt;");
+    const unsubscribe = declined.headers["List-Unsubscribe"]!;
+    expect(unsubscribe).toMatch(/^<http.+\/unsubscribe\/.+>$/);
+    expect(userOfUnsubscribeToken(unsubscribe.slice(1, -1).split("/unsubscribe/")[1]!)).toBe(
+      proposer.admin.id,
+    );
+    expect(userOfUnsubscribeToken(`${proposer.admin.id}.forged`)).toBeNull();
+    const toQuiet = await db
+      .select()
+      .from(emailMessages)
+      .where(and(eq(emailMessages.to, quiet.email), eq(emailMessages.template, "initiative-status-changed")));
+    expect(toQuiet).toHaveLength(0);
+
+    // Delivering the same notice again (a retried job) sends nothing more.
+    const [transition] = await db
+      .select()
+      .from(initiativeTransitions)
+      .where(
+        and(
+          eq(initiativeTransitions.initiativeId, initiative.id),
+          eq(initiativeTransitions.toStatus, "declined"),
+        ),
+      );
+    expect(await deliverNotice(db, { kind: "status", transitionId: transition!.id })).toBe(0);
+  });
+});
+
+describe("the public catalog", () => {
+  it("lists only public statuses and finds initiatives by full-text search", async () => {
+    const proposer = await community("Catalog Commons");
+    const staff = await staffMember();
+    const opened = await propose(proposer, { title: "Accessible notebook themes for screen readers" });
+    await changeStatus(db, staff.actor, opened.id, { to: "in_review" });
+    await changeStatus(db, staff.actor, opened.id, openInput());
+    const hidden = await propose(proposer, { title: "Accessible themes still in review" });
+    await changeStatus(db, staff.actor, hidden.id, { to: "in_review" });
+
+    const found = await listCatalog(db, { q: "screen reader", sort: "newest" }, 1);
+    expect(found.rows.map((r) => r.slug)).toContain(opened.slug);
+    const all = await listCatalog(db, { sort: "newest" }, 1);
+    expect(all.rows.map((r) => r.slug)).not.toContain(hidden.slug);
+    const none = await listCatalog(db, { q: "quantum blockchain", sort: "newest" }, 1);
+    expect(none.total).toBe(0);
+  });
+});
