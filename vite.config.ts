@@ -26,6 +26,7 @@ export default defineConfig({
       "@conform-to/react",
       "@conform-to/zod/v4",
       "zod",
+      "react-markdown",
     ],
   },
   plugins: [

@@ -1,4 +1,12 @@
-import { ConflictError, ForbiddenError, NotFoundError, RateLimitedError } from "./errors";
+import { redirect } from "@remix-run/node";
+import {
+  ConflictError,
+  ForbiddenError,
+  InvalidTransitionError,
+  NotFoundError,
+  RateLimitedError,
+} from "./errors";
+import { withFlash } from "./flash.server";
 
 // Maps domain errors to HTTP responses in one place (ARCHITECTURE.md "Domain errors").
 
@@ -17,13 +25,28 @@ export async function handleDomainErrors<T>(work: () => Promise<T>): Promise<T> 
   } catch (error) {
     if (error instanceof NotFoundError) notFound(error.message);
     if (error instanceof ForbiddenError) forbidden(error.message);
-    if (error instanceof ConflictError) throw new Response(error.message, { status: 409 });
+    if (error instanceof ConflictError || error instanceof InvalidTransitionError)
+      throw new Response(error.message, { status: 409 });
     if (error instanceof RateLimitedError) {
       throw new Response(error.message, {
         status: 429,
         headers: { "Retry-After": String(error.retryAfterSeconds) },
       });
     }
+    throw error;
+  }
+}
+
+/**
+ * For form actions: a conflict (the page was stale, or the move is no longer
+ * allowed) comes back to `redirectTo` as an error message instead of an error page.
+ */
+export async function conflictsAsFlash<T>(redirectTo: string, work: () => Promise<T>): Promise<T | Response> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof ConflictError || error instanceof InvalidTransitionError)
+      return redirect(redirectTo, { headers: await withFlash({ kind: "error", message: error.message }) });
     throw error;
   }
 }

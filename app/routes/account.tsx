@@ -62,6 +62,9 @@ export default function Account() {
           )}{" "}
           {user.isStaff ? <Badge tone="brand">Staff</Badge> : null}
         </p>
+        <p className="mt-2 text-sm">
+          <Link to="/account/notifications">Email preferences</Link>
+        </p>
       </div>
       <Card>
         <CardHeader

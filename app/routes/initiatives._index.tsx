@@ -1,17 +1,147 @@
-import type { MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { DemandSignal, StatusBadge } from "~/components/initiatives/StatusBadge";
+import { Button } from "~/components/ui/Button";
 import { EmptyState } from "~/components/ui/EmptyState";
+import { SelectField } from "~/components/ui/Field";
+import { Pagination, pageFromUrl } from "~/components/ui/Pagination";
+import { formatMoney } from "~/lib/money";
+import { db } from "~/modules/database.server";
+import { CATALOG_PAGE_SIZE, listActiveProjects, listCatalog } from "~/modules/initiatives/catalog.server";
+import { catalogQuerySchema } from "~/modules/initiatives/schemas";
 
-export const meta: MetaFunction = () => [{ title: "Initiatives · Commons" }];
+export const meta: MetaFunction = () => [
+  { title: "Initiatives · Commons" },
+  { name: "description", content: "Shared improvements the network's hubs fund together." },
+];
 
-// The catalog arrives with the initiatives issue; until then the page says so plainly.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const query = catalogQuerySchema.parse(Object.fromEntries(url.searchParams));
+  const page = pageFromUrl(request.url);
+  const [result, projects] = await Promise.all([listCatalog(db(), query, page), listActiveProjects(db())]);
+  return { ...result, page, query, projects };
+}
+
 export default function Initiatives() {
+  const { rows, total, page, query, projects } = useLoaderData<typeof loader>();
+  const filtered = Boolean(query.q || query.status || query.project || query.size);
   return (
     <div className="space-y-6">
-      <h1>Initiatives</h1>
-      <EmptyState title="No public initiatives yet">
-        Co-funded initiatives will be listed here once members start proposing and staff open them for
-        pledges.
-      </EmptyState>
+      <div className="space-y-2">
+        <h1>Initiatives</h1>
+        <p className="max-w-2xl text-muted">
+          Shared improvements proposed by the network's communities, decided in public, and funded together:
+          all or nothing.
+        </p>
+      </div>
+      <Form
+        method="get"
+        role="search"
+        className="grid gap-3 rounded-lg border border-line bg-paper p-4 md:grid-cols-6"
+      >
+        <div className="md:col-span-2">
+          <label htmlFor="catalog-q" className="mb-1 block text-sm font-medium">
+            Search
+          </label>
+          <input
+            id="catalog-q"
+            type="search"
+            name="q"
+            defaultValue={query.q ?? ""}
+            placeholder="e.g. GPU quotas"
+            className="block w-full rounded-md border border-line bg-paper px-3 py-2 text-sm"
+          />
+        </div>
+        <SelectField
+          label="Status"
+          name="status"
+          defaultValue={query.status ?? ""}
+          options={[
+            { value: "", label: "Any public status" },
+            { value: "open", label: "Open for pledges" },
+            { value: "funded", label: "Funded" },
+            { value: "in_progress", label: "In progress" },
+            { value: "delivered", label: "Delivered" },
+          ]}
+        />
+        <SelectField
+          label="Project"
+          name="project"
+          defaultValue={query.project ?? ""}
+          options={[
+            { value: "", label: "Any project" },
+            ...projects.map((p) => ({ value: p.slug, label: p.name })),
+          ]}
+        />
+        <SelectField
+          label="Size"
+          name="size"
+          defaultValue={query.size ?? ""}
+          options={[
+            { value: "", label: "Any size" },
+            ...["XS", "S", "M", "L", "XL"].map((s) => ({ value: s, label: s })),
+          ]}
+        />
+        <SelectField
+          label="Sort"
+          name="sort"
+          defaultValue={query.sort}
+          options={[
+            { value: "newest", label: "Newest" },
+            { value: "demand", label: "Most backing" },
+          ]}
+        />
+        <div className="flex gap-3 md:col-span-6">
+          <Button type="submit">Search</Button>
+          {filtered ? (
+            <Link to="/initiatives" className="self-center text-sm">
+              Clear filters
+            </Link>
+          ) : null}
+        </div>
+      </Form>
+      <p className="text-sm text-muted" aria-live="polite">
+        {total === 1 ? "1 initiative" : `${total.toLocaleString("en")} initiatives`}
+        {query.q ? ` matching “${query.q}”` : ""}
+      </p>
+      {rows.length === 0 ? (
+        <EmptyState title={filtered ? "No initiatives match" : "No public initiatives yet"}>
+          {filtered
+            ? "Try other words, or clear the filters."
+            : "Initiatives appear here once staff open them for pledges."}
+        </EmptyState>
+      ) : (
+        <ul className="space-y-4">
+          {rows.map((row) => (
+            <li key={row.id} className="rounded-lg border border-line bg-paper p-5">
+              <div className="flex flex-wrap items-center gap-3">
+                <h2 className="text-lg">
+                  <Link to={`/initiatives/${row.slug}`}>{row.title}</Link>
+                </h2>
+                <StatusBadge status={row.status} />
+                {row.size ? <span className="text-xs text-muted">Size {row.size}</span> : null}
+              </div>
+              <p className="mt-1 text-sm text-muted">Proposed by {row.organizationName}</p>
+              {row.summary ? <p className="mt-2">{row.summary}</p> : null}
+              <div className="mt-3 flex flex-wrap items-center gap-x-6 gap-y-1">
+                <DemandSignal
+                  organizations={row.demandOrganizations}
+                  hubs={row.demandHubs}
+                  users={row.demandUsers}
+                />
+                {row.goalMinor ? (
+                  <p className="text-sm">
+                    Goal{" "}
+                    <strong>{formatMoney({ amountMinor: row.goalMinor, currency: row.currency })}</strong>
+                  </p>
+                ) : null}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Pagination page={page} pageSize={CATALOG_PAGE_SIZE} total={total} />
     </div>
   );
 }

@@ -49,6 +49,11 @@ export default function OrganizationLayout() {
             </NavLink>
           </li>
           <li>
+            <NavLink to={`${base}/initiatives`} className={tab}>
+              Proposals
+            </NavLink>
+          </li>
+          <li>
             <NavLink to={`${base}/people`} className={tab}>
               People
             </NavLink>

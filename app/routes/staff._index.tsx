@@ -23,6 +23,12 @@ export default function Staff() {
       <nav aria-label="Staff">
         <ul className="flex flex-wrap gap-4">
           <li>
+            <Link to="/staff/initiatives">Triage queue</Link>
+          </li>
+          <li>
+            <Link to="/staff/projects">Projects and sizes</Link>
+          </li>
+          <li>
             <Link to="/staff/memberships">Memberships</Link>
           </li>
           <li>

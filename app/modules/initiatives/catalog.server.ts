@@ -14,6 +14,7 @@ import {
   users,
 } from "#db/schema";
 import { ForbiddenError, NotFoundError } from "~/lib/errors";
+import { formatMajorAmount } from "~/lib/money";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { listEndorsements } from "./endorsements.server";
 import type { InitiativeAccess } from "./initiatives.server";
@@ -242,4 +243,44 @@ export async function requireInitiativeId(db: Db, slug: string) {
   const [row] = await db.select({ id: initiatives.id }).from(initiatives).where(eq(initiatives.slug, slug));
   if (!row) throw new NotFoundError("No such initiative.");
   return row.id;
+}
+
+/** The choices the proposal form offers an organization. */
+export async function proposalOptions(db: Db, organizationId: string) {
+  const [projects, organizationHubs, bands] = await Promise.all([
+    listActiveProjects(db),
+    db
+      .select({ id: hubs.id, name: hubs.name, userCount: hubs.userCount })
+      .from(hubs)
+      .where(and(eq(hubs.organizationId, organizationId), eq(hubs.status, "active")))
+      .orderBy(asc(hubs.name)),
+    listSizeBands(db),
+  ]);
+  return { projects, hubs: organizationHubs, sizeBands: bands };
+}
+
+/** The proposal as the form's default values. */
+export async function proposalDefaults(db: Db, initiative: typeof initiatives.$inferSelect) {
+  const [projects, linkedHubs] = await Promise.all([
+    db
+      .select({ id: initiativeProjects.projectId })
+      .from(initiativeProjects)
+      .where(eq(initiativeProjects.initiativeId, initiative.id)),
+    db
+      .select({ id: initiativeHubs.hubId })
+      .from(initiativeHubs)
+      .where(eq(initiativeHubs.initiativeId, initiative.id)),
+  ]);
+  return {
+    title: initiative.title,
+    summary: initiative.summary,
+    problem: initiative.problem,
+    solution: initiative.solution,
+    plan: initiative.plan,
+    size: initiative.size ?? "",
+    suggestedGoal:
+      initiative.suggestedGoalMinor === null ? "" : formatMajorAmount(initiative.suggestedGoalMinor, "USD"),
+    projectIds: projects.map((p) => p.id),
+    hubIds: linkedHubs.map((h) => h.id),
+  };
 }

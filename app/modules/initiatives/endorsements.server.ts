@@ -1,6 +1,13 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull, ne } from "drizzle-orm";
 import type { Db } from "#db/client.server";
-import { endorsementHubs, endorsements, hubs, initiatives, organizations } from "#db/schema";
+import {
+  endorsementHubs,
+  endorsements,
+  hubs,
+  initiatives,
+  organizationMembers,
+  organizations,
+} from "#db/schema";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "~/lib/errors";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { loadOrganizationFor } from "~/modules/organizations/organizations.server";
@@ -184,4 +191,76 @@ export async function listEndorsements(db: Db, initiativeId: string) {
             ),
           );
   return rows.map((row) => ({ ...row, hubs: hubRows.filter((h) => h.endorsementId === row.id) }));
+}
+
+/**
+ * The organizations `userId` may endorse for (admin or owner, not the proposer),
+ * with their active hubs and any live endorsement, for the endorse form.
+ */
+export async function endorsementChoices(
+  db: Db,
+  userId: string,
+  initiative: { id: string; organizationId: string },
+) {
+  const orgs = await db
+    .select({ id: organizations.id, name: organizations.name })
+    .from(organizationMembers)
+    .innerJoin(organizations, eq(organizations.id, organizationMembers.organizationId))
+    .where(
+      and(
+        eq(organizationMembers.userId, userId),
+        inArray(organizationMembers.role, ["owner", "admin"]),
+        ne(organizations.id, initiative.organizationId),
+      ),
+    )
+    .orderBy(organizations.name);
+  if (orgs.length === 0) return [];
+  const ids = orgs.map((o) => o.id);
+  const [orgHubs, live] = await Promise.all([
+    db
+      .select({
+        id: hubs.id,
+        organizationId: hubs.organizationId,
+        name: hubs.name,
+        userCount: hubs.userCount,
+      })
+      .from(hubs)
+      .where(and(inArray(hubs.organizationId, ids), eq(hubs.status, "active")))
+      .orderBy(hubs.name),
+    db
+      .select({ id: endorsements.id, organizationId: endorsements.organizationId, note: endorsements.note })
+      .from(endorsements)
+      .where(
+        and(
+          eq(endorsements.initiativeId, initiative.id),
+          inArray(endorsements.organizationId, ids),
+          isNull(endorsements.withdrawnAt),
+        ),
+      ),
+  ]);
+  const liveHubs =
+    live.length === 0
+      ? []
+      : await db
+          .select()
+          .from(endorsementHubs)
+          .where(
+            inArray(
+              endorsementHubs.endorsementId,
+              live.map((l) => l.id),
+            ),
+          );
+  return orgs.map((org) => {
+    const endorsement = live.find((l) => l.organizationId === org.id);
+    return {
+      ...org,
+      hubs: orgHubs.filter((h) => h.organizationId === org.id),
+      endorsement: endorsement
+        ? {
+            note: endorsement.note,
+            hubIds: liveHubs.filter((h) => h.endorsementId === endorsement.id).map((h) => h.hubId),
+          }
+        : null,
+    };
+  });
 }

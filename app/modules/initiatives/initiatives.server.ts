@@ -429,3 +429,15 @@ export async function expireLapsedInitiatives(db: Db, now = new Date()) {
   }
   return lapsed.length;
 }
+
+/** What still keeps a saved proposal from being submitted, by field. */
+export async function missingForSubmission(db: Db, initiative: Initiative) {
+  return submissionProblems({
+    summary: initiative.summary,
+    problem: initiative.problem,
+    solution: initiative.solution,
+    plan: initiative.plan,
+    size: initiative.size ?? "",
+    projectCount: await ecosystemFitCount(db, initiative.id),
+  });
+}

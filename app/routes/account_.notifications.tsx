@@ -1,0 +1,62 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Button } from "~/components/ui/Button";
+import { CheckboxField } from "~/components/ui/Field";
+import { withFlash } from "~/lib/flash.server";
+import { handleForm } from "~/lib/forms.server";
+import { requireUser } from "~/modules/auth/request.server";
+import { db } from "~/modules/database.server";
+import { preferencesSchema } from "~/modules/initiatives/schemas";
+import {
+  PREFERENCE_LABELS,
+  type PreferenceKey,
+  preferencesOf,
+  savePreferences,
+} from "~/modules/notifications/preferences.server";
+
+export const meta: MetaFunction = () => [{ title: "Email preferences · Commons" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireUser(request);
+  return {
+    preferences: await preferencesOf(db(), viewer.id),
+    labels: PREFERENCE_LABELS,
+    isStaff: viewer.isStaff,
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = await requireUser(request);
+  return handleForm(await request.formData(), preferencesSchema, async (value) => {
+    await savePreferences(db(), viewer.id, value);
+    return redirect("/account/notifications", {
+      headers: await withFlash({ kind: "success", message: "Your email preferences are saved." }),
+    });
+  });
+}
+
+export default function NotificationPreferences() {
+  const { preferences, labels, isStaff } = useLoaderData<typeof loader>();
+  const keys = (Object.keys(labels) as PreferenceKey[]).filter(
+    (k) => isStaff || k !== "initiativeSubmissions",
+  );
+  return (
+    <div className="max-w-2xl space-y-6">
+      <p className="text-sm">
+        <Link to="/account">← Your account</Link>
+      </p>
+      <h1>Email preferences</h1>
+      <p className="text-muted">
+        Account emails (sign-in codes, password resets, receipts) always arrive. Choose which initiative
+        emails you get.
+      </p>
+      <Form method="post" className="space-y-4 rounded-lg border border-line bg-paper p-6">
+        {keys.map((key) => (
+          <CheckboxField key={key} label={labels[key]} name={key} defaultChecked={preferences[key]} />
+        ))}
+        <Button type="submit">Save preferences</Button>
+      </Form>
+    </div>
+  );
+}

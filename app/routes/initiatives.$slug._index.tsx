@@ -1,0 +1,476 @@
+import type { SubmissionResult } from "@conform-to/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { DemandSignal, StatusBadge } from "~/components/initiatives/StatusBadge";
+import { Markdown } from "~/components/Markdown";
+import { Button, ButtonLink } from "~/components/ui/Button";
+import { Field, FormError, TextareaField } from "~/components/ui/Field";
+import { ValidationError } from "~/lib/errors";
+import { withFlash } from "~/lib/flash.server";
+import { handleForm, intentOf } from "~/lib/forms.server";
+import { conflictsAsFlash, handleDomainErrors } from "~/lib/http.server";
+import { formatMoney } from "~/lib/money";
+import { getViewer, requireVerifiedUser } from "~/modules/auth/request.server";
+import { db } from "~/modules/database.server";
+import { initiativeDetails, postUpdate } from "~/modules/initiatives/catalog.server";
+import { endorse, endorsementChoices, withdrawEndorsement } from "~/modules/initiatives/endorsements.server";
+import { changeStatus, loadInitiative } from "~/modules/initiatives/initiatives.server";
+import { endorsementSchema, updateSchema } from "~/modules/initiatives/schemas";
+import { availableTransitions, ENDORSABLE_STATUSES, isPubliclyVisible } from "~/modules/initiatives/workflow";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.initiative.title ?? "Initiative"} · Commons` },
+  { name: "description", content: data?.initiative.summary ?? "" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request);
+  const access = await handleDomainErrors(() => loadInitiative(db(), params.slug ?? "", viewer));
+  const { initiative } = access;
+  const [details, choices] = await Promise.all([
+    initiativeDetails(db(), access),
+    viewer?.emailVerified && ENDORSABLE_STATUSES.includes(initiative.status) && isPubliclyVisible(initiative)
+      ? endorsementChoices(db(), viewer.id, initiative)
+      : Promise.resolve([]),
+  ]);
+  return {
+    initiative: {
+      id: initiative.id,
+      slug: initiative.slug,
+      title: initiative.title,
+      summary: initiative.summary,
+      problem: initiative.problem,
+      solution: initiative.solution,
+      plan: initiative.plan,
+      status: initiative.status,
+      size: initiative.size,
+      suggestedGoalMinor: initiative.suggestedGoalMinor,
+      goalMinor: initiative.goalMinor,
+      currency: initiative.currency,
+      minBackers: initiative.minBackers,
+      pledgeDeadline: initiative.pledgeDeadline,
+      demandOrganizations: initiative.demandOrganizations,
+      demandHubs: initiative.demandHubs,
+      demandUsers: initiative.demandUsers,
+      createdAt: initiative.createdAt,
+    },
+    organization: access.organization,
+    details,
+    choices,
+    signedIn: Boolean(viewer),
+    isStaff: access.isStaff,
+    isProposer: access.role !== null,
+    canEdit: access.canEdit,
+    canPostUpdate: (access.isStaff || access.role !== null) && initiative.status !== "draft",
+    proposerMoves: access.role
+      ? availableTransitions(initiative.status, "proposer").map((t) => ({ to: t.to, label: t.label }))
+      : [],
+  };
+}
+
+const withdrawSchema = z.object({ organizationId: z.uuid() });
+const moveSchema = z.object({ to: z.enum(["submitted", "withdrawn"]) });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireVerifiedUser(request);
+  const access = await handleDomainErrors(() => loadInitiative(db(), params.slug ?? "", viewer));
+  const here = `/initiatives/${access.initiative.slug}`;
+  const formData = await request.formData();
+  const done = async (message: string) =>
+    redirect(here, { headers: await withFlash({ kind: "success", message }) });
+  return conflictsAsFlash(here, async () => {
+    switch (intentOf(formData)) {
+      case "endorse":
+        return handleForm(formData, endorsementSchema, async (value) => {
+          const { created } = await handleDomainErrors(() =>
+            endorse(db(), viewer, access.initiative.id, value),
+          );
+          return done(created ? "Thank you: your endorsement is counted." : "Your endorsement is updated.");
+        });
+      case "withdraw-endorsement":
+        return handleForm(formData, withdrawSchema, async (value) => {
+          await handleDomainErrors(() =>
+            withdrawEndorsement(db(), viewer, access.initiative.id, value.organizationId),
+          );
+          return done("Your endorsement is withdrawn.");
+        });
+      case "post-update":
+        return handleForm(formData, updateSchema, async (value) => {
+          await handleDomainErrors(() => postUpdate(db(), access, viewer, value));
+          return done("Update posted; endorsers are emailed.");
+        });
+      case "move":
+        return handleForm(formData, moveSchema, async (value) => {
+          try {
+            await handleDomainErrors(() =>
+              changeStatus(db(), { userId: viewer.id, isStaff: viewer.isStaff }, access.initiative.id, value),
+            );
+          } catch (error) {
+            if (value.to === "submitted" && error instanceof ValidationError)
+              return redirect(`${here}/edit?submit=failed`, {
+                headers: await withFlash({
+                  kind: "error",
+                  message: "It cannot be submitted yet: see below.",
+                }),
+              });
+            throw error;
+          }
+          return done(value.to === "withdrawn" ? "The proposal is withdrawn." : "Submitted for review.");
+        });
+      default:
+        throw new Response("Unknown action", { status: 400 });
+    }
+  });
+}
+
+const date = (value: string | Date) =>
+  new Date(value).toLocaleDateString("en", {
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+    timeZone: "UTC",
+  });
+
+type FormReply = SubmissionResult<string[]> & { initialValue?: Record<string, unknown> | null };
+
+export default function InitiativePage() {
+  const data = useLoaderData<typeof loader>();
+  const { initiative, organization, details } = data;
+  const reply = useActionData<typeof action>() as FormReply | undefined;
+  const replyFor = (intent: string, organizationId?: string) =>
+    reply?.initialValue?.intent === intent &&
+    (!organizationId || reply.initialValue?.organizationId === organizationId)
+      ? reply
+      : undefined;
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  const money = (amountMinor: number) => formatMoney({ amountMinor, currency: initiative.currency });
+
+  return (
+    <article className="space-y-8">
+      <header className="space-y-3">
+        <p className="text-sm">
+          <Link to="/initiatives">← All initiatives</Link>
+        </p>
+        <div className="flex flex-wrap items-center gap-3">
+          <h1>{initiative.title}</h1>
+          <StatusBadge status={initiative.status} />
+          {initiative.size ? <span className="text-sm text-muted">Size {initiative.size}</span> : null}
+        </div>
+        <p>
+          Proposed by <Link to={`/members/${organization.slug}`}>{organization.name}</Link> on{" "}
+          {date(initiative.createdAt)}
+        </p>
+        {initiative.summary ? <p className="text-lg">{initiative.summary}</p> : null}
+        <DemandSignal
+          organizations={initiative.demandOrganizations}
+          hubs={initiative.demandHubs}
+          users={initiative.demandUsers}
+        />
+        {details.duplicateOf ? (
+          <p className="rounded-md border border-line bg-paper p-3 text-sm">
+            Merged into{" "}
+            <Link to={`/initiatives/${details.duplicateOf.slug}`}>{details.duplicateOf.title}</Link>.
+          </p>
+        ) : null}
+        {initiative.goalMinor ? (
+          <div className="rounded-lg border border-line bg-paper p-4 text-sm">
+            <p>
+              Goal <strong>{money(initiative.goalMinor)}</strong>
+              {initiative.minBackers ? (
+                <>
+                  {" "}
+                  from at least <strong>{initiative.minBackers}</strong> backing organizations
+                </>
+              ) : null}
+              {initiative.pledgeDeadline ? <>, pledges until {date(initiative.pledgeDeadline)}</> : null}.
+            </p>
+            <p className="mt-1 text-muted">
+              All or nothing: pledges are collected only if the goal is met. Pledging opens here soon.
+            </p>
+          </div>
+        ) : initiative.suggestedGoalMinor ? (
+          <p className="text-sm text-muted">Suggested goal: {money(initiative.suggestedGoalMinor)}</p>
+        ) : null}
+        <div className="flex flex-wrap gap-3">
+          {data.canEdit ? (
+            <ButtonLink to={`/initiatives/${initiative.slug}/edit`} variant="secondary">
+              Edit proposal
+            </ButtonLink>
+          ) : null}
+          {data.proposerMoves
+            .filter((m) => m.to === "submitted")
+            .map((m) => (
+              <Form method="post" key={m.to}>
+                <input type="hidden" name="intent" value="move" />
+                <Button type="submit" name="to" value={m.to} disabled={busy}>
+                  {m.label}
+                </Button>
+              </Form>
+            ))}
+          {data.isStaff ? (
+            <ButtonLink to={`/staff/initiatives/${initiative.slug}`} variant="secondary">
+              Triage
+            </ButtonLink>
+          ) : null}
+        </div>
+        {data.proposerMoves.some((m) => m.to === "withdrawn") ? (
+          <details className="text-sm">
+            <summary className="cursor-pointer">Withdraw this proposal…</summary>
+            <Form method="post" className="mt-2 space-y-2 rounded-md border border-line bg-paper p-3">
+              <input type="hidden" name="intent" value="move" />
+              <p>Withdrawing ends the proposal for good; endorsers are told. It cannot be undone.</p>
+              <Button type="submit" name="to" value="withdrawn" variant="danger" disabled={busy}>
+                Yes, withdraw it
+              </Button>
+            </Form>
+          </details>
+        ) : null}
+      </header>
+
+      <section aria-labelledby="proposal" className="grid gap-8 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <div className="space-y-6">
+          <h2 id="proposal" className="sr-only">
+            The proposal
+          </h2>
+          <div>
+            <h3>The problem</h3>
+            <Markdown className="mt-2">{initiative.problem || "_Not written yet._"}</Markdown>
+          </div>
+          <div>
+            <h3>Proposed solution</h3>
+            <Markdown className="mt-2">{initiative.solution || "_Not written yet._"}</Markdown>
+          </div>
+          <div>
+            <h3>Implementation plan</h3>
+            <Markdown className="mt-2">{initiative.plan || "_Not written yet._"}</Markdown>
+          </div>
+        </div>
+        <aside className="space-y-6 text-sm">
+          <div>
+            <h3>Upstream projects</h3>
+            {details.projects.length === 0 && details.suggestions.length === 0 ? (
+              <p className="text-muted">None chosen.</p>
+            ) : (
+              <ul className="mt-1 list-disc pl-5">
+                {details.projects.map((p) => (
+                  <li key={p.id}>
+                    <Link to={`/initiatives?project=${p.slug}`}>{p.name}</Link>
+                  </li>
+                ))}
+                {details.suggestions
+                  .filter((s) => s.status === "pending")
+                  .map((s) => (
+                    <li key={s.id}>
+                      {s.name} <span className="text-muted">(suggested, awaiting staff)</span>
+                    </li>
+                  ))}
+              </ul>
+            )}
+          </div>
+          <div>
+            <h3>{organization.name}'s hubs that benefit</h3>
+            {details.proposerHubs.length === 0 ? (
+              <p className="text-muted">None named.</p>
+            ) : (
+              <ul className="mt-1 list-disc pl-5">
+                {details.proposerHubs.map((h) => (
+                  <li key={h.id}>
+                    {h.name}
+                    {h.userCount ? ` · ${h.userCount.toLocaleString("en")} users` : ""}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        </aside>
+      </section>
+
+      <section aria-labelledby="backing" className="space-y-3">
+        <h2 id="backing">Endorsing organizations</h2>
+        {details.endorsements.length === 0 ? (
+          <p className="text-sm text-muted">No other organization endorses this yet.</p>
+        ) : (
+          <ul className="divide-y divide-line rounded-lg border border-line bg-paper">
+            {details.endorsements.map((e) => (
+              <li key={e.id} className="space-y-1 px-4 py-3 text-sm">
+                <p>
+                  {e.organizationIsPublic ? (
+                    <Link to={`/members/${e.organizationSlug}`}>{e.organizationName}</Link>
+                  ) : (
+                    <strong>{e.organizationName}</strong>
+                  )}
+                  {e.hubs.length > 0 ? (
+                    <span className="text-muted">
+                      {" "}
+                      ·{" "}
+                      {e.hubs
+                        .map(
+                          (h) =>
+                            `${h.name}${h.userCount ? ` (${h.userCount.toLocaleString("en")} users)` : ""}`,
+                        )
+                        .join(", ")}
+                    </span>
+                  ) : null}
+                </p>
+                {e.note ? <p className="whitespace-pre-line text-muted">{e.note}</p> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+        {data.choices.length > 0 ? (
+          <div className="space-y-4">
+            {data.choices.map((choice) => {
+              const result = replyFor("endorse", choice.id);
+              const errors = result?.error ?? {};
+              return (
+                <Form
+                  method="post"
+                  key={choice.id}
+                  className="space-y-3 rounded-lg border border-line bg-paper p-4"
+                  aria-labelledby={`endorse-${choice.id}`}
+                >
+                  <h3 id={`endorse-${choice.id}`}>
+                    {choice.endorsement ? `${choice.name} endorses this` : `Endorse as ${choice.name}`}
+                  </h3>
+                  <input type="hidden" name="intent" value="endorse" />
+                  <input type="hidden" name="organizationId" value={choice.id} />
+                  <FormError errors={[...(errors[""] ?? []), ...(errors.organizationId ?? [])]} />
+                  <fieldset>
+                    <legend className="mb-1 text-sm font-medium">Which of your hubs would benefit?</legend>
+                    {choice.hubs.length === 0 ? (
+                      <p className="text-sm text-muted">Your organization has no active hubs registered.</p>
+                    ) : (
+                      <ul className="grid gap-2 sm:grid-cols-2">
+                        {choice.hubs.map((hub) => (
+                          <li key={hub.id} className="flex items-start gap-2">
+                            <input
+                              type="checkbox"
+                              id={`hub-${choice.id}-${hub.id}`}
+                              name="hubIds"
+                              value={hub.id}
+                              defaultChecked={choice.endorsement?.hubIds.includes(hub.id) ?? false}
+                              className="mt-1 size-4 accent-brand-700"
+                            />
+                            <label htmlFor={`hub-${choice.id}-${hub.id}`} className="text-sm">
+                              {hub.name}
+                              {hub.userCount ? ` (${hub.userCount.toLocaleString("en")} users)` : ""}
+                            </label>
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                    {errors.hubIds ? (
+                      <p className="mt-1 text-sm font-medium text-danger-700">{errors.hubIds.join(" ")}</p>
+                    ) : null}
+                  </fieldset>
+                  <TextareaField
+                    label="Note"
+                    name="note"
+                    rows={2}
+                    maxLength={1000}
+                    defaultValue={choice.endorsement?.note ?? ""}
+                    help="Why your community needs it; shown with your endorsement."
+                    errors={errors.note ?? undefined}
+                  />
+                  <div className="flex flex-wrap gap-3">
+                    <Button type="submit" disabled={busy}>
+                      {choice.endorsement ? "Update endorsement" : "Endorse"}
+                    </Button>
+                  </div>
+                </Form>
+              );
+            })}
+            {data.choices
+              .filter((c) => c.endorsement)
+              .map((c) => (
+                <Form method="post" key={c.id} className="text-sm">
+                  <input type="hidden" name="intent" value="withdraw-endorsement" />
+                  <input type="hidden" name="organizationId" value={c.id} />
+                  <Button type="submit" variant="secondary" disabled={busy}>
+                    Withdraw {c.name}'s endorsement
+                  </Button>
+                </Form>
+              ))}
+          </div>
+        ) : !data.signedIn && ENDORSABLE_STATUSES.includes(initiative.status) ? (
+          <p className="text-sm">
+            <Link to={`/login?redirectTo=/initiatives/${initiative.slug}`}>Sign in</Link> to endorse it for
+            your organization.
+          </p>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="timeline" className="space-y-3">
+        <h2 id="timeline">Decisions</h2>
+        {details.timeline.length === 0 ? (
+          <p className="text-sm text-muted">No decisions yet.</p>
+        ) : (
+          <ol className="space-y-3 border-l-2 border-line pl-4">
+            {details.timeline.map((t) => (
+              <li key={t.id} className="text-sm">
+                <p>
+                  <StatusBadge status={t.toStatus} />{" "}
+                  <time dateTime={new Date(t.createdAt).toISOString()} className="text-muted">
+                    {date(t.createdAt)}
+                  </time>
+                  {t.actorName ? <span className="text-muted"> · {t.actorName}</span> : null}
+                  {t.isPublic ? null : (
+                    <span className="text-muted"> · visible to the proposers and staff</span>
+                  )}
+                </p>
+                {t.rationale ? <p className="mt-1 whitespace-pre-line">{t.rationale}</p> : null}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <section aria-labelledby="updates" className="space-y-3">
+        <h2 id="updates">Updates</h2>
+        {details.updates.length === 0 ? (
+          <p className="text-sm text-muted">No updates yet.</p>
+        ) : (
+          <ul className="space-y-4">
+            {details.updates.map((u) => (
+              <li key={u.id} className="rounded-lg border border-line bg-paper p-4">
+                <h3>{u.title}</h3>
+                <p className="text-xs text-muted">
+                  {date(u.createdAt)}
+                  {u.authorName ? ` · ${u.authorName}` : ""}
+                </p>
+                <Markdown className="mt-2">{u.body}</Markdown>
+              </li>
+            ))}
+          </ul>
+        )}
+        {data.canPostUpdate ? (
+          <Form method="post" className="space-y-3 rounded-lg border border-line bg-paper p-4">
+            <h3>Post an update</h3>
+            <input type="hidden" name="intent" value="post-update" />
+            <FormError errors={replyFor("post-update")?.error?.[""] ?? undefined} />
+            <Field
+              label="Title"
+              name="title"
+              required
+              errors={replyFor("post-update")?.error?.title ?? undefined}
+            />
+            <TextareaField
+              label="Update"
+              name="body"
+              rows={4}
+              required
+              help="Markdown works. Endorsing organizations are emailed."
+              errors={replyFor("post-update")?.error?.body ?? undefined}
+            />
+            <Button type="submit" disabled={busy}>
+              Post update
+            </Button>
+          </Form>
+        ) : null}
+      </section>
+    </article>
+  );
+}
