@@ -20,11 +20,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = catalogQuerySchema.parse(Object.fromEntries(url.searchParams));
   const page = pageFromUrl(request.url);
   const [result, projects] = await Promise.all([listCatalog(db(), query, page), listActiveProjects(db())]);
-  return { ...result, page, query, projects };
+  return { ...result, page, pageSize: CATALOG_PAGE_SIZE, query, projects };
 }
 
 export default function Initiatives() {
-  const { rows, total, page, query, projects } = useLoaderData<typeof loader>();
+  const { rows, total, page, pageSize, query, projects } = useLoaderData<typeof loader>();
   const filtered = Boolean(query.q || query.status || query.project || query.size);
   return (
     <div className="space-y-6">
@@ -141,7 +141,7 @@ export default function Initiatives() {
           ))}
         </ul>
       )}
-      <Pagination page={page} pageSize={CATALOG_PAGE_SIZE} total={total} />
+      <Pagination page={page} pageSize={pageSize} total={total} />
     </div>
   );
 }

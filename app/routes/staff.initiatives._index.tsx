@@ -42,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listActiveProjects(db()),
     listStaff(db()),
   ]);
-  return { ...queue, page, filters, projects, staff, now: Date.now() };
+  return { ...queue, page, pageSize: QUEUE_PAGE_SIZE, filters, projects, staff, now: Date.now() };
 }
 
 function waited(since: string | Date, now: number) {
@@ -51,7 +51,7 @@ function waited(since: string | Date, now: number) {
 }
 
 export default function TriageQueue() {
-  const { rows, total, page, filters, projects, staff, now } = useLoaderData<typeof loader>();
+  const { rows, total, page, pageSize, filters, projects, staff, now } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
       <p className="text-sm">
@@ -65,7 +65,7 @@ export default function TriageQueue() {
           name="status"
           defaultValue={filters.status ?? ""}
           options={[
-            { value: "", label: "Waiting on staff or proposer" },
+            { value: "", label: "All waiting" },
             { value: "submitted", label: "Submitted" },
             { value: "in_review", label: "In review" },
             { value: "changes_requested", label: "Changes requested" },
@@ -161,7 +161,7 @@ export default function TriageQueue() {
           </tbody>
         </Table>
       )}
-      <Pagination page={page} pageSize={QUEUE_PAGE_SIZE} total={total} />
+      <Pagination page={page} pageSize={pageSize} total={total} />
     </div>
   );
 }

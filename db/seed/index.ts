@@ -3,6 +3,7 @@ import { hashPassword } from "../../app/modules/auth/password.server";
 import { addMember, buildHub, buildOrganization, buildUser } from "../../tests/factories";
 import { createPool, type Database } from "../client.server";
 import { membershipTiers, users } from "../schema";
+import { seedInitiatives } from "./initiatives";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, NETWORK, PEOPLE, TIERS } from "./network";
 
 export { DEMO_ACCOUNTS };
@@ -12,6 +13,7 @@ export async function seed(db: Database) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
     const bySlug = new Map<string, string>();
+    const hubsByOrganization = new Map<string, { id: string }[]>();
     for (const [index, org] of NETWORK.entries()) {
       const created = await buildOrganization(tx, {
         slug: org.slug,
@@ -22,9 +24,10 @@ export async function seed(db: Database) {
         isPublic: org.isPublic ?? true,
       });
       bySlug.set(org.slug, created.id);
+      hubsByOrganization.set(org.slug, []);
       for (const hub of org.hubs) {
         const reported = new Date(Date.UTC(2026, 8 + (index % 3), 1 + index)).toISOString().slice(0, 10);
-        await buildHub(tx, created.id, {
+        const built = await buildHub(tx, created.id, {
           name: hub.name,
           url: `https://${hub.host}`,
           region: hub.region,
@@ -36,9 +39,12 @@ export async function seed(db: Database) {
           lastSeenAt: hub.version ? new Date(`${reported}T12:00:00Z`) : null,
           lastCheckedAt: hub.version ? new Date(`${reported}T12:00:00Z`) : null,
         });
+        if (built.status === "active") hubsByOrganization.get(org.slug)!.push(built);
       }
     }
     await tx.insert(membershipTiers).values(TIERS.map((tier, position) => ({ ...tier, position })));
+    const staff: string[] = [];
+    const ownerOf = new Map<string, string>();
     for (const person of PEOPLE) {
       const user = await buildUser(tx, {
         name: person.name,
@@ -46,8 +52,13 @@ export async function seed(db: Database) {
         isStaff: person.isStaff ?? false,
         passwordHash,
       });
-      for (const [slug, role] of person.memberships) await addMember(tx, bySlug.get(slug)!, user.id, role);
+      if (user.isStaff) staff.push(user.id);
+      for (const [slug, role] of person.memberships) {
+        await addMember(tx, bySlug.get(slug)!, user.id, role);
+        if (role === "owner" && !ownerOf.has(slug)) ownerOf.set(slug, user.id);
+      }
     }
+    await seedInitiatives(tx, { organizations: bySlug, hubsByOrganization, staff, ownerOf });
   });
 }
 

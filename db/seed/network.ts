@@ -260,6 +260,7 @@ export type PersonSeed = {
 
 export const PEOPLE: PersonSeed[] = [
   { name: "Sam Rivera", email: "staff@commons.test", isStaff: true, memberships: [] },
+  { name: "Jordan Lee", email: "jordan@commons.test", isStaff: true, memberships: [] },
   { name: "Ada Okafor", email: "admin@northbridge.test", memberships: [["northbridge-university", "owner"]] },
   {
     name: "Lin Chen",
