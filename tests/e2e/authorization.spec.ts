@@ -40,6 +40,18 @@ const guestOnly = {
   staff: "redirect",
 } as const;
 
+const staffOnly = { anonymous: "login", other: 403, member: 403, admin: 403, staff: 200 } as const;
+// A form with nothing in it from staff is a 400; everyone else is refused first.
+const staffForm = { anonymous: "login", other: 403, member: 403, admin: 403, staff: 400 } as const;
+// Proposals: every member of the organization may propose; staff and outsiders may not.
+const orgMembers = { anonymous: "login", other: 403, member: 200, admin: 200, staff: 403 } as const;
+const orgMemberForm = { anonymous: "login", other: 403, member: 400, admin: 400, staff: 403 } as const;
+// A Northbridge draft: only its organization and staff know it exists.
+const PRIVATE_INITIATIVE = "/initiatives/data-retention-policy-tooling";
+// Open for pledges, proposed by Northbridge: public, no longer editable.
+const OPEN_INITIATIVE = "/initiatives/course-roster-sync-from-learning-management-systems";
+const signedInForm = { anonymous: "login", other: 400, member: 400, admin: 400, staff: 400 } as const;
+
 const ORG = "/orgs/northbridge-university";
 const ROUTES: Row[] = [
   { method: "GET", path: "/", expect: everyone(200) },
@@ -121,6 +133,84 @@ const ROUTES: Row[] = [
     expect: { anonymous: "login", other: 403, member: 403, admin: 403, staff: 200 },
   },
   { method: "POST", path: "/logout", expect: everyone("redirect") },
+
+  // Memberships and payments (issue 3).
+  { method: "GET", path: `${ORG}/billing`, expect: orgAdmins },
+  { method: "POST", path: `${ORG}/billing`, expect: orgAdminForm },
+  { method: "POST", path: `${ORG}/billing`, form: { intent: "join-card" }, expect: orgAdminForm },
+  { method: "GET", path: `${ORG}/billing/confirm?session_id=cs_nope`, expect: { ...orgAdmins, admin: 404 } },
+  { method: "GET", path: "/staff/memberships", expect: staffOnly },
+  { method: "GET", path: "/staff/memberships/export.csv", expect: staffOnly },
+  { method: "GET", path: "/staff/tiers", expect: staffOnly },
+  { method: "POST", path: "/staff/tiers", expect: staffForm },
+  { method: "POST", path: "/staff/tiers", form: { intent: "save" }, expect: staffForm },
+  {
+    method: "GET",
+    path: "/staff/tiers/00000000-0000-0000-0000-000000000000",
+    expect: { ...staffOnly, staff: 404 },
+  },
+  { method: "GET", path: "/staff/subsidies", expect: staffOnly },
+  { method: "POST", path: "/staff/subsidies", expect: staffForm },
+  { method: "GET", path: "/staff/reconciliation", expect: staffOnly },
+  { method: "POST", path: "/webhooks/stripe", expect: everyone(400) },
+
+  // Initiatives (issue 4).
+  { method: "GET", path: "/initiatives?q=gpu+quota&sort=demand&size=M", expect: everyone(200) },
+  { method: "GET", path: OPEN_INITIATIVE, expect: everyone(200) },
+  { method: "GET", path: "/initiatives/no-such-initiative", expect: everyone(404) },
+  { method: "POST", path: OPEN_INITIATIVE, form: { intent: "endorse" }, expect: signedInForm },
+  { method: "POST", path: OPEN_INITIATIVE, form: { intent: "post-update" }, expect: signedInForm },
+  {
+    method: "GET",
+    path: `${OPEN_INITIATIVE}/edit`,
+    expect: { anonymous: "login", other: 403, member: 403, admin: 403, staff: 403 },
+  },
+  {
+    method: "GET",
+    path: PRIVATE_INITIATIVE,
+    expect: { anonymous: 404, other: 404, member: 200, admin: 200, staff: 200 },
+  },
+  {
+    method: "POST",
+    path: PRIVATE_INITIATIVE,
+    form: { intent: "post-update" },
+    expect: { anonymous: "login", other: 404, member: 400, admin: 400, staff: 400 },
+  },
+  {
+    method: "GET",
+    path: `${PRIVATE_INITIATIVE}/edit`,
+    expect: { anonymous: "login", other: 404, member: 200, admin: 200, staff: 200 },
+  },
+  {
+    method: "POST",
+    path: `${PRIVATE_INITIATIVE}/edit`,
+    expect: { anonymous: "login", other: 404, member: 400, admin: 400, staff: 400 },
+  },
+  { method: "GET", path: `${ORG}/initiatives`, expect: orgViewers },
+  { method: "GET", path: `${ORG}/initiatives/new`, expect: orgMembers },
+  { method: "POST", path: `${ORG}/initiatives/new`, expect: orgMemberForm },
+  { method: "GET", path: "/staff/initiatives", expect: staffOnly },
+  { method: "GET", path: "/staff/initiatives?status=in_review&assignee=me&size=S", expect: staffOnly },
+  { method: "GET", path: "/staff/initiatives/per-user-storage-quotas-with-warnings", expect: staffOnly },
+  { method: "POST", path: "/staff/initiatives/per-user-storage-quotas-with-warnings", expect: staffForm },
+  {
+    method: "POST",
+    path: "/staff/initiatives/per-user-storage-quotas-with-warnings",
+    form: { intent: "transition" },
+    expect: staffForm,
+  },
+  { method: "GET", path: "/staff/projects", expect: staffOnly },
+  { method: "POST", path: "/staff/projects", form: { intent: "create-project" }, expect: staffForm },
+  { method: "GET", path: "/account/notifications", expect: signedIn },
+  {
+    method: "POST",
+    path: "/account/notifications",
+    // Every email on: the default, so this row changes nothing for the other journeys.
+    form: { initiativeStatus: "on", initiativeUpdates: "on", initiativeSubmissions: "on" },
+    expect: { anonymous: "login", other: "redirect", member: "redirect", admin: "redirect", staff: "redirect" },
+  },
+  { method: "GET", path: "/unsubscribe/not-a-token", expect: everyone(404) },
+  { method: "POST", path: "/unsubscribe/not-a-token", expect: everyone(404) },
 ];
 
 const contexts = new Map<Role, APIRequestContext>();

@@ -1,0 +1,211 @@
+import { type Browser, expect, type Page, test } from "@playwright/test";
+import { expectAccessible, signIn, waitForMail } from "./support";
+
+// Issue 4: a community proposes → two other communities endorse with their hubs →
+// staff score and approve with a rationale → the public sees it open, with the
+// rationale and three organizations backing. Then: nothing a proposer, endorser or
+// staff member writes can run script on any page that shows it.
+
+const PROPOSER = "admin@geocarpentry.test"; // Geoscience Carpentry
+const ENDORSERS = [
+  { email: "hannah@hydrocommons.test", org: "Hydrology Commons", hub: "Watershed Models" },
+  { email: "luca@dhguild.test", org: "Digital Humanities Guild", hub: "Corpus Hub" },
+];
+const STAFF = "staff@commons.test";
+const long = (what: string) =>
+  `${what}: every hub in the network works around this alone today, and a shared fix upstream helps all.`;
+
+async function as(browser: Browser, email: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, email);
+  return page;
+}
+
+function futureDate(days: number) {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+async function propose(page: Page, fields: Record<string, string>, intent: "Save draft" | "Submit for review") {
+  await page.goto("/orgs/geoscience-carpentry/initiatives/new");
+  await page.getByLabel("Title").fill(fields.title!);
+  await page.getByLabel("Summary").fill(fields.summary!);
+  await page.getByLabel("The problem").fill(fields.problem!);
+  await page.getByLabel("Proposed solution").fill(fields.solution!);
+  await page.getByLabel("Implementation plan").fill(fields.plan!);
+  await page.getByRole("checkbox", { name: "JupyterHub", exact: true }).check();
+  if (fields.suggestedProject) await page.getByLabel("Suggest a project not on the list").fill(fields.suggestedProject);
+  await page.getByRole("checkbox", { name: /Carpentry Workshops/ }).check();
+  await page.getByLabel("Size").selectOption("M");
+  await page.getByLabel("Suggested goal (USD)").fill("24000");
+  await page.getByRole("button", { name: intent }).click();
+  await expect(page).toHaveURL(/\/initiatives\/[a-z0-9-]+$/);
+  return new URL(page.url()).pathname;
+}
+
+async function decide(page: Page, path: string, decision: string, extra: Record<string, string> = {}) {
+  await page.goto(`/staff${path}`);
+  await page.getByRole("radio", { name: new RegExp(`^${decision}`) }).check();
+  if (extra.rationale) await page.getByLabel("Rationale").fill(extra.rationale);
+  if (extra.goal) await page.getByLabel("Funding goal (USD)").fill(extra.goal);
+  if (extra.minBackers) await page.getByLabel("Minimum backing organizations").fill(extra.minBackers);
+  if (extra.deadline) await page.getByLabel("Pledge deadline").fill(extra.deadline);
+  await page.getByRole("button", { name: "Record decision" }).click();
+  await expect(page.getByRole("status").or(page.getByRole("alert")).first()).toContainText(/Now /);
+}
+
+test("a community proposes, two endorse with their hubs, staff score and approve in public", async ({ browser }) => {
+  const title = `Shared kernel telemetry ${Date.now()}`;
+  const proposer = await as(browser, PROPOSER);
+  const path = await propose(
+    proposer,
+    {
+      title,
+      summary: "Opt-in kernel telemetry every hub can share, so we learn which kernels need work.",
+      problem: long("Problem"),
+      solution: long("Solution"),
+      plan: long("Plan"),
+    },
+    "Submit for review",
+  );
+  await expect(proposer.getByText("Submitted", { exact: true }).first()).toBeVisible();
+  await expectAccessible(proposer);
+
+  const staff = await as(browser, STAFF);
+  await staff.goto("/staff/initiatives?status=submitted");
+  await expect(staff.getByRole("link", { name: title })).toBeVisible();
+  await expectAccessible(staff);
+  await decide(staff, path, "Start review");
+
+  for (const endorser of ENDORSERS) {
+    const page = await as(browser, endorser.email);
+    await page.goto(path);
+    const form = page.getByRole("form", { name: `Endorse as ${endorser.org}` });
+    await form.getByRole("checkbox", { name: new RegExp(endorser.hub) }).check();
+    await form.getByLabel("Note").fill(`${endorser.org} needs this for its courses.`);
+    await form.getByRole("button", { name: "Endorse" }).click();
+    await expect(page.getByText("Thank you: your endorsement is counted.")).toBeVisible();
+    await expectAccessible(page);
+    await page.context().close();
+  }
+
+  await staff.goto(`/staff${path}`);
+  await staff.getByLabel("Technical leverage").selectOption("3");
+  await staff.getByLabel("Network leverage").selectOption("3");
+  await staff.getByLabel("Ecosystem leverage").selectOption("2");
+  await staff.getByLabel("Sustainability leverage").selectOption("2");
+  await staff.getByRole("button", { name: "Save scores" }).click();
+  await expect(staff.getByText("Average 10 of 12 from 1 reviewer.")).toBeVisible();
+  await expectAccessible(staff);
+  const rationale = "Three communities need it and it lands upstream in JupyterHub: high network leverage.";
+  await decide(staff, path, "Approve and open for pledges", {
+    rationale,
+    goal: "24000",
+    minBackers: "3",
+    deadline: futureDate(45),
+  });
+
+  const visitor = await browser.newPage();
+  await visitor.goto(path);
+  await expect(visitor.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expect(visitor.getByText("Open for pledges").first()).toBeVisible();
+  await expect(visitor.getByText(rationale)).toBeVisible();
+  await expect(visitor.getByText(/^3\s*organizations/)).toBeVisible();
+  const backing = visitor.getByRole("region", { name: "Endorsing organizations" });
+  for (const endorser of ENDORSERS) await expect(backing.getByText(endorser.org)).toBeVisible();
+  await expect(visitor.getByText("Goal $24,000 from at least 3 backing organizations", { exact: false })).toBeVisible();
+  await expectAccessible(visitor);
+
+  await visitor.goto(`/initiatives?q=${encodeURIComponent("kernel telemetry")}`);
+  await expect(visitor.getByRole("link", { name: title })).toBeVisible();
+  await expectAccessible(visitor);
+
+  const mail = await waitForMail(PROPOSER, (m) => m.subject.includes(title) && m.subject.endsWith("open for pledges"));
+  expect(mail.html).toContain("high network leverage");
+});
+
+const XSS = [
+  `<img src=x onerror="window.__xss='img'">`,
+  `<script>window.__xss='script'</script>`,
+  `[click me](javascript:window.__xss='link')`,
+  `<a href="javascript:window.__xss='anchor'">anchor</a>`,
+  `<svg onload="window.__xss='svg'"></svg>`,
+  `![tracker](javascript:window.__xss='image')`,
+].join("\n\n");
+
+async function expectInert(page: Page, url: string) {
+  const response = await page.goto(url);
+  expect(response?.status(), url).toBe(200);
+  await page.waitForLoadState("networkidle");
+  expect(await page.evaluate(() => (window as unknown as { __xss?: string }).__xss), url).toBeUndefined();
+  await expect(page.locator('img[src="x"], svg[onload], iframe, a[href^="javascript:" i]')).toHaveCount(0);
+  await expect(page.locator("script:not([nonce])")).toHaveCount(0);
+}
+
+test("markdown and text written by members cannot run script on any page that shows it", async ({ browser }) => {
+  const proposer = await as(browser, PROPOSER);
+  const dialogs: string[] = [];
+  for (const page of [proposer]) page.on("dialog", (d) => dialogs.push(d.message()));
+  const title = `Sanitising ${Date.now()} <img src=x onerror="window.__xss='title'">`;
+  const path = await propose(
+    proposer,
+    {
+      title,
+      summary: `<script>window.__xss='summary'</script> summary that is long enough`,
+      problem: `${long("Problem")}\n\n${XSS}`,
+      solution: `${long("Solution")}\n\n${XSS}`,
+      plan: `${long("Plan")}\n\n${XSS}`,
+      suggestedProject: `<img src=x onerror="window.__xss='project'">`,
+    },
+    "Save draft",
+  );
+  await expectInert(proposer, path);
+  await expect(proposer.getByText(`<script>window.__xss='script'</script>`).first()).toBeVisible();
+  await expectInert(proposer, `${path}/edit`);
+  await expectInert(proposer, "/orgs/geoscience-carpentry/initiatives");
+  await proposer.goto(path);
+  await proposer.getByRole("button", { name: "Submit", exact: true }).click();
+  await expect(proposer.getByText("Submitted for review.")).toBeVisible();
+
+  const staff = await as(browser, STAFF);
+  staff.on("dialog", (d) => dialogs.push(d.message()));
+  await decide(staff, path, "Start review");
+  await staff.getByLabel("Add a note").fill(XSS);
+  await staff.getByRole("button", { name: "Add note" }).click();
+  await staff.getByLabel("Note", { exact: true }).fill(XSS);
+  await staff.getByRole("button", { name: "Save scores" }).click();
+  await expect(staff.getByText("Your scorecard is saved.")).toBeVisible();
+
+  const endorser = await as(browser, ENDORSERS[0]!.email);
+  endorser.on("dialog", (d) => dialogs.push(d.message()));
+  await endorser.goto(path);
+  const form = endorser.getByRole("form", { name: `Endorse as ${ENDORSERS[0]!.org}` });
+  await form.getByLabel("Note").fill(XSS);
+  await form.getByRole("button", { name: "Endorse" }).click();
+  await expect(endorser.getByText("Thank you: your endorsement is counted.")).toBeVisible();
+
+  await proposer.goto(path);
+  await proposer.getByLabel("Title", { exact: true }).fill(`<script>window.__xss='update'</script>`);
+  await proposer.getByLabel("Update", { exact: true }).fill(XSS);
+  await proposer.getByRole("button", { name: "Post update" }).click();
+  await expect(proposer.getByText("Update posted; endorsers are emailed.")).toBeVisible();
+
+  await decide(staff, path, "Approve and open for pledges", {
+    rationale: XSS,
+    goal: "1000",
+    minBackers: "2",
+    deadline: futureDate(30),
+  });
+
+  for (const url of [path, `/staff${path}`, "/staff/initiatives", "/staff/projects"]) await expectInert(staff, url);
+  const visitor = await browser.newPage();
+  visitor.on("dialog", (d) => dialogs.push(d.message()));
+  for (const url of [path, "/initiatives", `/initiatives?q=${encodeURIComponent("sanitising")}`])
+    await expectInert(visitor, url);
+  await expect(visitor.getByRole("link", { name: title })).toBeVisible();
+  expect(dialogs).toEqual([]);
+
+  // The emails carry the same text escaped.
+  const mail = await waitForMail(ENDORSERS[0]!.email, (m) => m.subject.includes("Sanitising"));
+  expect(mail.html).not.toMatch(/<script>window|<img src=x|<svg onload/);
+});
