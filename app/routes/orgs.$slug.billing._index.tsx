@@ -25,7 +25,11 @@ import {
   setCancelAtPeriodEnd,
   startCardCheckout,
 } from "~/modules/memberships/memberships.server";
-import { invoiceRequestSchema, subsidyApplicationSchema } from "~/modules/memberships/schemas";
+import {
+  invoiceRequestSchema,
+  joinByCardSchema,
+  subsidyApplicationSchema,
+} from "~/modules/memberships/schemas";
 import { applyForSubsidy, latestApplication } from "~/modules/memberships/subsidies.server";
 import { listActiveTiers } from "~/modules/memberships/tiers.server";
 import { requireOrganization } from "~/modules/organizations/request.server";
@@ -65,6 +69,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+/** The tier buttons post a tier id; anything else (a forged form) is a 400, not a database error. */
+function requireTierId(tierId: string) {
+  if (!joinByCardSchema.safeParse({ tierId }).success) throw new Response("Choose a tier.", { status: 400 });
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const context = await requireOrganization(request, params.slug, "manage-billing");
   const formData = await request.formData();
@@ -93,6 +102,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           });
         });
       case "join-card":
+        requireTierId(tierId);
         return redirect(await startCardCheckout(db(), context, { tierId, viewer: context.viewer }));
       case "portal":
         return redirect(await openBillingPortal(db(), context));
@@ -109,6 +119,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           }),
         });
       case "change-tier":
+        requireTierId(tierId);
         await changeTier(db(), context, tierId);
         return redirect(back, {
           headers: await withFlash({

@@ -138,6 +138,12 @@ const ROUTES: Row[] = [
   { method: "GET", path: `${ORG}/billing`, expect: orgAdmins },
   { method: "POST", path: `${ORG}/billing`, expect: orgAdminForm },
   { method: "POST", path: `${ORG}/billing`, form: { intent: "join-card" }, expect: orgAdminForm },
+  {
+    method: "POST",
+    path: `${ORG}/billing`,
+    form: { intent: "change-tier", tierId: "x" },
+    expect: orgAdminForm,
+  },
   { method: "GET", path: `${ORG}/billing/confirm?session_id=cs_nope`, expect: { ...orgAdmins, admin: 404 } },
   { method: "GET", path: "/staff/memberships", expect: staffOnly },
   { method: "GET", path: "/staff/memberships/export.csv", expect: staffOnly },
@@ -207,7 +213,13 @@ const ROUTES: Row[] = [
     path: "/account/notifications",
     // Every email on: the default, so this row changes nothing for the other journeys.
     form: { initiativeStatus: "on", initiativeUpdates: "on", initiativeSubmissions: "on" },
-    expect: { anonymous: "login", other: "redirect", member: "redirect", admin: "redirect", staff: "redirect" },
+    expect: {
+      anonymous: "login",
+      other: "redirect",
+      member: "redirect",
+      admin: "redirect",
+      staff: "redirect",
+    },
   },
   { method: "GET", path: "/unsubscribe/not-a-token", expect: everyone(404) },
   { method: "POST", path: "/unsubscribe/not-a-token", expect: everyone(404) },
