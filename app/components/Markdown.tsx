@@ -16,6 +16,8 @@ const components: Components = {
     ) : (
       <span>{children}</span>
     ),
+  // Images are not loaded from member-chosen hosts; their description stays.
+  img: ({ alt }) => <span>{alt ? `[image: ${alt}]` : "[image]"}</span>,
   h1: ({ children }) => <h3>{children}</h3>,
   h2: ({ children }) => <h3>{children}</h3>,
 };
@@ -23,9 +25,7 @@ const components: Components = {
 export function Markdown({ children, className = "" }: { children: string; className?: string }) {
   return (
     <div className={`prose-commons ${className}`}>
-      <ReactMarkdown components={components} disallowedElements={["img"]} unwrapDisallowed skipHtml={false}>
-        {children}
-      </ReactMarkdown>
+      <ReactMarkdown components={components}>{children}</ReactMarkdown>
     </div>
   );
 }
