@@ -1,10 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { StatusBadge } from "~/components/initiatives/StatusBadge";
 import { Badge } from "~/components/ui/Badge";
 import { Card, CardHeader } from "~/components/ui/Card";
 import { EmptyState } from "~/components/ui/EmptyState";
 import { notFound } from "~/lib/http.server";
 import { db } from "~/modules/database.server";
+import { publicInitiativesOf } from "~/modules/initiatives/catalog.server";
 import { getPublicOrganization } from "~/modules/organizations/directory.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -19,7 +21,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 export async function loader({ params }: LoaderFunctionArgs) {
   const organization = await getPublicOrganization(db(), params.slug ?? "");
   if (!organization) notFound("No listed member has this address.");
+  const initiatives = await publicInitiativesOf(db(), organization.id);
   return {
+    initiatives,
     organization: {
       name: organization.name,
       kind: organization.kind,
@@ -41,7 +45,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export default function MemberPage() {
-  const { organization } = useLoaderData<typeof loader>();
+  const { organization, initiatives } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center gap-4">
@@ -103,9 +107,21 @@ export default function MemberPage() {
           </ul>
         )}
       </Card>
-      <p className="text-sm text-muted">
-        Initiatives funded and endorsed will appear here as co-funding opens.
-      </p>
+      <Card>
+        <CardHeader title="Initiatives proposed or endorsed" />
+        {initiatives.length === 0 ? (
+          <EmptyState title="None in the public catalog yet" />
+        ) : (
+          <ul className="divide-y divide-line">
+            {initiatives.map((i) => (
+              <li key={i.slug} className="flex flex-wrap items-center justify-between gap-2 py-3">
+                <Link to={`/initiatives/${i.slug}`}>{i.title}</Link>
+                <StatusBadge status={i.status} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
     </div>
   );
 }

@@ -229,3 +229,32 @@ test("markdown and text written by members cannot run script on any page that sh
   const mail = await waitForMail(ENDORSERS[0]!.email, (m) => m.subject.includes("Sanitising"));
   expect(mail.html).not.toMatch(/<script>window|<img src=x|<svg onload/);
 });
+
+test("an incomplete proposal is saved, and submitting it shows what is missing at each field", async ({
+  browser,
+}) => {
+  const page = await as(browser, PROPOSER);
+  await page.goto("/orgs/geoscience-carpentry/initiatives/new");
+  const title = `Half-written idea ${Date.now()}`;
+  await page.getByLabel("Title").fill(title);
+  await page.getByRole("button", { name: "Submit for review" }).click();
+  await page.waitForURL((url) => url.pathname.endsWith("/edit") && url.search.includes("submit=failed"));
+  await expect(page.getByRole("alert")).toContainText("Your draft is saved");
+  for (const [label, message] of [
+    ["Summary", "Describe the summary"],
+    ["The problem", "Describe the problem"],
+    ["Proposed solution", "Describe the proposed solution"],
+    ["Implementation plan", "Describe the implementation plan"],
+    ["Size", "Choose a size before submitting."],
+  ] as const) {
+    await expect(page.getByLabel(label)).toHaveAccessibleDescription(new RegExp(message));
+  }
+  await expect(page.getByText("Choose at least one upstream project, or suggest one")).toBeVisible();
+  await expectAccessible(page);
+  // The draft kept the title and is listed for the organization only.
+  await page.goto("/orgs/geoscience-carpentry/initiatives");
+  await expect(page.getByRole("link", { name: title })).toBeVisible();
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto(`/initiatives?q=${encodeURIComponent("half-written idea")}`);
+  await expect(visitor.getByText("No initiatives match")).toBeVisible();
+});
