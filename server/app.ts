@@ -35,7 +35,10 @@ export async function createApp(options: AppOptions) {
       "/assets",
       express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y", index: false }),
     );
-    app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h", index: false }));
+    // Top-level files (favicon.svg): only paths with an extension can be one, so page
+    // requests skip the file-system lookup.
+    const files = express.static(path.join(buildDir, "client"), { maxAge: "1h", index: false });
+    app.use((req, res, next) => (path.extname(req.path) ? files(req, res, next) : next()));
     build = (await import(path.join(buildDir, "server/index.js"))) as ServerBuild;
   }
 

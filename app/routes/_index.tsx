@@ -1,6 +1,7 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ButtonLink } from "~/components/ui/Button";
+import { formatCount } from "~/lib/numbers";
 import { db } from "~/modules/database.server";
 import { networkStats } from "~/modules/organizations/directory.server";
 
@@ -46,7 +47,7 @@ export default function Home() {
           {figures.map((f) => (
             <div key={f.label} className="rounded-lg border border-line bg-paper p-4">
               <dt className="text-sm text-muted">{f.label}</dt>
-              <dd className="mt-1 text-2xl font-bold">{f.value.toLocaleString("en")}</dd>
+              <dd className="mt-1 text-2xl font-bold">{formatCount(f.value)}</dd>
             </div>
           ))}
         </dl>

@@ -6,6 +6,7 @@ import { EmptyState } from "~/components/ui/EmptyState";
 import { SelectField } from "~/components/ui/Field";
 import { Pagination, pageFromUrl } from "~/components/ui/Pagination";
 import { formatMoney } from "~/lib/money";
+import { formatCount } from "~/lib/numbers";
 import { db } from "~/modules/database.server";
 import { CATALOG_PAGE_SIZE, listActiveProjects, listCatalog } from "~/modules/initiatives/catalog.server";
 import { catalogQuerySchema } from "~/modules/initiatives/schemas";
@@ -102,7 +103,7 @@ export default function Initiatives() {
         </div>
       </Form>
       <p className="text-sm text-muted" aria-live="polite">
-        {total === 1 ? "1 initiative" : `${total.toLocaleString("en")} initiatives`}
+        {total === 1 ? "1 initiative" : `${formatCount(total)} initiatives`}
         {query.q ? ` matching “${query.q}”` : ""}
       </p>
       {rows.length === 0 ? (

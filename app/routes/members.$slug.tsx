@@ -5,6 +5,7 @@ import { Badge } from "~/components/ui/Badge";
 import { Card, CardHeader } from "~/components/ui/Card";
 import { EmptyState } from "~/components/ui/EmptyState";
 import { notFound } from "~/lib/http.server";
+import { formatCount } from "~/lib/numbers";
 import { db } from "~/modules/database.server";
 import { publicInitiativesOf } from "~/modules/initiatives/catalog.server";
 import { getPublicOrganization } from "~/modules/organizations/directory.server";
@@ -89,7 +90,7 @@ export default function MemberPage() {
                     {[
                       h.region,
                       h.userCount !== null
-                        ? `${h.userCount.toLocaleString("en")} users (${h.usersReportedOn})`
+                        ? `${formatCount(h.userCount)} users (${h.usersReportedOn})`
                         : null,
                     ]
                       .filter(Boolean)

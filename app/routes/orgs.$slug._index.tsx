@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { ButtonLink } from "~/components/ui/Button";
 import { Card, CardHeader } from "~/components/ui/Card";
 import { EmptyState } from "~/components/ui/EmptyState";
+import { formatCount } from "~/lib/numbers";
 import { db } from "~/modules/database.server";
 import { listHubs } from "~/modules/hubs/hubs.server";
 import { listMembers } from "~/modules/organizations/people.server";
@@ -65,7 +66,7 @@ export default function OrganizationOverview() {
           </div>
           <div className="flex justify-between">
             <dt>Reported hub users</dt>
-            <dd className="font-semibold">{stats.users.toLocaleString("en")}</dd>
+            <dd className="font-semibold">{formatCount(stats.users)}</dd>
           </div>
           <div className="flex justify-between">
             <dt>People</dt>

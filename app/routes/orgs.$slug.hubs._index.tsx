@@ -8,6 +8,7 @@ import { EmptyState } from "~/components/ui/EmptyState";
 import { Table, Td, Th } from "~/components/ui/Table";
 import { withFlash } from "~/lib/flash.server";
 import { handleDomainErrors } from "~/lib/http.server";
+import { formatCount } from "~/lib/numbers";
 import { db } from "~/modules/database.server";
 import { listHubs, runHubCheck } from "~/modules/hubs/hubs.server";
 import { currentMembership } from "~/modules/memberships/memberships.server";
@@ -91,7 +92,7 @@ export default function Hubs() {
                 <Td>
                   {hub.userCount !== null ? (
                     <>
-                      {hub.userCount.toLocaleString("en")}
+                      {formatCount(hub.userCount)}
                       <div className="text-xs text-muted">as of {hub.usersReportedOn}</div>
                     </>
                   ) : (

@@ -4,6 +4,7 @@ import { fieldProps, useSchemaForm } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
 import { Field, FormError, SelectField, TextareaField } from "~/components/ui/Field";
 import { formatMoney } from "~/lib/money";
+import { formatCount } from "~/lib/numbers";
 import { proposalSchema } from "~/modules/initiatives/schemas";
 
 export type ProposalOptions = {
@@ -140,7 +141,7 @@ export function ProposalForm({
         name="hubIds"
         options={options.hubs.map((h) => ({
           id: h.id,
-          label: h.userCount ? `${h.name} (${h.userCount.toLocaleString("en")} users)` : h.name,
+          label: h.userCount ? `${h.name} (${formatCount(h.userCount)} users)` : h.name,
         }))}
         checked={list(fields.hubIds.initialValue)}
         errors={fields.hubIds.errors}

@@ -1,5 +1,6 @@
 import type { InitiativeStatus } from "#db/schema/initiatives";
 import { Badge } from "~/components/ui/Badge";
+import { formatCount } from "~/lib/numbers";
 import { STATUS_LABELS, STATUS_TONES } from "~/modules/initiatives/workflow";
 
 export function StatusBadge({ status }: { status: InitiativeStatus }) {
@@ -16,7 +17,7 @@ export function DemandSignal({
   hubs: number;
   users: number;
 }) {
-  const n = (v: number) => v.toLocaleString("en");
+  const n = (v: number) => formatCount(v);
   return (
     <p className="text-sm text-muted">
       <strong className="text-ink">{n(organizations)}</strong>{" "}
