@@ -103,6 +103,8 @@ try {
   const base = `http://localhost:${port}`;
   const targets = [
     ["/healthz", "/healthz"],
+    // The framework's floor: the smallest server-rendered page, for scale.
+    ["sign-in page", "/login"],
     ["catalog", "/initiatives"],
     ["search", `/initiatives?q=${encodeURIComponent(query)}`],
     ["initiative page", `/initiatives/${page!.slug}`],
@@ -253,7 +255,9 @@ async function explain(query: string) {
 
 async function startServer(port: number) {
   // BENCH_PROFILE=<dir> writes a V8 CPU profile of the server there when it stops.
-  const profile = process.env.BENCH_PROFILE ? [`--cpu-prof`, `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const profile = process.env.BENCH_PROFILE
+    ? [`--cpu-prof`, `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+    : [];
   const child = spawn(process.execPath, [...profile, "--import", "tsx", "server/index.ts"], {
     env: {
       ...process.env,
