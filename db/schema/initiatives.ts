@@ -126,7 +126,11 @@ export const initiatives = pgTable(
       .on(t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`status in ('open', 'funded', 'in_progress', 'delivered')`),
     index("initiatives_catalog_demand_idx")
-      .on(t.demandOrganizations.desc().nullsFirst(), t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .on(
+        t.demandOrganizations.desc().nullsFirst(),
+        t.createdAt.desc().nullsFirst(),
+        t.id.desc().nullsFirst(),
+      )
       .where(sql`status in ('open', 'funded', 'in_progress', 'delivered')`),
     index("initiatives_organization_idx").on(t.organizationId, t.updatedAt.desc()),
     index("initiatives_search_idx").using("gin", t.search),

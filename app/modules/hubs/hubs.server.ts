@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import { hubs } from "#db/schema";
 import { env } from "~/lib/env.server";
@@ -17,6 +17,17 @@ export function listHubs(db: Db, organizationId: string) {
     .from(hubs)
     .where(eq(hubs.organizationId, organizationId))
     .orderBy(asc(hubs.status), asc(hubs.name));
+}
+
+/** Hub choices (for proposals, endorsements) must be active hubs of that organization. */
+export async function assertActiveHubsOf(db: Db, organizationId: string, hubIds: string[]) {
+  if (hubIds.length === 0) return;
+  const found = await db
+    .select({ id: hubs.id })
+    .from(hubs)
+    .where(and(inArray(hubs.id, hubIds), eq(hubs.organizationId, organizationId), eq(hubs.status, "active")));
+  if (found.length !== new Set(hubIds).size)
+    throw new ValidationError({ hubIds: ["Choose among your organization's active hubs."] });
 }
 
 export async function getHub(db: Db, context: OrganizationContext, hubId: string) {

@@ -10,6 +10,7 @@ import {
 } from "#db/schema";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "~/lib/errors";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { assertActiveHubsOf } from "~/modules/hubs/hubs.server";
 import { loadOrganizationFor } from "~/modules/organizations/organizations.server";
 import { refreshDemand } from "./initiatives.server";
 import { ENDORSABLE_STATUSES, isPubliclyVisible, STATUS_LABELS } from "./workflow";
@@ -53,20 +54,7 @@ export async function endorse(db: Db, viewer: Viewer, initiativeId: string, inpu
       throw new ValidationError({
         organizationId: ["Your organization proposed this initiative; its backing is already counted."],
       });
-    if (hubIds.length > 0) {
-      const found = await tx
-        .select({ id: hubs.id })
-        .from(hubs)
-        .where(
-          and(
-            inArray(hubs.id, hubIds),
-            eq(hubs.organizationId, context.organization.id),
-            eq(hubs.status, "active"),
-          ),
-        );
-      if (found.length !== hubIds.length)
-        throw new ValidationError({ hubIds: ["Choose among your organization's active hubs."] });
-    }
+    await assertActiveHubsOf(tx, context.organization.id, hubIds);
     const [existing] = await tx
       .select()
       .from(endorsements)

@@ -2,7 +2,6 @@ import { randomBytes } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import {
-  hubs,
   type InitiativeStatus,
   initiativeHubs,
   initiativeProjects,
@@ -22,7 +21,9 @@ import {
   ValidationError,
 } from "~/lib/errors";
 import { parseMajorAmount } from "~/lib/money";
+import { slugify } from "~/lib/slug";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { assertActiveHubsOf } from "~/modules/hubs/hubs.server";
 import type { OrganizationContext } from "~/modules/organizations/organizations.server";
 import { can } from "~/modules/organizations/policy";
 import { enqueueNotice } from "./notices.server";
@@ -104,20 +105,8 @@ export async function loadInitiative(db: Db, slug: string, viewer: ViewerLike): 
   return access;
 }
 
-function slugify(title: string) {
-  const base = title
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/, "");
-  return base || "initiative";
-}
-
 async function freeSlug(db: Db, title: string) {
-  const base = slugify(title);
+  const base = slugify(title) || "initiative";
   const [taken] = await db.select({ id: initiatives.id }).from(initiatives).where(eq(initiatives.slug, base));
   return taken ? `${base}-${randomBytes(3).toString("hex")}` : base;
 }
@@ -134,20 +123,7 @@ async function saveLinks(tx: Db, initiative: Initiative, form: ProposalForm, use
     if (found.length !== projectIds.length)
       throw new ValidationError({ projectIds: ["Choose projects from the list."] });
   }
-  if (hubIds.length > 0) {
-    const found = await tx
-      .select({ id: hubs.id })
-      .from(hubs)
-      .where(
-        and(
-          inArray(hubs.id, hubIds),
-          eq(hubs.organizationId, initiative.organizationId),
-          eq(hubs.status, "active"),
-        ),
-      );
-    if (found.length !== hubIds.length)
-      throw new ValidationError({ hubIds: ["Choose among your organization's active hubs."] });
-  }
+  await assertActiveHubsOf(tx, initiative.organizationId, hubIds);
   await tx.delete(initiativeProjects).where(eq(initiativeProjects.initiativeId, initiative.id));
   await tx.delete(initiativeHubs).where(eq(initiativeHubs.initiativeId, initiative.id));
   if (projectIds.length > 0)

@@ -10,6 +10,7 @@ import {
 } from "#db/schema";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "~/lib/errors";
 import { parseMajorAmount } from "~/lib/money";
+import { slugify } from "~/lib/slug";
 import { recordAudit } from "~/modules/audit/audit.server";
 
 // The staff-managed lists behind the proposal form: upstream projects (with the
@@ -21,13 +22,7 @@ function assertStaff(staff: Staff) {
 }
 
 export function projectSlug(name: string) {
-  return (
-    name
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .slice(0, 60) || "project"
-  );
+  return slugify(name) || "project";
 }
 
 export function listProjects(db: Db) {

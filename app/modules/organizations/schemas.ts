@@ -64,13 +64,4 @@ export const roleChangeSchema = z.object({
   role: z.enum(organizationRoles, { error: "Choose a role." }),
 });
 
-export function slugify(name: string) {
-  return name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/, "");
-}
+export { slugify } from "~/lib/slug";
