@@ -1,5 +1,5 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { expectAccessible, signIn, waitForMail } from "./support";
+import { expectAccessible, linkIn, signIn, waitForMail } from "./support";
 
 // Issue 4: a community proposes → two other communities endorse with their hubs →
 // staff score and approve with a rationale → the public sees it open, with the
@@ -218,6 +218,7 @@ test("markdown and text written by members cannot run script on any page that sh
 
   for (const url of [path, `/staff${path}`, "/staff/initiatives", "/staff/projects"])
     await expectInert(staff, url);
+  await expectAccessible(staff); // the projects page, with a suggestion waiting
   const visitor = await (await browser.newContext()).newPage();
   visitor.on("dialog", (d) => dialogs.push(d.message()));
   for (const url of [path, "/initiatives", `/initiatives?q=${encodeURIComponent("sanitising")}`])
@@ -257,4 +258,40 @@ test("an incomplete proposal is saved, and submitting it shows what is missing a
   const visitor = await (await browser.newContext()).newPage();
   await visitor.goto(`/initiatives?q=${encodeURIComponent("half-written idea")}`);
   await expect(visitor.getByText("No initiatives match")).toBeVisible();
+});
+
+test("an email's unsubscribe link turns initiative emails off, and preferences turn them back on", async ({
+  browser,
+}) => {
+  const reviewer = "jordan@commons.test"; // staff: told of every new proposal
+  const proposer = await as(browser, PROPOSER);
+  const title = `Unsubscribe check ${Date.now()}`;
+  await propose(
+    proposer,
+    {
+      title,
+      summary: "A proposal that tells staff about itself.",
+      problem: long("Problem"),
+      solution: long("Solution"),
+      plan: long("Plan"),
+    },
+    "Submit for review",
+  );
+  const mail = await waitForMail(reviewer, (m) => m.subject === `New proposal: ${title}`);
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(linkIn(mail, "/unsubscribe/"));
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Unsubscribe" }).click();
+  await expect(page.getByText("Done: you will get no more initiative emails.")).toBeVisible();
+
+  await signIn(page, reviewer);
+  await page.goto("/account/notifications");
+  const submissions = page.getByRole("checkbox", { name: "New proposals submitted for review (staff only)" });
+  await expect(submissions).not.toBeChecked();
+  await expect(page.getByRole("checkbox", { name: /Decisions and status changes/ })).not.toBeChecked();
+  await submissions.check();
+  await page.getByRole("button", { name: "Save preferences" }).click();
+  await expect(page.getByText("Your email preferences are saved.")).toBeVisible();
+  await expect(submissions).toBeChecked();
+  await expectAccessible(page);
 });
