@@ -23,6 +23,8 @@ export async function createApp(options: AppOptions) {
   app.use(compression());
   app.use(securityHeaders({ production: options.production, formTargets: options.formTargets }));
   app.use(rejectCrossSiteWrites({ appUrl: options.appUrl }));
+  // A NUL byte is never part of a real address, and PostgreSQL refuses it in text.
+  app.use((req, res, next) => (/%00/.test(req.originalUrl) ? res.status(400).send("Bad request") : next()));
 
   let build: ServerBuild | (() => Promise<ServerBuild>);
   if (options.vite) {

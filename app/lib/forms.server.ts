@@ -12,7 +12,7 @@ export async function handleForm<Schema extends z.ZodType>(
   schema: Schema,
   work: (value: z.output<Schema>) => Promise<Response>,
 ): Promise<Response | ReturnType<typeof data<SubmissionResult<string[]>>>> {
-  const submission = parseWithZod(formData, { schema });
+  const submission = parseWithZod(withoutNul(formData), { schema });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password", "confirm", "currentPassword"] }), {
       status: 400,
@@ -32,6 +32,15 @@ export async function handleForm<Schema extends z.ZodType>(
       { status: 400 },
     );
   }
+}
+
+/** NUL characters removed from every text field: PostgreSQL cannot store them in text. */
+function withoutNul(formData: FormData) {
+  const clean = new FormData();
+  for (const [name, value] of formData) {
+    clean.append(name, typeof value === "string" ? value.replaceAll("\u0000", "") : value);
+  }
+  return clean;
 }
 
 /** The submitted `intent` of a form with several buttons. */

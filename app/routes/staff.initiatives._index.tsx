@@ -21,7 +21,7 @@ export const meta: MetaFunction = () => [{ title: "Triage queue · Staff · Comm
 
 const STATUSES = ["submitted", "in_review", "changes_requested"] as const;
 const SIZES = ["XS", "S", "M", "L", "XL"];
-const UUID = /^[0-9a-f-]{36}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireStaff(request);

@@ -19,7 +19,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ params }: ActionFunctionArgs) {
   const userId = userOfUnsubscribeToken(params.token ?? "");
   if (!userId) notFound("This unsubscribe link is not valid.");
-  await unsubscribeFromAll(db(), userId);
+  if (!(await unsubscribeFromAll(db(), userId))) notFound("This account no longer exists.");
   return { unsubscribed: true };
 }
 

@@ -164,6 +164,7 @@ const ROUTES: Row[] = [
   { method: "GET", path: "/initiatives?q=gpu+quota&sort=demand&size=M", expect: everyone(200) },
   { method: "GET", path: OPEN_INITIATIVE, expect: everyone(200) },
   { method: "GET", path: "/initiatives/no-such-initiative", expect: everyone(404) },
+  { method: "GET", path: "/initiatives/%00", expect: everyone(400) },
   { method: "POST", path: OPEN_INITIATIVE, form: { intent: "endorse" }, expect: signedInForm },
   { method: "POST", path: OPEN_INITIATIVE, form: { intent: "post-update" }, expect: signedInForm },
   {
@@ -197,6 +198,13 @@ const ROUTES: Row[] = [
   { method: "POST", path: `${ORG}/initiatives/new`, expect: orgMemberForm },
   { method: "GET", path: "/staff/initiatives", expect: staffOnly },
   { method: "GET", path: "/staff/initiatives?status=in_review&assignee=me&size=S", expect: staffOnly },
+  // Malformed filters are ignored, never passed to the database.
+  { method: "GET", path: `/staff/initiatives?project=${"-".repeat(36)}&assignee=x`, expect: staffOnly },
+  {
+    method: "GET",
+    path: "/initiatives?status=nope&size=XXL&sort=drop&page=-3&q=%01&project=%01",
+    expect: everyone(200),
+  },
   { method: "GET", path: "/staff/initiatives/per-user-storage-quotas-with-warnings", expect: staffOnly },
   { method: "POST", path: "/staff/initiatives/per-user-storage-quotas-with-warnings", expect: staffForm },
   {

@@ -201,9 +201,19 @@ export const preferencesSchema = z.object({
 
 /** Query string of /initiatives. */
 export const catalogQuerySchema = z.object({
-  q: z.string().trim().max(200).optional().catch(undefined),
+  // Control characters (a NUL would make PostgreSQL refuse the query) become spaces.
+  q: z
+    .string()
+    .max(200)
+    .transform((v) => v.replace(/\p{Cc}+/gu, " ").trim() || undefined)
+    .optional()
+    .catch(undefined),
   status: z.enum(["open", "funded", "in_progress", "delivered"]).optional().catch(undefined),
-  project: z.string().trim().max(80).optional().catch(undefined),
+  project: z
+    .string()
+    .regex(/^[a-z0-9-]{1,80}$/)
+    .optional()
+    .catch(undefined),
   size: z.enum(initiativeSizes).optional().catch(undefined),
   sort: z.enum(["newest", "demand"]).default("newest").catch("newest"),
 });

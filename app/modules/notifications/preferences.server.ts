@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Db } from "#db/client.server";
-import { notificationPreferences } from "#db/schema";
+import { notificationPreferences, users } from "#db/schema";
 import { env, sessionSecret } from "~/lib/env.server";
 
 // Per-person email choices (issue 4, item 8). A person without a row gets every
@@ -57,7 +57,8 @@ export function unsubscribeUrl(userId: string) {
 /** The user a token belongs to, or null when it was not made by this server. */
 export function userOfUnsubscribeToken(token: string): string | null {
   const [userId, given] = token.split(".");
-  if (!userId || !given || !/^[0-9a-f-]{36}$/.test(userId)) return null;
+  if (!userId || !given || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(userId))
+    return null;
   const expected = Buffer.from(signature(userId));
   const actual = Buffer.from(given);
   return expected.length === actual.length && timingSafeEqual(expected, actual) ? userId : null;
@@ -71,10 +72,14 @@ export function unsubscribeHeaders(userId: string) {
   };
 }
 
+/** Returns false when the account no longer exists (an old email's link). */
 export async function unsubscribeFromAll(db: Db, userId: string) {
+  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.id, userId));
+  if (!user) return false;
   await savePreferences(db, userId, {
     initiativeStatus: false,
     initiativeUpdates: false,
     initiativeSubmissions: false,
   });
+  return true;
 }
