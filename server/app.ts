@@ -4,6 +4,7 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import type { ViteDevServer } from "vite";
+import { anonymousPageCache } from "./page-cache";
 import { rejectCrossSiteWrites, securityHeaders } from "./security";
 
 export type AppOptions = {
@@ -13,6 +14,8 @@ export type AppOptions = {
   vite?: ViteDevServer;
   buildDir?: string;
   formTargets?: string[];
+  /** How long anonymous visitors may be served a stored copy of the public catalog (0: never). */
+  pageCacheSeconds?: number;
 };
 
 /** The HTTP app: headers and CSRF first, then static files, then Remix. */
@@ -25,6 +28,10 @@ export async function createApp(options: AppOptions) {
   app.use(rejectCrossSiteWrites({ appUrl: options.appUrl }));
   // A NUL byte is never part of a real address, and PostgreSQL refuses it in text.
   app.use((req, res, next) => (/%00/.test(req.originalUrl) ? res.status(400).send("Bad request") : next()));
+
+  // Only the production build: in development every request renders afresh.
+  if (!options.vite)
+    app.use(anonymousPageCache({ paths: ["/initiatives"], ttlMs: (options.pageCacheSeconds ?? 3) * 1000 }));
 
   let build: ServerBuild | (() => Promise<ServerBuild>);
   if (options.vite) {

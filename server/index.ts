@@ -55,6 +55,7 @@ const app = await createApp({
   trustProxy: config.TRUST_PROXY,
   vite,
   formTargets: stripeHostedOrigins(),
+  pageCacheSeconds: config.PAGE_CACHE_SECONDS,
 });
 
 const server: Server = app.listen(config.PORT, () => {

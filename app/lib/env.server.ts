@@ -21,6 +21,7 @@ const schema = z.object({
   STRIPE_API_BASE: z.url().optional(),
   STRIPE_EMULATOR_PORT: z.coerce.number().int().positive().default(12111),
   WORKER: z.enum(["true", "false"]).default("true"),
+  PAGE_CACHE_SECONDS: z.coerce.number().min(0).max(300).default(3),
 });
 
 export type Env = z.infer<typeof schema> & {

@@ -106,6 +106,8 @@ try {
     // The framework's floor: the smallest server-rendered page, for scale.
     ["sign-in page", "/login"],
     ["catalog", "/initiatives"],
+    // With any cookie (as for a signed-in person) the page cache is bypassed: the render cost.
+    ["catalog, uncached", "/initiatives"],
     ["search", `/initiatives?q=${encodeURIComponent(query)}`],
     ["initiative page", `/initiatives/${page!.slug}`],
   ] as const;
@@ -114,8 +116,14 @@ try {
   const only = process.env.BENCH_TARGETS?.split(",");
   for (const [label, path] of targets) {
     if (only && !only.includes(label)) continue;
-    await autocannon({ url: base + path, connections: CONNECTIONS, duration: 3 }); // warm-up
-    results[label] = await autocannon({ url: base + path, connections: CONNECTIONS, duration: SECONDS });
+    const headers = label.endsWith("uncached") ? { cookie: "bench=1" } : undefined;
+    await autocannon({ url: base + path, connections: CONNECTIONS, duration: 3, headers }); // warm-up
+    results[label] = await autocannon({
+      url: base + path,
+      connections: CONNECTIONS,
+      duration: SECONDS,
+      headers,
+    });
   }
 
   const health = results["/healthz"]?.requests.average ?? Number.NaN;
@@ -131,7 +139,7 @@ try {
         `${String(bytes).padStart(12)} ${((r.requests.average / health) * 100).toFixed(0).padStart(12)}%`,
     );
   }
-  for (const label of ["catalog", "search"] as const) {
+  for (const label of ["catalog", "search", "catalog, uncached"] as const) {
     const r = results[label];
     if (!r) continue;
     const share = (r.requests.average / health) * 100;

@@ -26,10 +26,14 @@ import { CATALOG_STATUSES } from "./workflow";
 // an initiative's page, and its updates (item 7).
 
 export const CATALOG_PAGE_SIZE = 20;
+const CATALOG_PREDICATE = sql.raw(
+  `"initiatives"."status" in (${CATALOG_STATUSES.map((s) => `'${s}'`).join(", ")})`,
+);
 
 export async function listCatalog(db: Db, query: CatalogQuery, page: number) {
   const conditions: SQL[] = [
-    query.status ? eq(initiatives.status, query.status) : inArray(initiatives.status, [...CATALOG_STATUSES]),
+    // Literal, not bound parameters: the partial indexes' predicate must match even in a generic plan.
+    query.status ? eq(initiatives.status, query.status) : CATALOG_PREDICATE,
   ];
   const tsquery = query.q ? sql`websearch_to_tsquery('english', ${query.q})` : undefined;
   if (tsquery) conditions.push(sql`${initiatives.search} @@ ${tsquery}`);

@@ -1,0 +1,65 @@
+import type { NextFunction, Request, RequestHandler, Response } from "express";
+
+// A few-second cache of public pages for anonymous visitors (ADR 0009). The public
+// catalog is the busiest page and the same for everyone without a session, yet
+// rendering it costs ~10 ms of CPU. A hit replays the stored HTML with this
+// response's own CSP nonce swapped in, so every response still carries a fresh,
+// unpredictable nonce. Anything with a Cookie header (signed in, or a flash
+// message) bypasses the cache, and any write through this server empties it.
+
+type Entry = { expires: number; body: string; nonce: string; contentType: string };
+
+export type PageCacheOptions = { paths: string[]; ttlMs: number; maxEntries?: number };
+
+export function anonymousPageCache(options: PageCacheOptions): RequestHandler & { clear: () => void } {
+  const paths = new Set(options.paths);
+  const maxEntries = options.maxEntries ?? 200;
+  const entries = new Map<string, Entry>();
+
+  const middleware = (req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      entries.clear();
+      return next();
+    }
+    if (options.ttlMs <= 0 || req.method !== "GET" || req.headers.cookie || !paths.has(req.path))
+      return next();
+    const nonce = res.locals.cspNonce as string | undefined;
+    if (!nonce) return next();
+    const key = req.originalUrl;
+    const hit = entries.get(key);
+    if (hit && hit.expires > Date.now()) {
+      res.setHeader("Content-Type", hit.contentType);
+      res.setHeader("X-Page-Cache", "hit");
+      res.status(200).end(hit.body.replaceAll(`nonce="${hit.nonce}"`, `nonce="${nonce}"`));
+      return;
+    }
+    if (hit) entries.delete(key);
+    // Record what the app writes (before compression, which wraps these further out).
+    const chunks: Buffer[] = [];
+    const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+    const end = res.end.bind(res) as (...args: unknown[]) => Response;
+    const keep = (chunk: unknown) => {
+      if (typeof chunk === "string" || chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk));
+    };
+    res.write = ((chunk: unknown, ...rest: unknown[]) => {
+      keep(chunk);
+      return write(chunk, ...rest);
+    }) as Response["write"];
+    res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+      if (typeof chunk !== "function") keep(chunk);
+      const contentType = String(res.getHeader("Content-Type") ?? "");
+      if (res.statusCode === 200 && !res.getHeader("Set-Cookie") && contentType.startsWith("text/html")) {
+        if (entries.size >= maxEntries) entries.delete(entries.keys().next().value as string);
+        entries.set(key, {
+          expires: Date.now() + options.ttlMs,
+          body: Buffer.concat(chunks).toString("utf8"),
+          nonce,
+          contentType,
+        });
+      }
+      return end(chunk, ...rest);
+    }) as Response["end"];
+    next();
+  };
+  return Object.assign(middleware, { clear: () => entries.clear() });
+}
