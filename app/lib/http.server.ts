@@ -47,6 +47,11 @@ export async function conflictsAsFlash<T>(redirectTo: string, work: () => Promis
   } catch (error) {
     if (error instanceof ConflictError || error instanceof InvalidTransitionError)
       return redirect(redirectTo, { headers: await withFlash({ kind: "error", message: error.message }) });
+    // handleDomainErrors inside `work` already turned the conflict into a 409 response.
+    if (error instanceof Response && error.status === 409)
+      return redirect(redirectTo, {
+        headers: await withFlash({ kind: "error", message: await error.text() }),
+      });
     throw error;
   }
 }

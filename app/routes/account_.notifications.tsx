@@ -29,7 +29,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireUser(request);
   return handleForm(await request.formData(), preferencesSchema, async (value) => {
-    await savePreferences(db(), viewer.id, value);
+    // The staff-only choice is not on a non-staff form: keep whatever it was.
+    const kept = viewer.isStaff
+      ? {}
+      : { initiativeSubmissions: (await preferencesOf(db(), viewer.id)).initiativeSubmissions };
+    await savePreferences(db(), viewer.id, { ...value, ...kept });
     return redirect("/account/notifications", {
       headers: await withFlash({ kind: "success", message: "Your email preferences are saved." }),
     });

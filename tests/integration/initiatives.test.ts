@@ -459,3 +459,53 @@ describe("the public catalog", () => {
     expect(none.total).toBe(0);
   });
 });
+
+describe("what stays with the proposers", () => {
+  it("emails a request for changes to the proposing organization only, not to endorsers", async () => {
+    const proposer = await community("Reworking Commons");
+    const endorser = await community("Watching Commons");
+    const staff = await staffMember();
+    const initiative = await propose(proposer, { title: "Quota alerts for hub admins" });
+    await changeStatus(db, staff.actor, initiative.id, { to: "in_review" });
+    await endorse(db, endorser.viewer, initiative.id, {
+      organizationId: endorser.organization.id,
+      hubIds: [],
+      note: "",
+    });
+    await changeStatus(db, staff.actor, initiative.id, {
+      to: "changes_requested",
+      rationale: "The budget looks padded; please itemise it.",
+    });
+    const [transition] = await db
+      .select()
+      .from(initiativeTransitions)
+      .where(
+        and(
+          eq(initiativeTransitions.initiativeId, initiative.id),
+          eq(initiativeTransitions.toStatus, "changes_requested"),
+        ),
+      );
+    await deliverNotice(db, { kind: "status", transitionId: transition!.id });
+    const sent = await db
+      .select()
+      .from(emailMessages)
+      .where(eq(emailMessages.template, "initiative-status-changed"));
+    const about = sent.filter((m) => m.subject.startsWith("Quota alerts for hub admins: changes requested"));
+    expect(about.map((m) => m.to)).toEqual([proposer.admin.email]);
+    // Resubmitted, it stays visible to the endorser who backs it.
+    await changeStatus(db, { userId: proposer.admin.id, isStaff: false }, initiative.id, { to: "submitted" });
+    await expect(loadInitiative(db, initiative.slug, endorser.viewer)).resolves.toBeTruthy();
+  });
+
+  it("refuses to merge into an initiative the public cannot see", async () => {
+    const first = await community("Hidden Original Commons");
+    const second = await community("Public Duplicate Commons");
+    const staff = await staffMember();
+    const hidden = await propose(first, { title: "Hidden original" });
+    const visible = await propose(second, { title: "Visible duplicate" });
+    await changeStatus(db, staff.actor, visible.id, { to: "in_review" });
+    await expect(
+      markDuplicate(db, staff.viewer, visible.id, { originalSlug: hidden.slug, rationale: "" }),
+    ).rejects.toBeInstanceOf(ValidationError);
+  });
+});

@@ -90,6 +90,16 @@ async function followersOf(db: Db, initiativeId: string, preference: PreferenceK
   return withPreference(db, rows, preference);
 }
 
+/** Everyone in the organization that proposed the initiative. */
+async function membersOf(db: Db, initiativeId: string): Promise<Recipient[]> {
+  return db
+    .selectDistinct({ id: users.id, email: users.email })
+    .from(initiatives)
+    .innerJoin(organizationMembers, eq(organizationMembers.organizationId, initiatives.organizationId))
+    .innerJoin(users, eq(users.id, organizationMembers.userId))
+    .where(eq(initiatives.id, initiativeId));
+}
+
 async function withPreference(db: Db, people: Recipient[], preference: PreferenceKey) {
   if (people.length === 0) return [];
   const optedOut = await db
@@ -159,7 +169,11 @@ export async function deliverNotice(db: Db, notice: Notice): Promise<number> {
       }));
     } else {
       const label = STATUS_LABELS[transition.toStatus];
-      messages = (await followersOf(db, initiative.id, "initiativeStatus")).map((to) => ({
+      // A decision the public timeline does not show (changes requested) goes to the proposers only.
+      const audience = transition.isPublic
+        ? await followersOf(db, initiative.id, "initiativeStatus")
+        : await withPreference(db, await membersOf(db, transition.initiativeId), "initiativeStatus");
+      messages = audience.map((to) => ({
         to,
         subject: `${initiative.title}: ${label.toLowerCase()}`,
         template: "initiative-status-changed",

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { asc, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import {
@@ -22,7 +23,11 @@ function assertStaff(staff: Staff) {
 }
 
 export function projectSlug(name: string) {
-  return slugify(name) || "project";
+  // Names in other scripts have no ASCII slug: give them their own, never a shared "project".
+  return (
+    slugify(name) ||
+    `project-${createHash("sha256").update(name.trim().toLowerCase()).digest("hex").slice(0, 10)}`
+  );
 }
 
 export function listProjects(db: Db) {

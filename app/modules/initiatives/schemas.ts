@@ -5,6 +5,9 @@ import { parseMajorAmount } from "~/lib/money";
 // Forms of the initiatives context, shared by the server (handleForm) and the
 // browser (useSchemaForm).
 
+/** The largest amount a money column holds (PostgreSQL integer, in cents). */
+const MAX_MINOR = 2_147_483_647;
+
 const optionalText = (max: number, label: string) =>
   z
     .string()
@@ -23,7 +26,11 @@ const optionalAmount = (label: string) =>
     .string()
     .trim()
     .default("")
-    .refine((v) => v === "" || parseMajorAmount(v, "USD") !== null, `Enter ${label} like 25000 or 25000.00.`);
+    .refine((v) => v === "" || parseMajorAmount(v, "USD") !== null, `Enter ${label} like 25000 or 25000.00.`)
+    .refine(
+      (v) => v === "" || (parseMajorAmount(v, "USD") ?? 0) <= MAX_MINOR,
+      "Keep amounts under $21 million.",
+    );
 
 /** The proposal form. A draft needs only a title; submitting checks completeness (below). */
 export const proposalSchema = z.object({
@@ -168,8 +175,8 @@ export const projectSchema = z.object({
 export const sizeBandSchema = z
   .object({
     size: z.enum(initiativeSizes),
-    hoursMin: z.coerce.number({ error: "Enter hours." }).int("Whole hours.").min(0),
-    hoursMax: z.coerce.number({ error: "Enter hours." }).int("Whole hours.").min(0),
+    hoursMin: z.coerce.number({ error: "Enter hours." }).int("Whole hours.").min(0).max(100_000),
+    hoursMax: z.coerce.number({ error: "Enter hours." }).int("Whole hours.").min(0).max(100_000),
     costMin: z.string().trim(),
     costMax: z.string().trim(),
   })
@@ -180,6 +187,8 @@ export const sizeBandSchema = z
     const max = parseMajorAmount(band.costMax, "USD");
     if (min === null) ctx.addIssue({ code: "custom", path: ["costMin"], message: "Enter an amount." });
     if (max === null) ctx.addIssue({ code: "custom", path: ["costMax"], message: "Enter an amount." });
+    if (max !== null && max > MAX_MINOR)
+      ctx.addIssue({ code: "custom", path: ["costMax"], message: "Keep amounts under $21 million." });
     if (min !== null && max !== null && max < min)
       ctx.addIssue({ code: "custom", path: ["costMax"], message: "At least the minimum." });
   });

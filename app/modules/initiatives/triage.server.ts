@@ -15,7 +15,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "~
 import { recordAudit } from "~/modules/audit/audit.server";
 import { refreshDemand } from "./initiatives.server";
 import { enqueueNotice } from "./notices.server";
-import { MERGEABLE_STATUSES, STATUS_LABELS } from "./workflow";
+import { ENDORSABLE_STATUSES, isPubliclyVisible, MERGEABLE_STATUSES, STATUS_LABELS } from "./workflow";
 
 // Staff triage (issue 4, items 4 and 5): assignment, priority, internal notes, the
 // leverage scorecard, and merging duplicates. Every function checks the staff flag
@@ -169,10 +169,10 @@ export async function markDuplicate(
       .for("update");
     if (!original || original.id === duplicate.id)
       throw new ValidationError({ originalSlug: ["Enter the address of another initiative."] });
-    if (["draft", "declined", "withdrawn", "expired"].includes(original.status))
+    if (!isPubliclyVisible(original) || !ENDORSABLE_STATUSES.includes(original.status))
       throw new ValidationError({
         originalSlug: [
-          `The original is ${STATUS_LABELS[original.status].toLowerCase()}; merge into a live initiative.`,
+          `The original is ${STATUS_LABELS[original.status].toLowerCase()}; merge into an initiative that is public and still takes endorsements.`,
         ],
       });
     const taken = new Set(
@@ -212,7 +212,10 @@ export async function markDuplicate(
           initiativeId: original.id,
           organizationId: duplicate.organizationId,
           endorsedById: duplicate.createdById,
-          note: `Proposed the same work as “${duplicate.title}”.`,
+          // A duplicate nobody outside its organization has seen stays unnamed.
+          note: isPubliclyVisible(duplicate)
+            ? `Proposed the same work as “${duplicate.title}”.`
+            : "Proposed the same work.",
           movedFromId: duplicate.id,
         })
         .returning();

@@ -148,10 +148,12 @@ export const MERGEABLE_STATUSES: readonly InitiativeStatus[] = [
 
 /**
  * Who outside the proposing organization and staff may see an initiative. Drafts,
- * submitted ones and those declined or withdrawn before review stay private.
+ * first submissions and those declined or withdrawn before review stay private.
  */
 export function isPubliclyVisible(initiative: { status: InitiativeStatus; reviewStartedAt: Date | null }) {
-  if (initiative.status === "draft" || initiative.status === "submitted") return false;
+  // Once staff took it into review it stays public, also while a resubmission waits,
+  // so its endorsers can still see (and withdraw from) what they back.
+  if (initiative.status === "draft") return false;
   return initiative.reviewStartedAt !== null;
 }
 
