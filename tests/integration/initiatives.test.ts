@@ -509,3 +509,16 @@ describe("what stays with the proposers", () => {
     ).rejects.toBeInstanceOf(ValidationError);
   });
 });
+
+describe("addresses", () => {
+  it("gives two proposals with one title, made at the same moment, two addresses", async () => {
+    const proposer = await community("Twin Commons");
+    const title = `Twin proposal ${Date.now()}`;
+    const [a, b] = await Promise.all([
+      propose(proposer, { title }, false),
+      propose(proposer, { title }, false),
+    ]);
+    expect(a.slug).not.toBe(b.slug);
+    expect([a.slug, b.slug].every((slug) => slug.startsWith("twin-proposal-"))).toBe(true);
+  });
+});

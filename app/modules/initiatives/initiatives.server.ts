@@ -184,25 +184,38 @@ export async function createProposal(
   if (!can(context.actor, "propose"))
     throw new ForbiddenError("Only people in this organization can propose in its name.");
   const initiative = await db.transaction(async (tx) => {
+    const values = {
+      ...proposalValues(form),
+      organizationId: context.organization.id,
+      createdById: context.actor.userId,
+    };
+    // Two proposals with one title at the same moment: the second gets a suffixed address.
     const [created] = await tx
       .insert(initiatives)
-      .values({
-        ...proposalValues(form),
-        slug: await freeSlug(tx, form.title),
-        organizationId: context.organization.id,
-        createdById: context.actor.userId,
-      })
+      .values({ ...values, slug: await freeSlug(tx, form.title) })
+      .onConflictDoNothing({ target: initiatives.slug })
       .returning();
-    await saveLinks(tx, created!, form, context.actor.userId);
+    const saved =
+      created ??
+      (
+        await tx
+          .insert(initiatives)
+          .values({
+            ...values,
+            slug: `${slugify(form.title) || "initiative"}-${randomBytes(3).toString("hex")}`,
+          })
+          .returning()
+      )[0];
+    await saveLinks(tx, saved!, form, context.actor.userId);
     await recordAudit(tx, {
       actorId: context.actor.userId,
       action: "initiative.created",
       subjectType: "initiative",
-      subjectId: created!.id,
+      subjectId: saved!.id,
       organizationId: context.organization.id,
       details: { title: form.title },
     });
-    return created!;
+    return saved!;
   });
   if (options.submit) {
     await changeStatus(db, { userId: context.actor.userId, isStaff: context.actor.isStaff }, initiative.id, {
