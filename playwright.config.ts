@@ -34,6 +34,9 @@ export default defineConfig({
     command: "npm run build --silent && tsx tests/setup/e2e-server.ts",
     url: `http://localhost:${port}/healthz`,
     reuseExistingServer: false,
+    // SIGTERM (not Playwright's default SIGKILL) lets the server stop its throwaway PostgreSQL
+    // and delete its data directory.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
     timeout: 240_000,
     stdout: "ignore",
     stderr: "pipe",
