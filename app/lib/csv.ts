@@ -9,5 +9,5 @@ function cell(value: unknown) {
 }
 
 export function toCsv(header: string[], rows: unknown[][]) {
-  return [header, ...rows].map((row) => row.map(cell).join(",")).join("\r\n") + "\r\n";
+  return `${[header, ...rows].map((row) => row.map(cell).join(",")).join("\r\n")}\r\n`;
 }

@@ -1,4 +1,4 @@
-import { createCookieSessionStorage } from "@remix-run/node";
+import { createCookieSessionStorage, redirect } from "@remix-run/node";
 import { secureCookies, sessionSecret } from "./env.server";
 
 // One-shot messages shown as a toast after a redirect ("Hub added").
@@ -29,6 +29,11 @@ export async function withFlash(flash: Flash, init: ResponseInit = {}, request?:
   const headers = new Headers(init.headers);
   headers.append("Set-Cookie", await flashStorage().commitSession(session));
   return headers;
+}
+
+/** The usual end of a form action: back to a page, with a message shown there once. */
+export async function redirectWithFlash(to: string, message: string, kind: Flash["kind"] = "success") {
+  return redirect(to, { headers: await withFlash({ kind, message }) });
 }
 
 export async function readFlash(request: Request) {

@@ -1,4 +1,3 @@
-import { redirect } from "@remix-run/node";
 import {
   ConflictError,
   ForbiddenError,
@@ -6,7 +5,7 @@ import {
   NotFoundError,
   RateLimitedError,
 } from "./errors";
-import { withFlash } from "./flash.server";
+import { redirectWithFlash } from "./flash.server";
 
 // Maps domain errors to HTTP responses in one place (ARCHITECTURE.md "Domain errors").
 
@@ -46,12 +45,10 @@ export async function conflictsAsFlash<T>(redirectTo: string, work: () => Promis
     return await work();
   } catch (error) {
     if (error instanceof ConflictError || error instanceof InvalidTransitionError)
-      return redirect(redirectTo, { headers: await withFlash({ kind: "error", message: error.message }) });
+      return redirectWithFlash(redirectTo, error.message, "error");
     // handleDomainErrors inside `work` already turned the conflict into a 409 response.
     if (error instanceof Response && error.status === 409)
-      return redirect(redirectTo, {
-        headers: await withFlash({ kind: "error", message: await error.text() }),
-      });
+      return redirectWithFlash(redirectTo, await error.text(), "error");
     throw error;
   }
 }

@@ -1,14 +1,14 @@
 import type { SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { Endorsements } from "~/components/initiatives/Endorsements";
 import { DemandSignal, StatusBadge } from "~/components/initiatives/StatusBadge";
 import { Markdown } from "~/components/Markdown";
 import { Button, ButtonLink } from "~/components/ui/Button";
 import { Field, FormError, TextareaField } from "~/components/ui/Field";
 import { ValidationError } from "~/lib/errors";
-import { withFlash } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { handleForm, intentOf } from "~/lib/forms.server";
 import { conflictsAsFlash, handleDomainErrors } from "~/lib/http.server";
 import { formatMoney } from "~/lib/money";
@@ -79,8 +79,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const access = await handleDomainErrors(() => loadInitiative(db(), params.slug ?? "", viewer));
   const here = `/initiatives/${access.initiative.slug}`;
   const formData = await request.formData();
-  const done = async (message: string) =>
-    redirect(here, { headers: await withFlash({ kind: "success", message }) });
   return conflictsAsFlash(here, async () => {
     switch (intentOf(formData)) {
       case "endorse":
@@ -88,19 +86,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
           const { created } = await handleDomainErrors(() =>
             endorse(db(), viewer, access.initiative.id, value),
           );
-          return done(created ? "Thank you: your endorsement is counted." : "Your endorsement is updated.");
+          return redirectWithFlash(
+            here,
+            created ? "Thank you: your endorsement is counted." : "Your endorsement is updated.",
+          );
         });
       case "withdraw-endorsement":
         return handleForm(formData, withdrawSchema, async (value) => {
           await handleDomainErrors(() =>
             withdrawEndorsement(db(), viewer, access.initiative.id, value.organizationId),
           );
-          return done("Your endorsement is withdrawn.");
+          return redirectWithFlash(here, "Your endorsement is withdrawn.");
         });
       case "post-update":
         return handleForm(formData, updateSchema, async (value) => {
           await handleDomainErrors(() => postUpdate(db(), access, viewer, value));
-          return done("Update posted; endorsers are emailed.");
+          return redirectWithFlash(here, "Update posted; endorsers are emailed.");
         });
       case "move":
         return handleForm(formData, moveSchema, async (value) => {
@@ -110,15 +111,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
             );
           } catch (error) {
             if (value.to === "submitted" && error instanceof ValidationError)
-              return redirect(`${here}/edit?submit=failed`, {
-                headers: await withFlash({
-                  kind: "error",
-                  message: "It cannot be submitted yet: see below.",
-                }),
-              });
+              return redirectWithFlash(
+                `${here}/edit?submit=failed`,
+                "It cannot be submitted yet: see below.",
+                "error",
+              );
             throw error;
           }
-          return done(value.to === "withdrawn" ? "The proposal is withdrawn." : "Submitted for review.");
+          return redirectWithFlash(
+            here,
+            value.to === "withdrawn" ? "The proposal is withdrawn." : "Submitted for review.",
+          );
         });
       default:
         throw new Response("Unknown action", { status: 400 });
@@ -290,117 +293,15 @@ export default function InitiativePage() {
         </aside>
       </section>
 
-      <section aria-labelledby="backing" className="space-y-3">
-        <h2 id="backing">Endorsing organizations</h2>
-        {details.endorsements.length === 0 ? (
-          <p className="text-sm text-muted">No other organization endorses this yet.</p>
-        ) : (
-          <ul className="divide-y divide-line rounded-lg border border-line bg-paper">
-            {details.endorsements.map((e) => (
-              <li key={e.id} className="space-y-1 px-4 py-3 text-sm">
-                <p>
-                  {e.organizationIsPublic ? (
-                    <Link to={`/members/${e.organizationSlug}`}>{e.organizationName}</Link>
-                  ) : (
-                    <strong>{e.organizationName}</strong>
-                  )}
-                  {e.hubs.length > 0 ? (
-                    <span className="text-muted">
-                      {" "}
-                      ·{" "}
-                      {e.hubs
-                        .map((h) => `${h.name}${h.userCount ? ` (${formatCount(h.userCount)} users)` : ""}`)
-                        .join(", ")}
-                    </span>
-                  ) : null}
-                </p>
-                {e.note ? <p className="whitespace-pre-line text-muted">{e.note}</p> : null}
-              </li>
-            ))}
-          </ul>
-        )}
-        {data.choices.length > 0 ? (
-          <div className="space-y-4">
-            {data.choices.map((choice) => {
-              const result = replyFor("endorse", choice.id);
-              const errors = result?.error ?? {};
-              return (
-                <Form
-                  method="post"
-                  key={choice.id}
-                  className="space-y-3 rounded-lg border border-line bg-paper p-4"
-                  aria-labelledby={`endorse-${choice.id}`}
-                >
-                  <h3 id={`endorse-${choice.id}`}>
-                    {choice.endorsement ? `${choice.name} endorses this` : `Endorse as ${choice.name}`}
-                  </h3>
-                  <input type="hidden" name="intent" value="endorse" />
-                  <input type="hidden" name="organizationId" value={choice.id} />
-                  <FormError errors={[...(errors[""] ?? []), ...(errors.organizationId ?? [])]} />
-                  <fieldset>
-                    <legend className="mb-1 text-sm font-medium">Which of your hubs would benefit?</legend>
-                    {choice.hubs.length === 0 ? (
-                      <p className="text-sm text-muted">Your organization has no active hubs registered.</p>
-                    ) : (
-                      <ul className="grid gap-2 sm:grid-cols-2">
-                        {choice.hubs.map((hub) => (
-                          <li key={hub.id} className="flex items-start gap-2">
-                            <input
-                              type="checkbox"
-                              id={`hub-${choice.id}-${hub.id}`}
-                              name="hubIds"
-                              value={hub.id}
-                              defaultChecked={choice.endorsement?.hubIds.includes(hub.id) ?? false}
-                              className="mt-1 size-4 accent-brand-700"
-                            />
-                            <label htmlFor={`hub-${choice.id}-${hub.id}`} className="text-sm">
-                              {hub.name}
-                              {hub.userCount ? ` (${formatCount(hub.userCount)} users)` : ""}
-                            </label>
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                    {errors.hubIds ? (
-                      <p className="mt-1 text-sm font-medium text-danger-700">{errors.hubIds.join(" ")}</p>
-                    ) : null}
-                  </fieldset>
-                  <TextareaField
-                    label="Note"
-                    name="note"
-                    rows={2}
-                    maxLength={1000}
-                    defaultValue={choice.endorsement?.note ?? ""}
-                    help="Why your community needs it; shown with your endorsement."
-                    errors={errors.note ?? undefined}
-                  />
-                  <div className="flex flex-wrap gap-3">
-                    <Button type="submit" disabled={busy}>
-                      {choice.endorsement ? "Update endorsement" : "Endorse"}
-                    </Button>
-                  </div>
-                </Form>
-              );
-            })}
-            {data.choices
-              .filter((c) => c.endorsement)
-              .map((c) => (
-                <Form method="post" key={c.id} className="text-sm">
-                  <input type="hidden" name="intent" value="withdraw-endorsement" />
-                  <input type="hidden" name="organizationId" value={c.id} />
-                  <Button type="submit" variant="secondary" disabled={busy}>
-                    Withdraw {c.name}'s endorsement
-                  </Button>
-                </Form>
-              ))}
-          </div>
-        ) : !data.signedIn && ENDORSABLE_STATUSES.includes(initiative.status) ? (
-          <p className="text-sm">
-            <Link to={`/login?redirectTo=/initiatives/${initiative.slug}`}>Sign in</Link> to endorse it for
-            your organization.
-          </p>
-        ) : null}
-      </section>
+      <Endorsements
+        endorsements={details.endorsements}
+        choices={data.choices}
+        signedIn={data.signedIn}
+        endorsable={ENDORSABLE_STATUSES.includes(initiative.status)}
+        slug={initiative.slug}
+        replyFor={(organizationId) => replyFor("endorse", organizationId)}
+        busy={busy}
+      />
 
       <section aria-labelledby="timeline" className="space-y-3">
         <h2 id="timeline">Decisions</h2>

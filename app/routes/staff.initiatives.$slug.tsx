@@ -1,13 +1,12 @@
 import type { SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { DemandSignal, StatusBadge } from "~/components/initiatives/StatusBadge";
 import { Badge } from "~/components/ui/Badge";
 import { Button } from "~/components/ui/Button";
 import { Field, FormError, SelectField, TextareaField } from "~/components/ui/Field";
 import { Table, Td, Th } from "~/components/ui/Table";
-import { withFlash } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { handleForm, intentOf } from "~/lib/forms.server";
 import { conflictsAsFlash, handleDomainErrors } from "~/lib/http.server";
 import { formatMajorAmount } from "~/lib/money";
@@ -95,38 +94,37 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const here = `/staff/initiatives/${access.initiative.slug}`;
   const id = access.initiative.id;
   const formData = await request.formData();
-  const done = async (message: string, to = here) =>
-    redirect(to, { headers: await withFlash({ kind: "success", message }) });
   return conflictsAsFlash(here, async () => {
     switch (intentOf(formData)) {
       case "transition":
         return handleForm(formData, transitionSchema, async (value) => {
           await handleDomainErrors(() => changeStatus(db(), { userId: viewer.id, isStaff: true }, id, value));
-          return done(
+          return redirectWithFlash(
+            here,
             `Now ${STATUS_LABELS[value.to].toLowerCase()}. The proposer and endorsers are emailed.`,
           );
         });
       case "triage":
         return handleForm(formData, triageSchema, async (value) => {
           await handleDomainErrors(() => setTriage(db(), viewer, id, value));
-          return done("Assignment and priority saved.");
+          return redirectWithFlash(here, "Assignment and priority saved.");
         });
       case "review":
         return handleForm(formData, reviewSchema, async (value) => {
           await handleDomainErrors(() => saveReview(db(), viewer, id, value));
-          return done("Your scorecard is saved.");
+          return redirectWithFlash(here, "Your scorecard is saved.");
         });
       case "note":
         return handleForm(formData, noteSchema, async (value) => {
           await handleDomainErrors(() => addNote(db(), viewer, id, value.body));
-          return done("Note added (staff only).");
+          return redirectWithFlash(here, "Note added (staff only).");
         });
       case "duplicate":
         return handleForm(formData, duplicateSchema, async (value) => {
           const { original, moved } = await handleDomainErrors(() => markDuplicate(db(), viewer, id, value));
-          return done(
-            `Merged: ${moved} endorsement${moved === 1 ? "" : "s"} moved to “${original.title}”; everyone concerned is emailed.`,
+          return redirectWithFlash(
             `/staff/initiatives/${original.slug}`,
+            `Merged: ${moved} endorsement${moved === 1 ? "" : "s"} moved to “${original.title}”; everyone concerned is emailed.`,
           );
         });
       default:

@@ -1,13 +1,12 @@
 import type { SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { Badge } from "~/components/ui/Badge";
 import { Button } from "~/components/ui/Button";
 import { Field, FormError, TextareaField } from "~/components/ui/Field";
 import { Table, Td, Th } from "~/components/ui/Table";
-import { withFlash } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { handleForm, intentOf } from "~/lib/forms.server";
 import { conflictsAsFlash, handleDomainErrors } from "~/lib/http.server";
 import { formatMajorAmount } from "~/lib/money";
@@ -42,21 +41,20 @@ const suggestionSchema = z.object({ suggestionId: z.uuid(), decision: z.enum(["a
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireStaff(request);
   const formData = await request.formData();
-  const done = async (message: string) =>
-    redirect("/staff/projects", { headers: await withFlash({ kind: "success", message }) });
   return conflictsAsFlash("/staff/projects", async () => {
     switch (intentOf(formData)) {
       case "create-project":
         return handleForm(formData, projectSchema, async (value) => {
           const project = await handleDomainErrors(() => createProject(db(), viewer, value));
-          return done(`${project.name} is on the list.`);
+          return redirectWithFlash("/staff/projects", `${project.name} is on the list.`);
         });
       case "toggle-project":
         return handleForm(formData, toggleSchema, async (value) => {
           const project = await handleDomainErrors(() =>
             setProjectActive(db(), viewer, value.projectId, value.active === "true"),
           );
-          return done(
+          return redirectWithFlash(
+            "/staff/projects",
             project.isActive ? `${project.name} is back on the list.` : `${project.name} is retired.`,
           );
         });
@@ -65,14 +63,15 @@ export async function action({ request }: ActionFunctionArgs) {
           await handleDomainErrors(() =>
             decideSuggestion(db(), viewer, value.suggestionId, value.decision === "accept"),
           );
-          return done(
+          return redirectWithFlash(
+            "/staff/projects",
             value.decision === "accept" ? "Added to the list and linked." : "Suggestion dismissed.",
           );
         });
       case "size-band":
         return handleForm(formData, sizeBandSchema, async (value) => {
           await handleDomainErrors(() => saveSizeBand(db(), viewer, value));
-          return done(`Guidance for ${value.size} saved.`);
+          return redirectWithFlash("/staff/projects", `Guidance for ${value.size} saved.`);
         });
       default:
         throw new Response("Unknown action", { status: 400 });

@@ -13,7 +13,7 @@ import {
   upstreamProjects,
   users,
 } from "#db/schema";
-import { ForbiddenError, NotFoundError } from "~/lib/errors";
+import { ForbiddenError } from "~/lib/errors";
 import { formatMajorAmount } from "~/lib/money";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { listEndorsements } from "./endorsements.server";
@@ -241,12 +241,6 @@ export async function publicInitiativesOf(db: Db, organizationId: string) {
     )
     .orderBy(desc(initiatives.createdAt))
     .limit(50);
-}
-
-export async function requireInitiativeId(db: Db, slug: string) {
-  const [row] = await db.select({ id: initiatives.id }).from(initiatives).where(eq(initiatives.slug, slug));
-  if (!row) throw new NotFoundError("No such initiative.");
-  return row.id;
 }
 
 /** The choices the proposal form offers an organization. */

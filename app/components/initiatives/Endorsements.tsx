@@ -1,0 +1,157 @@
+import type { SubmissionResult } from "@conform-to/react";
+import { Form, Link } from "@remix-run/react";
+import { Button } from "~/components/ui/Button";
+import { FormError, TextareaField } from "~/components/ui/Field";
+import { formatCount } from "~/lib/numbers";
+
+// An initiative's backing (issue 4, item 3): who endorses it with which hubs, and
+// the endorse / withdraw forms for each organization the viewer administers.
+
+type Hub = { id: string; name: string; userCount: number | null };
+export type EndorsementView = {
+  id: string;
+  note: string;
+  organizationName: string;
+  organizationSlug: string;
+  organizationIsPublic: boolean;
+  hubs: Hub[];
+};
+export type EndorsementChoice = {
+  id: string;
+  name: string;
+  hubs: Hub[];
+  endorsement: { note: string; hubIds: string[] } | null;
+};
+
+export function Endorsements({
+  endorsements,
+  choices,
+  signedIn,
+  endorsable,
+  slug,
+  replyFor,
+  busy,
+}: {
+  endorsements: EndorsementView[];
+  choices: EndorsementChoice[];
+  signedIn: boolean;
+  endorsable: boolean;
+  slug: string;
+  /** The failed endorse form's reply, for the organization it was sent for. */
+  replyFor: (organizationId: string) => SubmissionResult<string[]> | undefined;
+  busy: boolean;
+}) {
+  return (
+    <section aria-labelledby="backing" className="space-y-3">
+      <h2 id="backing">Endorsing organizations</h2>
+      {endorsements.length === 0 ? (
+        <p className="text-sm text-muted">No other organization endorses this yet.</p>
+      ) : (
+        <ul className="divide-y divide-line rounded-lg border border-line bg-paper">
+          {endorsements.map((e) => (
+            <li key={e.id} className="space-y-1 px-4 py-3 text-sm">
+              <p>
+                {e.organizationIsPublic ? (
+                  <Link to={`/members/${e.organizationSlug}`}>{e.organizationName}</Link>
+                ) : (
+                  <strong>{e.organizationName}</strong>
+                )}
+                {e.hubs.length > 0 ? (
+                  <span className="text-muted">
+                    {" "}
+                    ·{" "}
+                    {e.hubs
+                      .map((h) => `${h.name}${h.userCount ? ` (${formatCount(h.userCount)} users)` : ""}`)
+                      .join(", ")}
+                  </span>
+                ) : null}
+              </p>
+              {e.note ? <p className="whitespace-pre-line text-muted">{e.note}</p> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      {choices.length > 0 ? (
+        <div className="space-y-4">
+          {choices.map((choice) => {
+            const result = replyFor(choice.id);
+            const errors = result?.error ?? {};
+            return (
+              <Form
+                method="post"
+                key={choice.id}
+                className="space-y-3 rounded-lg border border-line bg-paper p-4"
+                aria-labelledby={`endorse-${choice.id}`}
+              >
+                <h3 id={`endorse-${choice.id}`}>
+                  {choice.endorsement ? `${choice.name} endorses this` : `Endorse as ${choice.name}`}
+                </h3>
+                <input type="hidden" name="intent" value="endorse" />
+                <input type="hidden" name="organizationId" value={choice.id} />
+                <FormError errors={[...(errors[""] ?? []), ...(errors.organizationId ?? [])]} />
+                <fieldset>
+                  <legend className="mb-1 text-sm font-medium">Which of your hubs would benefit?</legend>
+                  {choice.hubs.length === 0 ? (
+                    <p className="text-sm text-muted">Your organization has no active hubs registered.</p>
+                  ) : (
+                    <ul className="grid gap-2 sm:grid-cols-2">
+                      {choice.hubs.map((hub) => (
+                        <li key={hub.id} className="flex items-start gap-2">
+                          <input
+                            type="checkbox"
+                            id={`hub-${choice.id}-${hub.id}`}
+                            name="hubIds"
+                            value={hub.id}
+                            defaultChecked={choice.endorsement?.hubIds.includes(hub.id) ?? false}
+                            className="mt-1 size-4 accent-brand-700"
+                          />
+                          <label htmlFor={`hub-${choice.id}-${hub.id}`} className="text-sm">
+                            {hub.name}
+                            {hub.userCount ? ` (${formatCount(hub.userCount)} users)` : ""}
+                          </label>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                  {errors.hubIds ? (
+                    <p className="mt-1 text-sm font-medium text-danger-700">{errors.hubIds.join(" ")}</p>
+                  ) : null}
+                </fieldset>
+                <TextareaField
+                  label="Note"
+                  name="note"
+                  rows={2}
+                  maxLength={1000}
+                  defaultValue={choice.endorsement?.note ?? ""}
+                  help="Why your community needs it; shown with your endorsement."
+                  errors={errors.note ?? undefined}
+                />
+                <div className="flex flex-wrap gap-3">
+                  <Button type="submit" disabled={busy}>
+                    {choice.endorsement ? "Update endorsement" : "Endorse"}
+                  </Button>
+                </div>
+              </Form>
+            );
+          })}
+          {choices
+            .filter((c) => c.endorsement)
+            .map((c) => (
+              <Form method="post" key={c.id} className="text-sm">
+                <input type="hidden" name="intent" value="withdraw-endorsement" />
+                <input type="hidden" name="organizationId" value={c.id} />
+                <Button type="submit" variant="secondary" disabled={busy}>
+                  Withdraw {c.name}'s endorsement
+                </Button>
+              </Form>
+            ))}
+        </div>
+      ) : !signedIn && endorsable ? (
+        <p className="text-sm">
+          <Link to={`/login?redirectTo=/initiatives/${slug}`}>Sign in</Link> to endorse it for your
+          organization.
+        </p>
+      ) : null}
+    </section>
+  );
+}
