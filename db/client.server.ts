@@ -1,6 +1,7 @@
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "./schema/index";
+import { runInTransactionContext } from "./transaction-context";
 
 export type Database = PostgresJsDatabase<typeof schema>;
 /** A transaction handle: services accept either this or the pool. */
@@ -15,7 +16,12 @@ const globalPool = globalThis as unknown as { __commonsPool?: Pool };
 export function createPool(url: string, max = 10): Pool {
   // idle_timeout lets the process exit on SIGTERM (ARCHITECTURE.md).
   const sql = postgres(url, { max, idle_timeout: 20, connect_timeout: 5, onnotice: () => {} });
-  return { sql, db: drizzle(sql, { schema, casing: "snake_case" }) };
+  const db = drizzle(sql, { schema, casing: "snake_case" });
+  // Every transaction body runs marked (db/transaction-context.ts); nested ones inherit it.
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((work, config) =>
+    transaction((tx) => runInTransactionContext(() => work(tx)), config)) as Database["transaction"];
+  return { sql, db };
 }
 
 function pool(): Pool {

@@ -5,31 +5,27 @@ export type MembershipActivatedProps = {
   appUrl: string;
   organizationName: string;
   tierName: string;
-  amount: string;
   periodEnd: string;
-  receiptNumber: string | null;
   paidBy: "card" | "invoice";
   billingUrl: string;
 };
 
-/** Sent when a payment activates or renews a membership: it doubles as the receipt. */
+/** Sent once, when a membership becomes active (issue 9, item 1.6); receipts are separate. */
 export function MembershipActivated(props: MembershipActivatedProps) {
   return (
     <EmailLayout appUrl={props.appUrl} preview={`${props.organizationName} is a ${props.tierName} member`}>
       <Text style={emailStyles.text}>
-        Thank you: <strong>{props.organizationName}</strong> is now a <strong>{props.tierName}</strong> member
-        of the network, until {props.periodEnd}.
+        Welcome: <strong>{props.organizationName}</strong> is now a <strong>{props.tierName}</strong> member
+        of the network, until {props.periodEnd}
+        {props.paidBy === "card" ? ", renewing automatically by card" : ""}.
       </Text>
-      <Text style={emailStyles.text}>
-        Receipt{props.receiptNumber ? ` ${props.receiptNumber}` : ""}: {props.amount} paid{" "}
-        {props.paidBy === "card" ? "by card" : "against the invoice"}.
-      </Text>
+      <Text style={emailStyles.text}>The receipt for the payment comes in a separate email.</Text>
       <Button href={props.billingUrl} style={emailStyles.button}>
-        See billing and receipts
+        See the membership
       </Button>
     </EmailLayout>
   );
 }
 
 export const membershipActivatedSubject = (organizationName: string) =>
-  `Receipt: ${organizationName}'s Commons membership`;
+  `${organizationName} is a Commons member`;

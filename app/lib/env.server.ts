@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+/** The emulator's webhook secret: public, so never accepted in production. */
+export const DEVELOPMENT_WEBHOOK_SECRET = "whsec_commons_development_only";
+
 // Every environment variable the app reads, validated once. The README's
 // configuration table mirrors this schema.
 const schema = z.object({
@@ -40,8 +43,13 @@ export function env(): Env {
   }
   const value = parsed.data;
   const isProduction = value.NODE_ENV === "production";
-  if (isProduction && (!value.STRIPE_SECRET_KEY || !value.STRIPE_WEBHOOK_SECRET) && !value.STRIPE_API_BASE) {
+  // Issue 9, item 1.5: production never runs on the emulator's public development
+  // secret, whatever else is set (STRIPE_API_BASE included).
+  if (isProduction && (!value.STRIPE_SECRET_KEY || !value.STRIPE_WEBHOOK_SECRET)) {
     throw new Error("STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET must be set in production");
+  }
+  if (isProduction && value.STRIPE_WEBHOOK_SECRET === DEVELOPMENT_WEBHOOK_SECRET) {
+    throw new Error("STRIPE_WEBHOOK_SECRET is the public development value: use the endpoint's own secret");
   }
   if (isProduction && !value.SESSION_SECRET) {
     throw new Error("SESSION_SECRET must be set in production (at least 16 characters)");

@@ -32,6 +32,8 @@ export const membershipTiers = pgTable(
     roadmapWeight: integer().notNull().default(1),
     isSubsidised: boolean().notNull().default(false),
     isActive: boolean().notNull().default(true),
+    /** The Stripe Product every price of this tier is built on (issue 9, item 1.2). */
+    stripeProductId: text().unique(),
     position: integer().notNull().default(0),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -72,6 +74,13 @@ export const memberships = pgTable(
     method: text({ enum: membershipMethods }).notNull(),
     amountMinor: integer().notNull(),
     currency: text().notNull(),
+    /**
+     * A tier change Stripe has confirmed on the subscription: it is charged, and takes
+     * effect here, at the next renewal (issue 9, item 1.1). Until then `tierId` and
+     * `amountMinor` stay the tier that was paid for.
+     */
+    nextTierId: uuid().references(() => membershipTiers.id, { onDelete: "restrict" }),
+    nextAmountMinor: integer(),
     stripeCheckoutSessionId: text().unique(),
     stripeSubscriptionId: text().unique(),
     stripeInvoiceId: text().unique(),
@@ -105,6 +114,27 @@ export const membershipsRelations = relations(memberships, ({ one }) => ({
   organization: one(organizations, { fields: [memberships.organizationId], references: [organizations.id] }),
   tier: one(membershipTiers, { fields: [memberships.tierId], references: [membershipTiers.id] }),
 }));
+
+/**
+ * Every move of a membership through its transition table (issue 9, section 4):
+ * written by the one writer in app/modules/memberships/workflow.ts, never updated.
+ * `fromStatus` is null for the row that created the membership.
+ */
+export const membershipTransitions = pgTable(
+  "membership_transitions",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    membershipId: uuid()
+      .notNull()
+      .references(() => memberships.id, { onDelete: "restrict" }),
+    fromStatus: text({ enum: membershipStatuses }),
+    toStatus: text({ enum: membershipStatuses }).notNull(),
+    actorId: uuid().references(() => users.id, { onDelete: "set null" }),
+    reason: text().notNull(),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("membership_transitions_membership_idx").on(t.membershipId, t.at)],
+);
 
 export const subsidyStatuses = ["pending", "approved", "declined"] as const;
 

@@ -1,4 +1,4 @@
-import { index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /**
  * Every email the app sends is written here first. With SMTP configured it is then
@@ -19,8 +19,13 @@ export const emailMessages = pgTable(
       .notNull()
       .default("queued"),
     error: text(),
+    /** Delivery attempts so far (issue 9, section 6): the send job retries with backoff. */
+    attempts: integer().notNull().default(0),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp({ withTimezone: true }),
   },
-  (t) => [index("email_messages_created_idx").on(t.createdAt)],
+  (t) => [
+    index("email_messages_created_idx").on(t.createdAt),
+    index("email_messages_status_idx").on(t.status, t.createdAt),
+  ],
 );

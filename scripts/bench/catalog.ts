@@ -278,6 +278,7 @@ async function startServer(port: number) {
       LOG_LEVEL: "warn",
       // The bench never calls Stripe; production only needs to know where it would.
       STRIPE_API_BASE: "http://127.0.0.1:9",
+      STRIPE_SECRET_KEY: "sk_test_bench",
       STRIPE_WEBHOOK_SECRET: "whsec_bench",
     },
     stdio: ["ignore", "inherit", "inherit"],

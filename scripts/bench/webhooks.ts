@@ -13,8 +13,10 @@ const cluster = await startTestCluster("bench");
 const url = await createTemplate(cluster.adminUrl, `commons_bench_${process.pid}`);
 const port = await freePort();
 const { startStripeEmulator } = await import("../../tests/mocks/stripe/emulator");
-const emulator = await startStripeEmulator({ webhookUrl: null });
+const emulator = await startStripeEmulator({ webhookUrl: null, webhookSecret: "whsec_bench_only" });
 Object.assign(process.env, {
+  STRIPE_SECRET_KEY: "sk_test_bench",
+  STRIPE_WEBHOOK_SECRET: "whsec_bench_only",
   NODE_ENV: "production",
   DATABASE_URL: url,
   APP_URL: `http://localhost:${port}`,

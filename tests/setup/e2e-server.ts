@@ -17,6 +17,7 @@ const hub = await startFakeHub(Number(process.env.E2E_FAKE_HUB_PORT ?? 3102));
 const stripeEmulator = await startStripeEmulator({
   port: Number(process.env.E2E_STRIPE_PORT ?? 3103),
   webhookUrl: `http://localhost:${port}/webhooks/stripe`,
+  webhookSecret: "whsec_e2e_only_not_the_development_secret",
 });
 
 Object.assign(process.env, {
@@ -27,6 +28,9 @@ Object.assign(process.env, {
   SESSION_SECRET: "e2e-session-secret-0123456789",
   SMTP_URL: sink.url,
   ALLOW_PRIVATE_HUB_URLS: "true",
+  // Production requires real-looking keys (issue 9, item 1.5); the emulator accepts any sk_test_.
+  STRIPE_SECRET_KEY: "sk_test_e2e_emulator",
+  STRIPE_WEBHOOK_SECRET: "whsec_e2e_only_not_the_development_secret",
   STRIPE_API_BASE: stripeEmulator.url,
   LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
 });

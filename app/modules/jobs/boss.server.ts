@@ -13,6 +13,7 @@ export const QUEUES = {
   reconcile: "ledger-reconcile",
   initiativeNotice: "initiative-notice",
   initiativeExpiry: "initiative-expiry",
+  emailSend: "email-send",
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -40,14 +41,20 @@ export async function enqueue(
   tx: Db,
   queue: QueueName,
   data: object,
-  options: { singletonKey?: string } = {},
+  options: {
+    singletonKey?: string;
+    retryLimit?: number;
+    retryDelay?: number;
+    retryBackoff?: boolean;
+    expireInSeconds?: number;
+  } = {},
 ) {
   const instance = await boss();
   return instance.send(queue, data, {
-    ...options,
     retryLimit: 8,
     retryBackoff: true,
     retryDelay: 2,
+    ...options,
     db: fromDrizzle(tx, sql),
   });
 }

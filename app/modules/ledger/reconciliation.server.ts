@@ -1,7 +1,12 @@
-import { and, desc, eq, gte, inArray } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNotNull, isNull } from "drizzle-orm";
 import type { Db } from "#db/client.server";
-import { ledgerEntries, reconciliationIssues } from "#db/schema";
-import { stripe } from "~/modules/payments/stripe.server";
+import { ledgerEntries, memberships, paymentExceptions, reconciliationIssues } from "#db/schema";
+import {
+  paidInvoicesSince,
+  retrieveBalanceTransaction,
+  retrieveInvoice,
+} from "~/modules/payments/invoices.server";
+import { renewalPriceOf, retrieveSubscription } from "~/modules/payments/subscriptions.server";
 
 // The reconciliation job (issue 3, item 5): compare recent ledger entries with
 // what Stripe says, and list the differences for staff. It only reads Stripe and
@@ -34,9 +39,7 @@ export async function reconcileLedger(db: Db, now = new Date()) {
   for (const entry of entries) {
     if (entry.kind === "membership_payment") {
       seenInvoices.add(entry.processorObjectId);
-      const invoice = await stripe()
-        .invoices.retrieve(entry.processorObjectId)
-        .catch(() => null);
+      const invoice = await retrieveInvoice(entry.processorObjectId).catch(() => null);
       if (!invoice) {
         problems.push({
           processorObjectId: entry.processorObjectId,
@@ -59,9 +62,7 @@ export async function reconcileLedger(db: Db, now = new Date()) {
         });
       }
     } else {
-      const txn = await stripe()
-        .balanceTransactions.retrieve(entry.processorObjectId)
-        .catch(() => null);
+      const txn = await retrieveBalanceTransaction(entry.processorObjectId).catch(() => null);
       if (!txn || -txn.fee !== entry.amountMinor) {
         problems.push({
           processorObjectId: entry.processorObjectId,
@@ -75,11 +76,7 @@ export async function reconcileLedger(db: Db, now = new Date()) {
   }
 
   // Paid membership invoices Stripe has that the ledger lacks (a lost or unprocessed webhook).
-  for await (const invoice of stripe().invoices.list({
-    status: "paid",
-    created: { gte: Math.floor(since.getTime() / 1000) },
-    limit: 100,
-  })) {
+  for await (const invoice of paidInvoicesSince(since)) {
     const isMembership = Boolean(
       invoice.metadata?.membershipId || invoice.parent?.subscription_details?.subscription,
     );
@@ -90,6 +87,34 @@ export async function reconcileLedger(db: Db, now = new Date()) {
         expectedMinor: null,
         actualMinor: invoice.amount_paid,
         currency: invoice.currency.toUpperCase(),
+      });
+    }
+  }
+
+  // What each live card membership will renew at, here and at Stripe (issue 9, item 1.1).
+  const cardMemberships = await db
+    .select()
+    .from(memberships)
+    .where(
+      and(
+        inArray(memberships.status, ["active", "past_due"]),
+        eq(memberships.method, "card"),
+        isNotNull(memberships.stripeSubscriptionId),
+      ),
+    );
+  for (const membership of cardMemberships) {
+    const subscription = await retrieveSubscription(membership.stripeSubscriptionId!).catch(() => null);
+    const price = subscription ? renewalPriceOf(subscription) : null;
+    const expected = membership.nextAmountMinor ?? membership.amountMinor;
+    if (!price || price.unitAmountMinor !== expected || price.currency !== membership.currency) {
+      problems.push({
+        processorObjectId: membership.stripeSubscriptionId!,
+        problem: price
+          ? `renews at ${price.unitAmountMinor} ${price.currency} at Stripe, ${expected} ${membership.currency} here`
+          : "subscription unknown to Stripe",
+        expectedMinor: expected,
+        actualMinor: price?.unitAmountMinor ?? null,
+        currency: membership.currency,
       });
     }
   }
@@ -111,4 +136,14 @@ export async function latestReconciliation(db: Db) {
     .from(reconciliationIssues)
     .where(eq(reconciliationIssues.runAt, latest.runAt));
   return { runAt: latest.runAt, issues };
+}
+
+/** Payments Stripe reported that did not match what Commons asked for (not yet resolved). */
+export function openPaymentExceptions(db: Db) {
+  return db
+    .select()
+    .from(paymentExceptions)
+    .where(isNull(paymentExceptions.resolvedAt))
+    .orderBy(desc(paymentExceptions.createdAt))
+    .limit(200);
 }

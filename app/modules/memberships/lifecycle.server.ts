@@ -1,5 +1,4 @@
 import { and, eq, inArray } from "drizzle-orm";
-import type Stripe from "stripe";
 import type { Tx } from "#db/client.server";
 import {
   type MembershipStatus,
@@ -7,73 +6,39 @@ import {
   membershipTiers,
   organizationMembers,
   organizations,
+  paymentExceptions,
   users,
 } from "#db/schema";
 import { MembershipActivated, membershipActivatedSubject } from "#emails/membership-activated";
 import { MembershipPaymentFailed, membershipPaymentFailedSubject } from "#emails/membership-payment-failed";
 import { env } from "~/lib/env.server";
-import { InvalidTransitionError } from "~/lib/errors";
 import { formatMoney } from "~/lib/money";
-import { recordAudit } from "~/modules/audit/audit.server";
 import { recordLedgerEntry } from "~/modules/ledger/ledger.server";
 import { sendEmail } from "~/modules/notifications/email.server";
-import type { AfterCommit } from "~/modules/payments/event-processing.server";
-import { feeOfInvoice } from "~/modules/payments/fees.server";
-import { stripe } from "~/modules/payments/stripe.server";
+import { type StripeEventHandlers, stripeHandler } from "~/modules/payments/event-processing.server";
+import {
+  type InvoiceSettlement,
+  retrieveInvoice,
+  settlementOfInvoice,
+} from "~/modules/payments/invoices.server";
+import type { StripeEvent, StripeInvoice, StripeSubscription } from "~/modules/payments/stripe.server";
+import { idOf } from "~/modules/payments/stripe.server";
+import { retrieveSubscription } from "~/modules/payments/subscriptions.server";
+import { recordScheduledTier } from "./memberships.server";
+import { recordReceipt } from "./receipts.server";
+import { tierOfProduct } from "./tiers.server";
+import { canMoveMembership, moveMembership, updateMembershipDetails } from "./workflow";
 
-// The membership state machine (issue 3, item 10), driven by verified webhooks.
-// Handlers re-read the subscription from Stripe, so events arriving late or out of
-// order converge on Stripe's current state instead of replaying stale ones.
-
-export const MEMBERSHIP_TRANSITIONS: Record<MembershipStatus, MembershipStatus[]> = {
-  pending: ["active", "canceled", "expired"],
-  active: ["past_due", "canceled", "expired"],
-  past_due: ["active", "canceled", "expired"],
-  canceled: [],
-  expired: [],
-};
-
-export function canTransition(from: MembershipStatus, to: MembershipStatus) {
-  return from === to || MEMBERSHIP_TRANSITIONS[from].includes(to);
-}
+// What Stripe's webhooks mean for memberships (issue 3, item 10; issue 9). Every
+// handler reads Stripe's current state first, outside any transaction, so events
+// arriving late, twice or out of order converge on what Stripe holds; the payload
+// itself is never trusted for money. A membership becomes active only from a paid
+// invoice whose amount and currency are what Commons asked for.
 
 type Row = typeof memberships.$inferSelect;
 
-async function transition(
-  tx: Tx,
-  membership: Row,
-  to: MembershipStatus,
-  changes: Partial<Row>,
-  reason: string,
-) {
-  if (!canTransition(membership.status, to)) {
-    throw new InvalidTransitionError(`membership ${membership.id}: ${membership.status} → ${to}`);
-  }
-  const now = new Date();
-  await tx
-    .update(memberships)
-    .set({
-      ...changes,
-      status: to,
-      updatedAt: now,
-      ...(to === "active" && !membership.activatedAt ? { activatedAt: now } : {}),
-      ...((to === "canceled" || to === "expired") && !membership.endedAt ? { endedAt: now } : {}),
-    })
-    .where(eq(memberships.id, membership.id));
-  if (to !== membership.status) {
-    await recordAudit(tx, {
-      actorId: null,
-      action: `membership.${to}`,
-      subjectType: "membership",
-      subjectId: membership.id,
-      organizationId: membership.organizationId,
-      details: { from: membership.status, reason },
-    });
-  }
-}
-
 /** Stripe subscription status → ours. A subscription that ran out after "cancel at period end" expired. */
-export function statusFromSubscription(subscription: Stripe.Subscription): MembershipStatus {
+export function statusFromSubscription(subscription: StripeSubscription): MembershipStatus | null {
   switch (subscription.status) {
     case "active":
     case "trialing":
@@ -85,7 +50,7 @@ export function statusFromSubscription(subscription: Stripe.Subscription): Membe
     case "incomplete_expired":
       return subscription.cancel_at_period_end ? "expired" : "canceled";
     default:
-      return "pending";
+      return null;
   }
 }
 
@@ -107,46 +72,63 @@ async function findMembership(tx: Tx, ids: { membershipId?: string | null; subsc
   return byId;
 }
 
-/** Applies Stripe's current view of a subscription to the membership it pays for. */
-async function syncSubscription(tx: Tx, subscriptionId: string, reason: string) {
-  const subscription = await stripe().subscriptions.retrieve(subscriptionId);
+function periodOf(subscription: StripeSubscription) {
+  const item = subscription.items.data[0];
+  return item
+    ? {
+        currentPeriodStart: new Date(item.current_period_start * 1000),
+        currentPeriodEnd: new Date(item.current_period_end * 1000),
+      }
+    : {};
+}
+
+type LoadedSubscription = { subscription: StripeSubscription; readAt: Date };
+
+async function loadSubscription(id: string): Promise<LoadedSubscription> {
+  const readAt = new Date();
+  return { subscription: await retrieveSubscription(id), readAt };
+}
+
+/**
+ * Applies Stripe's view of a subscription. A read older than one already applied is
+ * ignored (two workers may read in one order and write in the other). A pending
+ * membership is not activated here: only its verified paid invoice does that.
+ */
+async function syncSubscription(tx: Tx, loaded: LoadedSubscription, reason: string) {
+  const { subscription, readAt } = loaded;
   const membership = await findMembership(tx, {
-    subscriptionId,
+    subscriptionId: subscription.id,
     membershipId: subscription.metadata.membershipId,
   });
   if (!membership) return null;
-  const item = subscription.items.data[0];
-  const target = statusFromSubscription(subscription);
-  const next = target === "pending" ? membership.status : target;
-  const changes: Partial<Row> = {
+  if (membership.stripeStateAt && membership.stripeStateAt >= readAt) return membership;
+  const details = {
     stripeSubscriptionId: subscription.id,
     cancelAtPeriodEnd: subscription.cancel_at_period_end,
-    ...(item
-      ? {
-          currentPeriodStart: new Date(item.current_period_start * 1000),
-          currentPeriodEnd: new Date(item.current_period_end * 1000),
-        }
-      : {}),
+    stripeStateAt: readAt,
+    ...(membership.status === "pending" ? {} : periodOf(subscription)),
   };
-  if (!canTransition(membership.status, next)) return membership; // already ended: nothing moves it back
-  await transition(tx, membership, next, changes, reason);
-  return { ...membership, ...changes, status: next };
+  const target = statusFromSubscription(subscription);
+  let row: Row;
+  if (
+    target &&
+    target !== membership.status &&
+    membership.status !== "pending" &&
+    canMoveMembership(membership.status, target, "stripe")
+  ) {
+    row = await moveMembership(tx, membership, target, { by: "stripe", actorId: null, reason }, details);
+  } else if (target && target !== "active" && membership.status === "pending") {
+    // A checkout whose subscription never got paid: it ends without ever being active.
+    row = canMoveMembership("pending", "canceled", "stripe")
+      ? await moveMembership(tx, membership, "canceled", { by: "stripe", actorId: null, reason }, details)
+      : membership;
+  } else {
+    row = await updateMembershipDetails(tx, membership.id, details);
+  }
+  return row.status === "pending" ? row : recordScheduledTier(tx, row, subscription);
 }
 
-const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
-
-/** A paid membership invoice (not a subscription's) starts a one-year period. */
-async function activateInvoicedMembership(tx: Tx, invoice: Stripe.Invoice) {
-  const membership = await findMembership(tx, { membershipId: invoice.metadata?.membershipId });
-  if (!membership || membership.stripeInvoiceId !== invoice.id) return membership ?? null;
-  if (membership.status !== "pending") return membership;
-  const start = new Date((invoice.status_transitions?.paid_at ?? invoice.created) * 1000);
-  const changes = { currentPeriodStart: start, currentPeriodEnd: new Date(start.getTime() + YEAR_MS) };
-  await transition(tx, membership, "active", changes, "invoice paid");
-  return { ...membership, ...changes, status: "active" as const };
-}
-
-async function organizationEmails(tx: Tx, organizationId: string) {
+async function organizationContacts(tx: Tx, organizationId: string) {
   const rows = await tx
     .select({ email: users.email, name: organizations.name, slug: organizations.slug })
     .from(organizationMembers)
@@ -165,17 +147,81 @@ async function organizationEmails(tx: Tx, organizationId: string) {
   };
 }
 
-function subscriptionOfInvoice(invoice: Stripe.Invoice) {
-  const ref = invoice.parent?.subscription_details?.subscription;
-  return typeof ref === "string" ? ref : (ref?.id ?? null);
+function subscriptionOfInvoice(invoice: StripeInvoice) {
+  return idOf(invoice.parent?.subscription_details?.subscription);
 }
 
-async function onInvoicePaid(tx: Tx, invoice: Stripe.Invoice, afterCommit: AfterCommit) {
+type LoadedInvoice = {
+  invoice: StripeInvoice;
+  subscription: LoadedSubscription | null;
+  settlement: InvoiceSettlement;
+};
+
+/** Stripe's current invoice (never the payload's), its subscription and how it was settled. */
+async function loadInvoice(event: StripeEvent): Promise<LoadedInvoice> {
+  const invoice = await retrieveInvoice((event.data.object as StripeInvoice).id!);
   const subscriptionId = subscriptionOfInvoice(invoice);
-  const membership = subscriptionId
-    ? await syncSubscription(tx, subscriptionId, "invoice paid")
-    : await activateInvoicedMembership(tx, invoice);
+  return {
+    invoice,
+    subscription: subscriptionId ? await loadSubscription(subscriptionId) : null,
+    settlement:
+      invoice.status === "paid"
+        ? await settlementOfInvoice(invoice.id!)
+        : { paymentIntentId: null, fee: null },
+  };
+}
+
+/** What Commons asked this invoice to be: the first payment, a renewal (maybe at a new tier), or an invoice we sent. */
+function expectedAmount(membership: Row, invoice: StripeInvoice) {
+  const renewal = invoice.billing_reason === "subscription_cycle";
+  return {
+    amountMinor: renewal ? (membership.nextAmountMinor ?? membership.amountMinor) : membership.amountMinor,
+    currency: membership.currency,
+  };
+}
+
+async function recordException(tx: Tx, input: typeof paymentExceptions.$inferInsert) {
+  await tx.insert(paymentExceptions).values(input).onConflictDoNothing();
+}
+
+async function onInvoicePaid(tx: Tx, event: StripeEvent, loaded: LoadedInvoice) {
+  const { invoice, subscription } = loaded;
+  const subscriptionId = subscriptionOfInvoice(invoice);
+  const membership = await findMembership(tx, {
+    subscriptionId,
+    membershipId: invoice.metadata?.membershipId ?? subscription?.subscription.metadata.membershipId,
+  });
   if (!membership) return;
+  if (!subscriptionId && membership.stripeInvoiceId !== invoice.id) return;
+  const expected = expectedAmount(membership, invoice);
+  if (invoice.status !== "paid") {
+    await recordException(tx, {
+      kind: "not_paid",
+      processorObjectId: invoice.id!,
+      stripeEventId: event.id,
+      membershipId: membership.id,
+      problem: `An invoice.paid event arrived, but Stripe says the invoice is ${invoice.status}; nothing was activated.`,
+      expectedMinor: expected.amountMinor,
+      actualMinor: invoice.amount_paid,
+      currency: invoice.currency.toUpperCase(),
+    });
+    return;
+  }
+  if (invoice.amount_paid !== expected.amountMinor || invoice.currency.toUpperCase() !== expected.currency) {
+    await recordException(tx, {
+      kind: "amount_mismatch",
+      processorObjectId: invoice.id!,
+      stripeEventId: event.id,
+      membershipId: membership.id,
+      problem: `Paid ${invoice.amount_paid} ${invoice.currency.toUpperCase()} where Commons asked for ${expected.amountMinor} ${expected.currency}; the membership was not changed.`,
+      expectedMinor: expected.amountMinor,
+      actualMinor: invoice.amount_paid,
+      currency: invoice.currency.toUpperCase(),
+    });
+    return;
+  }
+
+  const paidAt = new Date((invoice.status_transitions?.paid_at ?? invoice.created) * 1000);
   const recorded = await recordLedgerEntry(tx, {
     kind: "membership_payment",
     amountMinor: invoice.amount_paid,
@@ -184,11 +230,11 @@ async function onInvoicePaid(tx: Tx, invoice: Stripe.Invoice, afterCommit: After
     subjectType: "membership",
     subjectId: membership.id,
     processorObjectId: invoice.id!,
-    occurredAt: new Date((invoice.status_transitions?.paid_at ?? invoice.created) * 1000),
+    occurredAt: paidAt,
     description: `Membership invoice ${invoice.number ?? invoice.id}`,
   });
-  if (!recorded) return; // the same payment seen again: no second email either
-  const fee = await feeOfInvoice(invoice.id!);
+  if (!recorded) return; // the same payment seen again: nothing more to do
+  const fee = loaded.settlement.fee;
   if (fee) {
     await recordLedgerEntry(tx, {
       kind: "processor_fee",
@@ -202,13 +248,47 @@ async function onInvoicePaid(tx: Tx, invoice: Stripe.Invoice, afterCommit: After
       description: `Stripe fee on invoice ${invoice.number ?? invoice.id}`,
     });
   }
-  const [tier] = await tx.select().from(membershipTiers).where(eq(membershipTiers.id, membership.tierId));
-  const contacts = await organizationEmails(tx, membership.organizationId);
+
+  // The tier this payment bought: the product on its line (a scheduled change takes effect now).
+  const productId = invoice.lines.data[0]?.pricing?.price_details?.product ?? null;
+  const paidTier = productId ? await tierOfProduct(tx, productId) : null;
+  const period = subscription
+    ? periodOf(subscription.subscription)
+    : { currentPeriodStart: paidAt, currentPeriodEnd: new Date(paidAt.getTime() + 365 * 86_400_000) };
+  const details = {
+    ...period,
+    ...(paidTier ? { tierId: paidTier.id } : {}),
+    amountMinor: invoice.amount_paid,
+    ...(subscriptionId ? { stripeSubscriptionId: subscriptionId } : {}),
+  };
+  const wasPending = membership.status === "pending";
+  let row =
+    membership.status === "active"
+      ? await updateMembershipDetails(tx, membership.id, details)
+      : canMoveMembership(membership.status, "active", "stripe")
+        ? await moveMembership(
+            tx,
+            membership,
+            "active",
+            { by: "stripe", actorId: null, reason: `invoice ${invoice.number ?? invoice.id} paid` },
+            details,
+          )
+        : membership;
+  if (subscription) row = await recordScheduledTier(tx, row, subscription.subscription);
+
+  const [tier] = await tx.select().from(membershipTiers).where(eq(membershipTiers.id, row.tierId));
+  const contacts = await organizationContacts(tx, membership.organizationId);
   const appUrl = env().appUrl;
-  const periodEnd = membership.currentPeriodEnd ? membership.currentPeriodEnd.toISOString().slice(0, 10) : "";
-  afterCommit(async (db) => {
+  await recordReceipt(tx, {
+    membership: row,
+    invoice,
+    paymentIntentId: loaded.settlement.paymentIntentId,
+    contacts,
+    tierName: tier?.name ?? "",
+  });
+  if (wasPending && row.status === "active") {
     for (const to of contacts.recipients) {
-      await sendEmail(db, {
+      await sendEmail(tx, {
         to,
         subject: membershipActivatedSubject(contacts.organizationName),
         template: "membership-activated",
@@ -216,66 +296,60 @@ async function onInvoicePaid(tx: Tx, invoice: Stripe.Invoice, afterCommit: After
           appUrl,
           organizationName: contacts.organizationName,
           tierName: tier?.name ?? "",
-          amount: formatMoney({ amountMinor: invoice.amount_paid, currency: invoice.currency.toUpperCase() }),
-          periodEnd,
-          receiptNumber: invoice.number,
+          periodEnd: row.currentPeriodEnd ? row.currentPeriodEnd.toISOString().slice(0, 10) : "",
           paidBy: subscriptionId ? "card" : "invoice",
           billingUrl: `${appUrl}/orgs/${contacts.slug}/billing`,
         }),
       });
     }
-  });
-}
-
-async function onInvoicePaymentFailed(tx: Tx, invoice: Stripe.Invoice, afterCommit: AfterCommit) {
-  const subscriptionId = subscriptionOfInvoice(invoice);
-  if (!subscriptionId) return;
-  const membership = await syncSubscription(tx, subscriptionId, "renewal payment failed");
-  if (!membership) return;
-  // Out of order: a later retry may already have paid this invoice.
-  const current = await stripe().invoices.retrieve(invoice.id!);
-  if (current.status === "paid") return;
-  const contacts = await organizationEmails(tx, membership.organizationId);
-  const appUrl = env().appUrl;
-  afterCommit(async (db) => {
-    for (const to of contacts.recipients) {
-      await sendEmail(db, {
-        to,
-        subject: membershipPaymentFailedSubject(contacts.organizationName),
-        template: "membership-payment-failed",
-        body: MembershipPaymentFailed({
-          appUrl,
-          organizationName: contacts.organizationName,
-          amount: formatMoney({ amountMinor: invoice.amount_due, currency: invoice.currency.toUpperCase() }),
-          billingUrl: `${appUrl}/orgs/${contacts.slug}/billing`,
-        }),
-      });
-    }
-  });
-}
-
-/** The memberships module's part in processing a Stripe event. */
-export async function handleMembershipEvent(tx: Tx, event: Stripe.Event, afterCommit: AfterCommit) {
-  switch (event.type) {
-    case "checkout.session.completed": {
-      const session = event.data.object;
-      if (session.mode === "subscription" && typeof session.subscription === "string") {
-        await syncSubscription(tx, session.subscription, "checkout completed");
-      }
-      return;
-    }
-    case "customer.subscription.created":
-    case "customer.subscription.updated":
-    case "customer.subscription.deleted":
-      await syncSubscription(tx, event.data.object.id, event.type);
-      return;
-    case "invoice.paid":
-      await onInvoicePaid(tx, event.data.object, afterCommit);
-      return;
-    case "invoice.payment_failed":
-      await onInvoicePaymentFailed(tx, event.data.object, afterCommit);
-      return;
-    default:
-      return;
   }
 }
+
+async function onInvoicePaymentFailed(tx: Tx, loaded: LoadedInvoice) {
+  const { invoice, subscription } = loaded;
+  if (!subscription) return;
+  const membership = await syncSubscription(tx, subscription, "renewal payment failed");
+  // Out of order: a later retry may already have paid this invoice.
+  if (!membership || invoice.status === "paid" || membership.status === "pending") return;
+  const contacts = await organizationContacts(tx, membership.organizationId);
+  const appUrl = env().appUrl;
+  for (const to of contacts.recipients) {
+    await sendEmail(tx, {
+      to,
+      subject: membershipPaymentFailedSubject(contacts.organizationName),
+      template: "membership-payment-failed",
+      body: MembershipPaymentFailed({
+        appUrl,
+        organizationName: contacts.organizationName,
+        amount: formatMoney({ amountMinor: invoice.amount_due, currency: invoice.currency.toUpperCase() }),
+        billingUrl: `${appUrl}/orgs/${contacts.slug}/billing`,
+      }),
+    });
+  }
+}
+
+const subscriptionEvent = stripeHandler<LoadedSubscription>({
+  load: (event) => loadSubscription((event.data.object as StripeSubscription).id),
+  apply: async (tx, event, loaded) => void (await syncSubscription(tx, loaded, event.type)),
+});
+
+/** The memberships module's Stripe events, routed here for objects whose purpose is "membership". */
+export const membershipStripeHandlers: StripeEventHandlers = {
+  "checkout.session.completed": stripeHandler<LoadedSubscription | null>({
+    load: async (event) => {
+      const session = event.data.object as { mode: string; subscription: string | { id: string } | null };
+      const id = session.mode === "subscription" ? idOf(session.subscription) : null;
+      return id ? loadSubscription(id) : null;
+    },
+    apply: async (tx, _event, loaded) =>
+      void (loaded && (await syncSubscription(tx, loaded, "checkout completed"))),
+  }),
+  "customer.subscription.created": subscriptionEvent,
+  "customer.subscription.updated": subscriptionEvent,
+  "customer.subscription.deleted": subscriptionEvent,
+  "invoice.paid": stripeHandler<LoadedInvoice>({ load: loadInvoice, apply: onInvoicePaid }),
+  "invoice.payment_failed": stripeHandler<LoadedInvoice>({
+    load: loadInvoice,
+    apply: (tx, _event, loaded) => onInvoicePaymentFailed(tx, loaded),
+  }),
+};

@@ -1,15 +1,25 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
-import type { Db } from "#db/client.server";
-import { billingProfiles, memberships, membershipTiers } from "#db/schema";
+import type { Db, Tx } from "#db/client.server";
+import { memberships, membershipTiers } from "#db/schema";
 import { env } from "~/lib/env.server";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "~/lib/errors";
 import { recordAudit } from "~/modules/audit/audit.server";
 import type { OrganizationContext } from "~/modules/organizations/organizations.server";
 import { can } from "~/modules/organizations/policy";
-import { idempotencyKey, stripe } from "~/modules/payments/stripe.server";
+import { closeCheckoutSession, createSubscriptionCheckout } from "~/modules/payments/checkout.server";
+import { billingPortalUrl, billingProfileOf, ensureCustomer } from "~/modules/payments/customers.server";
+import { listCustomerInvoices } from "~/modules/payments/invoices.server";
+import {
+  changeSubscriptionPrice,
+  renewalPriceOf,
+  setSubscriptionCancelAtPeriodEnd,
+} from "~/modules/payments/subscriptions.server";
+import { productOfTier, tierOfProduct } from "./tiers.server";
+import { createMembership, lockMembership, moveMembership, updateMembershipDetails } from "./workflow";
 
-// Joining and managing a membership (issue 3, items 7, 10, 11). The browser never
-// changes a membership's state: Stripe's verified webhooks do (lifecycle.server.ts).
+// Joining and managing a membership (issue 3, items 7, 10, 11; issue 9, items 1.1–1.4).
+// The browser never changes a membership's state: Stripe's confirmations do
+// (lifecycle.server.ts), through the transition table in workflow.ts.
 
 export const LIVE_STATUSES = ["pending", "active", "past_due"] as const;
 export type Membership = typeof memberships.$inferSelect;
@@ -27,47 +37,58 @@ export async function currentMembership(db: Db, organizationId: string) {
     .where(eq(memberships.organizationId, organizationId))
     .orderBy(desc(memberships.createdAt))
     .limit(1);
-  return row ?? null;
+  if (!row) return null;
+  const nextTier = row.membership.nextTierId
+    ? ((
+        await db.select().from(membershipTiers).where(eq(membershipTiers.id, row.membership.nextTierId))
+      )[0] ?? null)
+    : null;
+  return { ...row, nextTier };
 }
 
-/** One Stripe customer per organization, created once (the idempotency key is the org id). */
-export async function ensureStripeCustomer(
-  db: Db,
-  context: OrganizationContext,
-  contact: { email: string; name: string },
-) {
-  const [existing] = await db
+export function liveMemberships(db: Db, organizationId: string) {
+  return db
     .select()
-    .from(billingProfiles)
-    .where(eq(billingProfiles.organizationId, context.organization.id));
-  if (existing) return existing.stripeCustomerId;
-  const customer = await stripe().customers.create(
-    {
-      name: context.organization.name,
-      email: contact.email,
-      metadata: { organizationId: context.organization.id, slug: context.organization.slug },
-    },
-    { idempotencyKey: idempotencyKey("customer", context.organization.id) },
-  );
-  await db
-    .insert(billingProfiles)
-    .values({
-      organizationId: context.organization.id,
-      stripeCustomerId: customer.id,
-      billingEmail: contact.email,
-      billingName: contact.name,
-    })
-    .onConflictDoNothing();
-  const [profile] = await db
-    .select()
-    .from(billingProfiles)
-    .where(eq(billingProfiles.organizationId, context.organization.id));
-  return profile!.stripeCustomerId;
+    .from(memberships)
+    .where(
+      and(eq(memberships.organizationId, organizationId), inArray(memberships.status, [...LIVE_STATUSES])),
+    );
+}
+
+/** A card checkout that was started and never paid: the only live membership a new one may replace. */
+export function isUnpaidCheckout(m: Membership) {
+  return m.status === "pending" && m.method === "card" && !m.stripeSubscriptionId;
+}
+
+/**
+ * Retires unpaid card checkouts before a new checkout or invoice replaces them
+ * (issue 9, item 1.4): each session is closed at Stripe first, and only a session
+ * Stripe confirms expired lets its membership be canceled. A session that was
+ * completed meanwhile is a real payment: the caller gets a ConflictError and the
+ * membership stays for its webhook. Nothing is deleted.
+ */
+export async function retireUnpaidCheckouts(
+  stale: Membership[],
+  actorId: string | null,
+  reason: string,
+): Promise<(tx: Tx) => Promise<void>> {
+  for (const m of stale) if (m.stripeCheckoutSessionId) await closeCheckoutSession(m.stripeCheckoutSessionId);
+  return async (tx) => {
+    for (const m of stale) {
+      const locked = await lockMembership(tx, m.id);
+      if (!locked || locked.status !== "pending") continue;
+      if (!isUnpaidCheckout(locked))
+        throw new ConflictError(
+          "A payment for this organization has just gone through. Reload the billing page.",
+        );
+      await moveMembership(tx, locked, "canceled", { by: "admin", actorId, reason });
+    }
+  };
 }
 
 /**
  * Starts Stripe Checkout (subscription, yearly) for a tier and records a pending
- * membership; returns the hosted page's URL. An unpaid earlier attempt is replaced.
+ * membership; returns the hosted page's URL. An unpaid earlier checkout is closed.
  */
 export async function startCardCheckout(
   db: Db,
@@ -82,86 +103,57 @@ export async function startCardCheckout(
   if (!tier) throw new ValidationError({ tierId: ["Choose one of the tiers on offer."] });
   if (tier.isSubsidised)
     throw new ValidationError({ tierId: ["Subsidised tiers are applied for, not paid by card."] });
-  const live = await db
-    .select()
-    .from(memberships)
-    .where(
-      and(
-        eq(memberships.organizationId, context.organization.id),
-        inArray(memberships.status, [...LIVE_STATUSES]),
-      ),
-    );
-  const blocking = live.find(
-    (m) => !(m.status === "pending" && m.method === "card" && !m.stripeSubscriptionId),
-  );
-  if (blocking)
+  const organization = context.organization;
+  const live = await liveMemberships(db, organization.id);
+  if (live.some((m) => !isUnpaidCheckout(m)))
     throw new ConflictError(
       "This organization already has a membership. Change its tier from the billing page instead.",
     );
 
-  const customerId = await ensureStripeCustomer(db, context, input.viewer);
-  const appUrl = env().appUrl;
-  const billingUrl = `${appUrl}/orgs/${context.organization.slug}/billing`;
-  return db.transaction(async (tx) => {
-    for (const stale of live) {
-      await tx.delete(memberships).where(eq(memberships.id, stale.id));
-      if (stale.stripeCheckoutSessionId) {
-        await stripe()
-          .checkout.sessions.expire(stale.stripeCheckoutSessionId)
-          .catch(() => undefined);
-      }
-    }
-    const [membership] = await tx
-      .insert(memberships)
-      .values({
-        organizationId: context.organization.id,
+  const actorId = context.actor.userId;
+  const customerId = await ensureCustomer(db, organization, input.viewer, actorId);
+  const productId = await productOfTier(db, tier);
+  const retire = await retireUnpaidCheckouts(live, actorId, "replaced by a new checkout");
+  const membership = await db.transaction(async (tx) => {
+    await retire(tx);
+    return createMembership(
+      tx,
+      {
+        organizationId: organization.id,
         tierId: tier.id,
         method: "card",
         status: "pending",
         amountMinor: tier.priceMinor,
         currency: tier.currency,
-        requestedById: context.actor.userId,
-      })
-      .returning();
-    const session = await stripe().checkout.sessions.create(
-      {
-        mode: "subscription",
-        customer: customerId,
-        client_reference_id: membership!.id,
-        line_items: [
-          {
-            quantity: 1,
-            price_data: {
-              currency: tier.currency.toLowerCase(),
-              unit_amount: tier.priceMinor,
-              recurring: { interval: "year" },
-              product_data: { name: `Commons membership: ${tier.name}` },
-            },
-          },
-        ],
-        subscription_data: {
-          metadata: { membershipId: membership!.id, organizationId: context.organization.id },
-        },
-        metadata: { membershipId: membership!.id },
-        success_url: `${billingUrl}/confirm?session_id={CHECKOUT_SESSION_ID}`,
-        cancel_url: `${billingUrl}?canceled=1`,
+        requestedById: actorId,
       },
-      { idempotencyKey: idempotencyKey("membership-checkout", membership!.id) },
+      { by: "admin", actorId, reason: `card checkout for ${tier.name}` },
     );
-    await tx
-      .update(memberships)
-      .set({ stripeCheckoutSessionId: session.id })
-      .where(eq(memberships.id, membership!.id));
+  });
+  const billingUrl = `${env().appUrl}/orgs/${organization.slug}/billing`;
+  const session = await createSubscriptionCheckout(db, {
+    organizationId: organization.id,
+    membershipId: membership.id,
+    actorId,
+    customerId,
+    price: { productId, unitAmountMinor: tier.priceMinor, currency: tier.currency },
+    clientReferenceId: membership.id,
+    metadata: { purpose: "membership", membershipId: membership.id, organizationId: organization.id },
+    successUrl: `${billingUrl}/confirm?session_id={CHECKOUT_SESSION_ID}`,
+    cancelUrl: `${billingUrl}?canceled=1`,
+  });
+  await db.transaction(async (tx) => {
+    await updateMembershipDetails(tx, membership.id, { stripeCheckoutSessionId: session.id });
     await recordAudit(tx, {
-      actorId: context.actor.userId,
+      actorId,
       action: "membership.checkout_started",
       subjectType: "membership",
-      subjectId: membership!.id,
-      organizationId: context.organization.id,
+      subjectId: membership.id,
+      organizationId: organization.id,
       details: { tier: tier.name, amountMinor: tier.priceMinor, currency: tier.currency },
     });
-    return session.url!;
   });
+  return session.url;
 }
 
 export async function membershipForCheckoutSession(db: Db, organizationId: string, sessionId: string) {
@@ -179,16 +171,12 @@ export async function membershipForCheckoutSession(db: Db, organizationId: strin
 /** A Stripe billing-portal session for card members; returns its URL. */
 export async function openBillingPortal(db: Db, context: OrganizationContext) {
   assertBilling(context);
-  const [profile] = await db
-    .select()
-    .from(billingProfiles)
-    .where(eq(billingProfiles.organizationId, context.organization.id));
+  const profile = await billingProfileOf(db, context.organization.id);
   if (!profile) throw new ConflictError("This organization has no card on file yet.");
-  const portal = await stripe().billingPortal.sessions.create({
-    customer: profile.stripeCustomerId,
-    return_url: `${env().appUrl}/orgs/${context.organization.slug}/billing`,
-  });
-  return portal.url;
+  return billingPortalUrl(
+    profile.stripeCustomerId,
+    `${env().appUrl}/orgs/${context.organization.slug}/billing`,
+  );
 }
 
 async function liveCardMembership(db: Db, context: OrganizationContext) {
@@ -203,87 +191,96 @@ async function liveCardMembership(db: Db, context: OrganizationContext) {
   return row;
 }
 
-/** Cancel at period end (or undo it). Stripe's webhook then updates our row. */
+/** Cancel at period end (or undo it). Stripe's answer, then its webhook, update our row. */
 export async function setCancelAtPeriodEnd(db: Db, context: OrganizationContext, cancel: boolean) {
   assertBilling(context);
   const { membership } = await liveCardMembership(db, context);
-  await stripe().subscriptions.update(
-    membership.stripeSubscriptionId!,
-    { cancel_at_period_end: cancel },
-    {
-      idempotencyKey: idempotencyKey(
-        "membership-cancel",
-        membership.id,
-        String(cancel),
-        membership.updatedAt.getTime(),
-      ),
-    },
-  );
-  await recordAudit(db, {
-    actorId: context.actor.userId,
-    action: cancel ? "membership.cancel_requested" : "membership.cancel_withdrawn",
-    subjectType: "membership",
-    subjectId: membership.id,
+  const subscription = await setSubscriptionCancelAtPeriodEnd(db, {
+    subscriptionId: membership.stripeSubscriptionId!,
+    cancel,
     organizationId: context.organization.id,
+    membershipId: membership.id,
+    actorId: context.actor.userId,
+  });
+  await db.transaction(async (tx) => {
+    await updateMembershipDetails(tx, membership.id, {
+      cancelAtPeriodEnd: subscription.cancel_at_period_end,
+    });
+    await recordAudit(tx, {
+      actorId: context.actor.userId,
+      action: cancel ? "membership.cancel_requested" : "membership.cancel_withdrawn",
+      subjectType: "membership",
+      subjectId: membership.id,
+      organizationId: context.organization.id,
+    });
+  });
+}
+
+/**
+ * Records the tier a subscription will renew at, from the subscription Stripe
+ * returned or sent (issue 9, item 1.1). The tier paid for stays in force until the
+ * renewal invoice is paid.
+ */
+export async function recordScheduledTier(
+  tx: Db,
+  membership: Membership,
+  subscription: { items: { data: { price: unknown }[] } },
+) {
+  const price = renewalPriceOf(subscription);
+  if (!price) return membership;
+  const tier = await tierOfProduct(tx, price.productId);
+  const same =
+    (!tier || tier.id === membership.tierId) &&
+    price.unitAmountMinor === membership.amountMinor &&
+    price.currency === membership.currency;
+  return updateMembershipDetails(tx, membership.id, {
+    nextTierId: same ? null : (tier?.id ?? membership.tierId),
+    nextAmountMinor: same ? null : price.unitAmountMinor,
   });
 }
 
 /** Moves a card membership to another tier from the next renewal (no proration). */
 export async function changeTier(db: Db, context: OrganizationContext, tierId: string) {
   assertBilling(context);
-  const { membership, tier: from } = await liveCardMembership(db, context);
+  const { membership, tier: from, nextTier } = await liveCardMembership(db, context);
   const [tier] = await db
     .select()
     .from(membershipTiers)
     .where(and(eq(membershipTiers.id, tierId), eq(membershipTiers.isActive, true)));
   if (!tier || tier.isSubsidised)
     throw new ValidationError({ tierId: ["Choose one of the paid tiers on offer."] });
-  if (tier.id === from.id) return;
-  await stripe().subscriptions.update(
-    membership.stripeSubscriptionId!,
-    {
-      proration_behavior: "none",
-      items: [
-        {
-          id: (await stripe().subscriptions.retrieve(membership.stripeSubscriptionId!)).items.data[0]!.id,
-          price_data: {
-            currency: tier.currency.toLowerCase(),
-            unit_amount: tier.priceMinor,
-            recurring: { interval: "year" },
-            product: `commons-tier-${tier.id}`,
-          },
-        },
-      ],
-      metadata: { tierId: tier.id },
-    },
-    { idempotencyKey: idempotencyKey("membership-tier", membership.id, tier.id) },
-  );
+  if (tier.id === (nextTier ?? from).id) return "unchanged" as const;
+  const productId = await productOfTier(db, tier);
+  const subscription = await changeSubscriptionPrice(db, {
+    subscriptionId: membership.stripeSubscriptionId!,
+    price: { productId, unitAmountMinor: tier.priceMinor, currency: tier.currency },
+    metadata: { tierId: tier.id },
+    organizationId: context.organization.id,
+    membershipId: membership.id,
+    actorId: context.actor.userId,
+  });
   await db.transaction(async (tx) => {
-    await tx
-      .update(memberships)
-      .set({ tierId: tier.id, amountMinor: tier.priceMinor, currency: tier.currency, updatedAt: new Date() })
-      .where(eq(memberships.id, membership.id));
+    const locked = await lockMembership(tx, membership.id);
+    await recordScheduledTier(tx, locked!, subscription);
     await recordAudit(tx, {
       actorId: context.actor.userId,
-      action: "membership.tier_changed",
+      action: "membership.tier_change_scheduled",
       subjectType: "membership",
       subjectId: membership.id,
       organizationId: context.organization.id,
-      details: { from: from.name, to: tier.name },
+      details: { from: from.name, to: tier.name, fromNextRenewal: true },
     });
   });
+  return "scheduled" as const;
 }
 
 /** Invoices and receipts of the organization, as Stripe has them. */
 export async function listBillingDocuments(db: Db, context: OrganizationContext) {
   assertBilling(context);
-  const [profile] = await db
-    .select()
-    .from(billingProfiles)
-    .where(eq(billingProfiles.organizationId, context.organization.id));
+  const profile = await billingProfileOf(db, context.organization.id);
   if (!profile) return [];
-  const invoices = await stripe().invoices.list({ customer: profile.stripeCustomerId, limit: 24 });
-  return invoices.data
+  const invoices = await listCustomerInvoices(profile.stripeCustomerId);
+  return invoices
     .filter((i) => i.status !== "draft")
     .map((i) => ({
       id: i.id!,

@@ -4,8 +4,8 @@ import { memberships, membershipTiers, organizationMembers, organizations, users
 import { RenewalReminder, renewalReminderSubject } from "#emails/renewal-reminder";
 import { env } from "~/lib/env.server";
 import { formatMoney } from "~/lib/money";
-import { recordAudit } from "~/modules/audit/audit.server";
 import { sendEmail } from "~/modules/notifications/email.server";
+import { lockMembership, moveMembership } from "./workflow";
 
 // The daily membership job (issue 3, item 10): a reminder 30 days before a
 // period ends, once per period; and memberships without a subscription (invoice,
@@ -77,7 +77,10 @@ export async function sendRenewalReminders(db: Db, now = new Date()) {
           organizationName: row.organizationName,
           tierName: row.tierName,
           date: row.membership.currentPeriodEnd!.toISOString().slice(0, 10),
-          amount: formatMoney({ amountMinor: row.membership.amountMinor, currency: row.membership.currency }),
+          amount: formatMoney({
+            amountMinor: row.membership.nextAmountMinor ?? row.membership.amountMinor,
+            currency: row.membership.currency,
+          }),
           automatic,
           billingUrl: `${appUrl}/orgs/${row.slug}/billing`,
         }),
@@ -90,28 +93,28 @@ export async function sendRenewalReminders(db: Db, now = new Date()) {
 
 /** Invoice and subsidy memberships have no subscription to end them: the period does. */
 export async function expireLapsedMemberships(db: Db, now = new Date()) {
-  return db.transaction(async (tx) => {
-    const lapsed = await tx
-      .update(memberships)
-      .set({ status: "expired", endedAt: now, updatedAt: now })
-      .where(
-        and(
-          inArray(memberships.status, ["active", "past_due"]),
-          inArray(memberships.method, ["invoice", "subsidy"]),
-          lte(memberships.currentPeriodEnd, now),
-        ),
-      )
-      .returning({ id: memberships.id, organizationId: memberships.organizationId });
-    for (const m of lapsed) {
-      await recordAudit(tx, {
+  const lapsed = await db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(
+      and(
+        inArray(memberships.status, ["active", "past_due"]),
+        inArray(memberships.method, ["invoice", "subsidy"]),
+        lte(memberships.currentPeriodEnd, now),
+      ),
+    );
+  let expired = 0;
+  for (const { id } of lapsed) {
+    await db.transaction(async (tx) => {
+      const membership = await lockMembership(tx, id);
+      if (!membership || !["active", "past_due"].includes(membership.status)) return;
+      await moveMembership(tx, membership, "expired", {
+        by: "system",
         actorId: null,
-        action: "membership.expired",
-        subjectType: "membership",
-        subjectId: m.id,
-        organizationId: m.organizationId,
-        details: { reason: "period ended" },
+        reason: "period ended",
       });
-    }
-    return lapsed.length;
-  });
+      expired++;
+    });
+  }
+  return expired;
 }

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
-import type { Db } from "#db/client.server";
+import type { Db, Tx } from "#db/client.server";
 import {
   memberships,
   membershipTiers,
@@ -15,7 +15,8 @@ import { recordAudit } from "~/modules/audit/audit.server";
 import { sendEmail } from "~/modules/notifications/email.server";
 import type { OrganizationContext } from "~/modules/organizations/organizations.server";
 import { can } from "~/modules/organizations/policy";
-import { LIVE_STATUSES } from "./memberships.server";
+import { isUnpaidCheckout, liveMemberships, retireUnpaidCheckouts } from "./memberships.server";
+import { createMembership } from "./workflow";
 
 // Subsidised memberships (issue 3, item 9): a community applies with a statement;
 // staff approve (a membership at no charge, marked subsidised) or decline, always
@@ -110,6 +111,22 @@ export function listSubsidyApplications(db: Db, status: "pending" | "decided") {
     .limit(100);
 }
 
+/**
+ * A paid or invoiced membership that a subsidy must not silently replace (issue 9,
+ * item 1.3): approval is refused with a message that says what to do instead.
+ */
+async function assertNoPaidMembership(db: Db, organizationId: string) {
+  const paid = (await liveMemberships(db, organizationId)).filter((m) => !isUnpaidCheckout(m));
+  if (paid.length === 0) return;
+  const [m] = paid;
+  const how = m!.method === "invoice" ? "by invoice" : "by card";
+  throw new ConflictError(
+    m!.status === "pending"
+      ? `This community has since asked to join ${how} and that payment is pending. Decline the application with a reason, or wait for the invoice to be settled or voided.`
+      : `This community has since joined ${how} and its paid membership is ${m!.status}. Decline the application with a reason; to switch them to a subsidised seat, their paid membership must be cancelled first.`,
+  );
+}
+
 /** Staff decide; approval creates an active membership at no charge. */
 export async function decideSubsidy(
   db: Db,
@@ -117,32 +134,42 @@ export async function decideSubsidy(
   input: { applicationId: string; decision: "approve" | "decline"; reason: string },
 ) {
   if (!staff.isStaff) throw new ForbiddenError("Only staff decide subsidised memberships.");
-  const outcome = await db.transaction(async (tx) => {
+  const [found] = await db
+    .select()
+    .from(subsidyApplications)
+    .where(eq(subsidyApplications.id, input.applicationId));
+  if (!found) throw new NotFoundError("No such application.");
+  if (found.status !== "pending") throw new ConflictError("This application was already decided.");
+  let retire: ((tx: Tx) => Promise<void>) | null = null;
+  if (input.decision === "approve") {
+    await assertNoPaidMembership(db, found.organizationId);
+    // An unpaid card checkout left open is closed at Stripe before the seat replaces it.
+    const live = await liveMemberships(db, found.organizationId);
+    retire = await retireUnpaidCheckouts(live, staff.id, "replaced by an approved subsidy");
+  }
+  const appUrl = env().appUrl;
+  await db.transaction(async (tx) => {
     const [application] = await tx
       .select()
       .from(subsidyApplications)
       .where(eq(subsidyApplications.id, input.applicationId))
       .for("update");
-    if (!application) throw new NotFoundError("No such application.");
-    if (application.status !== "pending") throw new ConflictError("This application was already decided.");
+    if (!application || application.status !== "pending")
+      throw new ConflictError("This application was already decided.");
     let membershipId: string | null = null;
     if (input.decision === "approve") {
+      // Checked again in the transaction: a payment may have landed meanwhile (the
+      // one-live-membership index catches one that commits concurrently).
+      await retire!(tx);
+      await assertNoPaidMembership(tx, application.organizationId);
       const now = new Date();
       const [tier] = await tx
         .select()
         .from(membershipTiers)
         .where(eq(membershipTiers.id, application.tierId));
-      await tx
-        .delete(memberships)
-        .where(
-          and(
-            eq(memberships.organizationId, application.organizationId),
-            inArray(memberships.status, [...LIVE_STATUSES]),
-          ),
-        );
-      const [membership] = await tx
-        .insert(memberships)
-        .values({
+      const membership = await createMembership(
+        tx,
+        {
           organizationId: application.organizationId,
           tierId: application.tierId,
           method: "subsidy",
@@ -151,11 +178,11 @@ export async function decideSubsidy(
           currency: tier!.currency,
           currentPeriodStart: now,
           currentPeriodEnd: new Date(now.getTime() + YEAR_MS),
-          activatedAt: now,
           requestedById: application.appliedById,
-        })
-        .returning();
-      membershipId = membership!.id;
+        },
+        { by: "staff", actorId: staff.id, reason: `subsidy approved: ${input.reason}` },
+      );
+      membershipId = membership.id;
     }
     await tx
       .update(subsidyApplications)
@@ -186,21 +213,19 @@ export async function decideSubsidy(
           inArray(organizationMembers.role, ["owner", "admin"]),
         ),
       );
-    return { recipients };
+    for (const r of recipients) {
+      await sendEmail(tx, {
+        to: r.email,
+        subject: subsidyDecisionSubject(input.decision === "approve"),
+        template: "subsidy-decision",
+        body: SubsidyDecision({
+          appUrl,
+          organizationName: r.organizationName,
+          approved: input.decision === "approve",
+          reason: input.reason,
+          billingUrl: `${appUrl}/orgs/${r.slug}/billing`,
+        }),
+      });
+    }
   });
-  const appUrl = env().appUrl;
-  for (const r of outcome.recipients) {
-    await sendEmail(db, {
-      to: r.email,
-      subject: subsidyDecisionSubject(input.decision === "approve"),
-      template: "subsidy-decision",
-      body: SubsidyDecision({
-        appUrl,
-        organizationName: r.organizationName,
-        approved: input.decision === "approve",
-        reason: input.reason,
-        billingUrl: `${appUrl}/orgs/${r.slug}/billing`,
-      }),
-    });
-  }
 }

@@ -1,8 +1,9 @@
-import { and, asc, eq, gt, lt, sql } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import { memberships, membershipTiers } from "#db/schema";
 import { NotFoundError } from "~/lib/errors";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { ensureProduct } from "~/modules/payments/products.server";
 import type { TierInput } from "./schemas";
 
 // Membership tiers (issue 3, item 6). Staff-only writes: routes check requireStaff.
@@ -125,4 +126,30 @@ export async function moveTier(db: Db, actorId: string, id: string, direction: "
       details: { direction },
     });
   });
+}
+
+/** The tier's Stripe Product, created once and stored on the tier (issue 9, item 1.2). */
+export async function productOfTier(db: Db, tier: Tier) {
+  if (tier.stripeProductId) return tier.stripeProductId;
+  const productId = await ensureProduct(db, {
+    existingId: null,
+    name: `Commons membership: ${tier.name}`,
+    metadata: { tierId: tier.id, purpose: "membership" },
+  });
+  // Two first uses at once may both create one; the first stored wins and is used by both.
+  await db
+    .update(membershipTiers)
+    .set({ stripeProductId: productId })
+    .where(and(eq(membershipTiers.id, tier.id), isNull(membershipTiers.stripeProductId)));
+  const [stored] = await db.select().from(membershipTiers).where(eq(membershipTiers.id, tier.id));
+  return stored!.stripeProductId!;
+}
+
+/** The tier a Stripe Product was made for, if any. */
+export async function tierOfProduct(db: Db, productId: string) {
+  const [tier] = await db
+    .select()
+    .from(membershipTiers)
+    .where(eq(membershipTiers.stripeProductId, productId));
+  return tier ?? null;
 }

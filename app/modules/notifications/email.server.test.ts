@@ -3,38 +3,103 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "#db/client.server";
 import { emailMessages } from "#db/schema";
 import { Invitation } from "#emails/invitation";
+import { eventually } from "#tests/integration/stripe-harness";
 import { startSmtpSink } from "#tests/mocks/smtp-sink";
+import { reloadEnv } from "~/lib/env.server";
 
-// Real SMTP: the app's mail module talks to a local smtp-server.
+// Real SMTP: the app's mail module talks to a local smtp-server. Every message is
+// stored with its delivery job in one transaction (issue 9, section 6).
 let sink: Awaited<ReturnType<typeof startSmtpSink>>;
 beforeAll(async () => {
   sink = await startSmtpSink();
   process.env.SMTP_URL = sink.url;
+  reloadEnv();
 });
-afterAll(() => sink.stop());
+afterAll(async () => {
+  const { stopBoss } = await import("~/modules/jobs/boss.server");
+  await stopBoss();
+  await sink.stop();
+});
 
-describe("sendEmail over SMTP", () => {
-  it("delivers HTML and plain text and marks the stored message sent", async () => {
+const invitation = (to: string) => ({
+  to,
+  subject: "You're invited to Tide Lab on Commons",
+  template: "invitation",
+  body: Invitation({
+    appUrl: "http://localhost:3000",
+    organizationName: "Tide Lab",
+    inviterName: "Ada <script>",
+    role: "admin" as const,
+    link: "http://localhost:3000/invitations/abc",
+    expiresOn: "2026-12-01",
+  }),
+});
+
+const messageRow = async (id: string) =>
+  (await getDb().select().from(emailMessages).where(eq(emailMessages.id, id)))[0]!;
+
+describe("email outbox", () => {
+  it("a message written while no worker runs (one crashed) is delivered once a worker starts", async () => {
     const { sendEmail } = await import("./email.server");
-    const id = await sendEmail(getDb(), {
-      to: "grace@example.org",
-      subject: "You're invited to Tide Lab on Commons",
-      template: "invitation",
-      body: Invitation({
-        appUrl: "http://localhost:3000",
-        organizationName: "Tide Lab",
-        inviterName: "Ada <script>",
-        role: "admin",
-        link: "http://localhost:3000/invitations/abc",
-        expiresOn: "2026-12-01",
-      }),
-    });
+    const id = await sendEmail(getDb(), invitation("grace@example.org"));
+    expect((await messageRow(id)).status).toBe("queued");
+    expect(sink.messages).toHaveLength(0);
+
+    const { startWorker } = await import("~/modules/jobs/worker.server");
+    await startWorker();
     const received = await sink.waitFor("grace@example.org");
     expect(received.subject).toBe("You're invited to Tide Lab on Commons");
     expect(received.html).toContain("http://localhost:3000/invitations/abc");
     expect(received.html).not.toContain("<script>");
     expect(received.text).toContain("Accept the invitation");
-    const [row] = await getDb().select().from(emailMessages).where(eq(emailMessages.id, id!));
-    expect(row?.status).toBe("sent");
+    const sent = await eventually(async () => {
+      const row = await messageRow(id);
+      return row.status === "sent" && row;
+    }, "the message marked sent");
+    expect(sent.attempts).toBe(1);
+  });
+
+  it("a message rolled back with its transaction is never sent", async () => {
+    const { sendEmail } = await import("./email.server");
+    let id = "";
+    await getDb()
+      .transaction(async (tx) => {
+        id = await sendEmail(tx, invitation("rolled-back@example.org"));
+        throw new Error("the change failed");
+      })
+      .catch(() => undefined);
+    expect(await getDb().select().from(emailMessages).where(eq(emailMessages.id, id))).toHaveLength(0);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(sink.messages.some((m) => m.to.includes("rolled-back@example.org"))).toBe(false);
+  });
+
+  it("an SMTP failure is retried; after the last retry the message is failed, listed for staff, and can be resent", async () => {
+    const { deliverEmail, listFailedEmails, resendEmail, sendEmail } = await import("./email.server");
+    const id = await getDb().transaction(async (tx) => {
+      const messageId = await sendEmail(tx, invitation("bounce@example.org"));
+      // Held back from the running worker: this test plays the worker's retries itself.
+      await tx.update(emailMessages).set({ status: "failed" }).where(eq(emailMessages.id, messageId));
+      return messageId;
+    });
+    const working = process.env.SMTP_URL;
+    const { resetTransport } = await import("./email.server");
+    process.env.SMTP_URL = "smtp://127.0.0.1:9";
+    reloadEnv();
+    resetTransport();
+    await expect(deliverEmail(getDb(), id, { lastAttempt: false })).rejects.toThrow();
+    expect((await messageRow(id)).status).toBe("queued");
+    await expect(deliverEmail(getDb(), id, { lastAttempt: true })).rejects.toThrow();
+    const failed = await messageRow(id);
+    expect(failed.status).toBe("failed");
+    expect(failed.error).toMatch(/ECONNREFUSED/);
+    expect((await listFailedEmails(getDb())).map((m) => m.id)).toContain(id);
+
+    process.env.SMTP_URL = working;
+    reloadEnv();
+    resetTransport();
+    expect(await resendEmail(getDb(), id)).toBe(true);
+    await sink.waitFor("bounce@example.org");
+    await eventually(async () => (await messageRow(id)).status === "sent", "the resent message delivered");
+    expect(await resendEmail(getDb(), id)).toBe(false); // only failed messages are resent
   });
 });

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import express, { type NextFunction, type Request, type Response } from "express";
 import type { Billing } from "./billing";
 import type { EventBus } from "./events";
@@ -13,22 +14,46 @@ export function apiRouter(store: Store, billing: Billing, events: EventBus, base
   router.use(express.urlencoded({ extended: true, limit: "1mb" }));
 
   router.use((req, res, next) => {
+    res.set("request-id", `req_${randomBytes(7).toString("hex")}`);
     if (!(req.get("authorization") ?? "").startsWith("Bearer sk_test")) {
       return res
         .status(401)
         .json({ error: { type: "invalid_request_error", message: "Invalid API Key provided." } });
     }
-    // Idempotent POSTs: the same key replays the first answer, as Stripe does for 24 hours.
+    // Idempotent POSTs: the same key replays the first answer, as Stripe does for 24
+    // hours; the same key with other parameters (or on another endpoint) is refused.
     const key = req.get("idempotency-key");
     if (req.method !== "POST" || !key) return next();
-    const cacheKey = `${req.path}:${key}`;
-    const cached = store.idempotency.get(cacheKey);
-    if (cached) return res.status(cached.status).set("idempotent-replayed", "true").json(cached.body);
+    const fingerprint = `${req.path}\n${JSON.stringify(req.body ?? {})}`;
+    const cached = store.idempotency.get(key);
+    if (cached) {
+      if (cached.fingerprint !== fingerprint)
+        return res.status(400).json({
+          error: {
+            type: "idempotency_error",
+            message: `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${key}' if you meant to execute a different request.`,
+          },
+        });
+      return res.status(cached.status).set("idempotent-replayed", "true").json(cached.body);
+    }
     const json = res.json.bind(res);
     res.json = (body: unknown) => {
-      store.idempotency.set(cacheKey, { status: res.statusCode, body });
+      store.idempotency.set(key, { status: res.statusCode, body, fingerprint });
       return json(body);
     };
+    next();
+  });
+
+  // expand[] on any call: dotted paths whose ids are replaced by the objects (Stripe's expandable fields).
+  router.use((req, res, next) => {
+    const expand = (req.method === "GET" ? req.query.expand : (req.body as Body | undefined)?.expand) as
+      | string[]
+      | Record<string, string>
+      | undefined;
+    const paths = expand ? Object.values(expand).map(String) : [];
+    if (paths.length === 0) return next();
+    const json = res.json.bind(res);
+    res.json = (body: unknown) => json(res.statusCode < 400 ? expandPaths(store, body, paths) : body);
     next();
   });
 
@@ -88,12 +113,107 @@ export function apiRouter(store: Store, billing: Billing, events: EventBus, base
     wrap((req) => {
       const customer = mustGet(req.params.id!, "customer");
       const b = req.body as Body;
-      for (const key of ["email", "name", "address", "metadata"])
-        if (b[key] !== undefined) customer[key] = b[key];
+      for (const key of ["email", "name", "address"]) if (b[key] !== undefined) customer[key] = b[key];
+      // Stripe merges metadata keys; an empty value removes one.
+      if (b.metadata) {
+        const merged = { ...(customer.metadata as Body), ...(b.metadata as Body) };
+        customer.metadata = Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== ""));
+      }
       events.emit("customer.updated", customer);
       return customer;
     }),
   );
+
+  // Products: every price_data.product must name one (Stripe answers 400 resource_missing otherwise).
+  router.post(
+    "/products",
+    wrap((req) => {
+      const b = req.body as Body;
+      if (!b.name)
+        throw new StripeError(400, {
+          type: "invalid_request_error",
+          message: "Missing required param: name.",
+          param: "name",
+        });
+      const product = store.put({
+        id: store.id("prod"),
+        object: "product",
+        active: true,
+        created: store.now(),
+        updated: store.now(),
+        name: String(b.name),
+        description: b.description ?? null,
+        metadata: b.metadata ?? {},
+        livemode: false,
+        type: "service",
+        images: [],
+        marketing_features: [],
+        package_dimensions: null,
+        shippable: null,
+        tax_code: null,
+        url: null,
+        default_price: null,
+        statement_descriptor: null,
+        unit_label: null,
+      });
+      events.emit("product.created", product);
+      return product;
+    }),
+  );
+  router.get(
+    "/products/:id",
+    wrap((req) => mustGet(req.params.id!, "product")),
+  );
+  router.post(
+    "/products/:id",
+    wrap((req) => {
+      const product = mustGet(req.params.id!, "product");
+      const b = req.body as Body;
+      if (b.name !== undefined) product.name = String(b.name);
+      if (b.metadata) product.metadata = { ...(product.metadata as Body), ...(b.metadata as Body) };
+      product.updated = store.now();
+      events.emit("product.updated", product);
+      return product;
+    }),
+  );
+
+  /** A line's price_data, checked as Stripe checks it: product must exist, or product_data be given. */
+  const lineFrom = (pd: Body | undefined, param: string) => {
+    if (!pd)
+      throw new StripeError(400, {
+        type: "invalid_request_error",
+        message: `Missing required param: ${param}.`,
+        param,
+      });
+    let productId: string;
+    if (pd.product) {
+      const product = store.get(String(pd.product), "product");
+      if (!product)
+        throw new StripeError(400, {
+          type: "invalid_request_error",
+          code: "resource_missing",
+          message: `No such product: '${String(pd.product)}'`,
+          param: `${param}[product]`,
+        });
+      productId = product.id;
+    } else if (pd.product_data) {
+      productId = billing.createProduct(String((pd.product_data as Body).name ?? "Item")).id;
+    } else {
+      throw new StripeError(400, {
+        type: "invalid_request_error",
+        message: `You must specify either \`product\` or \`product_data\` when creating a price.`,
+        param: `${param}[product]`,
+      });
+    }
+    const product = store.get(productId, "product")!;
+    return {
+      amount: int(pd.unit_amount) ?? 0,
+      currency: String(pd.currency ?? "usd").toLowerCase(),
+      description: String(product.name),
+      interval: (pd.recurring as Body | undefined)?.interval ? String((pd.recurring as Body).interval) : null,
+      product: productId,
+    };
+  };
 
   // Checkout sessions
   router.post(
@@ -109,17 +229,15 @@ export function apiRouter(store: Store, billing: Billing, events: EventBus, base
           message: "Missing required param: success_url.",
           param: "success_url",
         });
-      const lineItems = ((b.line_items as Body[] | undefined) ?? []).map((li) => {
-        const pd = li.price_data as Body;
-        return {
-          amount: int(pd.unit_amount) ?? 0,
-          currency: String(pd.currency ?? "usd").toLowerCase(),
-          description: String((pd.product_data as Body | undefined)?.name ?? "Item"),
-          interval: (pd.recurring as Body | undefined)?.interval
-            ? String((pd.recurring as Body).interval)
-            : null,
-        };
-      });
+      const lineItems = ((b.line_items as Body[] | undefined) ?? []).map((li, i) =>
+        lineFrom(li.price_data as Body | undefined, `line_items[${i}][price_data]`),
+      );
+      if (mode === "setup" && !b.currency)
+        throw new StripeError(400, {
+          type: "invalid_request_error",
+          message: "Missing required param: currency.",
+          param: "currency",
+        });
       if (mode !== "setup" && lineItems.length === 0)
         throw new StripeError(400, {
           type: "invalid_request_error",
@@ -175,10 +293,13 @@ export function apiRouter(store: Store, billing: Billing, events: EventBus, base
     "/checkout/sessions/:id/expire",
     wrap((req) => {
       const session = mustGet(req.params.id!, "checkout.session");
-      if (session.status === "open") {
-        session.status = "expired";
-        events.emit("checkout.session.expired", publicSession(session));
-      }
+      if (session.status !== "open")
+        throw new StripeError(400, {
+          type: "invalid_request_error",
+          message: `Only Checkout Sessions with a status in ["open"] can be expired. This Checkout Session has a status of "${String(session.status)}".`,
+        });
+      Object.assign(session, { status: "expired", url: null });
+      events.emit("checkout.session.expired", publicSession(session));
       return publicSession(session);
     }),
   );
@@ -216,19 +337,13 @@ export function apiRouter(store: Store, billing: Billing, events: EventBus, base
       }
       const items = b.items as Body[] | undefined;
       if (items?.[0]?.price_data) {
-        const pd = items[0].price_data as Body;
+        const line = lineFrom(items[0].price_data as Body, "items[0][price_data]");
         const current = (subscription.items as { data: Body[] }).data[0]!;
         previous.items = structuredClone(subscription.items);
-        const next = billing.subscriptionItem(
-          {
-            amount: int(pd.unit_amount) ?? 0,
-            currency: String(pd.currency),
-            description: String((pd.product_data as Body | undefined)?.name ?? "Item"),
-            interval: "year",
-          },
-          Number(current.current_period_start),
-        );
-        (subscription.items as { data: unknown[] }).data = [{ ...next, id: current.id }];
+        const next = billing.subscriptionItem(line, Number(current.current_period_start));
+        (subscription.items as { data: unknown[] }).data = [
+          { ...next, id: current.id, current_period_end: current.current_period_end },
+        ];
       }
       if (b.metadata) subscription.metadata = { ...(subscription.metadata as Body), ...(b.metadata as Body) };
       events.emit("customer.subscription.updated", subscription, previous);
@@ -258,6 +373,7 @@ export function apiRouter(store: Store, billing: Billing, events: EventBus, base
         metadata: (b.metadata as Record<string, string>) ?? {},
         lines: [],
       });
+      if (b.currency) invoice.currency = String(b.currency).toLowerCase();
       if (b.custom_fields) invoice.custom_fields = b.custom_fields;
       events.emit("invoice.created", invoice);
       return invoice;
@@ -270,17 +386,22 @@ export function apiRouter(store: Store, billing: Billing, events: EventBus, base
       const invoice = mustGet(String(b.invoice), "invoice");
       if (invoice.status !== "draft")
         throw new StripeError(400, { type: "invalid_request_error", message: "Invoice is not a draft." });
-      billing.addLine(invoice, {
-        amount: int(b.amount) ?? 0,
-        currency: String(b.currency ?? "usd"),
-        description: String(b.description ?? ""),
-        interval: null,
-      });
+      const line = b.price_data
+        ? { ...lineFrom(b.price_data as Body, "price_data"), interval: null }
+        : {
+            amount: int(b.amount) ?? 0,
+            currency: String(b.currency ?? "usd"),
+            description: String(b.description ?? ""),
+            interval: null,
+            product: billing.createProduct(String(b.description ?? "Item")).id,
+          };
+      if (b.description) line.description = String(b.description);
+      billing.addLine(invoice, line);
       return {
         id: store.id("ii"),
         object: "invoiceitem",
-        amount: int(b.amount),
-        currency: b.currency,
+        amount: line.amount,
+        currency: line.currency,
         customer: b.customer,
         invoice: invoice.id,
         description: b.description ?? null,
@@ -471,4 +592,31 @@ export function apiRouter(store: Store, billing: Billing, events: EventBus, base
 export function publicSession(session: Obj) {
   const { line_items_data: _items, subscription_data_metadata: _meta, ...rest } = session;
   return rest;
+}
+
+/** Replaces ids by objects along each dotted path (Stripe's `expand[]`). */
+export function expandPaths(store: Store, body: unknown, paths: string[]) {
+  const copy = structuredClone(body) as Record<string, unknown>;
+  for (const path of paths) {
+    const parts = path.split(".");
+    const roots = copy.object === "list" ? ((copy.data as Record<string, unknown>[]) ?? []) : [copy];
+    for (const root of parts[0] === "data" && copy.object === "list" ? roots : [copy]) {
+      let node: Record<string, unknown> | undefined = root;
+      for (const part of parts[0] === "data" && copy.object === "list" ? parts.slice(1) : parts) {
+        if (!node) break;
+        const value = node[part];
+        if (typeof value === "string") {
+          const found = store.get(value);
+          if (!found)
+            throw new StripeError(400, {
+              type: "invalid_request_error",
+              message: `This property cannot be expanded (${path}).`,
+            });
+          node[part] = structuredClone(found);
+        }
+        node = node[part] as Record<string, unknown> | undefined;
+      }
+    }
+  }
+  return copy;
 }

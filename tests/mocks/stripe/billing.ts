@@ -9,7 +9,13 @@ const DAY = 24 * 60 * 60;
 /** Failed renewals are retried; after this long unpaid the subscription is canceled. */
 export const DUNNING_SECONDS = 14 * DAY;
 
-type LineItem = { amount: number; currency: string; description: string; interval: string | null };
+type LineItem = {
+  amount: number;
+  currency: string;
+  description: string;
+  interval: string | null;
+  product: string;
+};
 
 export class Billing {
   constructor(
@@ -17,6 +23,20 @@ export class Billing {
     private readonly events: EventBus,
     private readonly baseUrl: () => string,
   ) {}
+
+  createProduct(name: string) {
+    return this.store.put({
+      id: this.store.id("prod"),
+      object: "product",
+      active: true,
+      created: this.store.now(),
+      updated: this.store.now(),
+      name,
+      description: null,
+      metadata: {},
+      livemode: false,
+    });
+  }
 
   behaviourOf(paymentMethodId: string | null | undefined): CardBehaviour {
     const number = paymentMethodId ? this.store.cardNumbers.get(paymentMethodId) : undefined;
@@ -179,6 +199,11 @@ export class Billing {
       customer: input.customer,
       customer_email: customer?.email ?? null,
       customer_name: customer?.name ?? null,
+      customer_address: customer?.address ?? null,
+      customer_tax_ids: (
+        (customer?.tax_ids as { data?: { type: string; value: string }[] } | undefined)?.data ?? []
+      ).map((t) => ({ type: t.type, value: t.value })),
+      custom_fields: null,
       collection_method: input.collectionMethod,
       billing_reason: input.billingReason,
       status: "draft",
@@ -205,7 +230,13 @@ export class Billing {
         ? {
             type: "subscription_details",
             quote_details: null,
-            subscription_details: { subscription: input.subscription, metadata: {} },
+            subscription_details: {
+              subscription: input.subscription,
+              metadata: structuredClone(
+                (this.store.get(input.subscription, "subscription")?.metadata as Record<string, string>) ??
+                  {},
+              ),
+            },
           }
         : null,
       status_transitions: {
@@ -230,6 +261,11 @@ export class Billing {
       description: line.description,
       period: { start: invoice.period_start, end: invoice.period_end },
       quantity: 1,
+      pricing: {
+        type: "price_details",
+        price_details: { price: this.store.id("price"), product: line.product },
+        unit_amount_decimal: String(line.amount),
+      },
     });
     const total = (lines.data as { amount: number }[]).reduce((sum, l) => sum + l.amount, 0);
     Object.assign(invoice, {
@@ -244,6 +280,14 @@ export class Billing {
   finalizeInvoice(invoice: Obj) {
     if (invoice.status !== "draft") return invoice;
     const count = this.store.all("invoice").filter((i) => i.number).length + 1;
+    // Stripe copies the customer's details onto the invoice when it is finalized.
+    const customer = this.store.get(String(invoice.customer), "customer");
+    if (customer)
+      Object.assign(invoice, {
+        customer_email: customer.email ?? null,
+        customer_name: customer.name ?? null,
+        customer_address: customer.address ?? null,
+      });
     Object.assign(invoice, {
       status: "open",
       number: `COMMONS-${String(count).padStart(4, "0")}`,
@@ -368,7 +412,7 @@ export class Billing {
         payment_status: result.ok ? "paid" : "unpaid",
       });
     }
-    Object.assign(session, { status: "complete" });
+    Object.assign(session, { status: "complete", url: null });
     this.events.emit("checkout.session.completed", session);
   }
 
@@ -415,7 +459,7 @@ export class Billing {
         currency: item.currency,
         unit_amount: item.amount,
         recurring: { interval: item.interval ?? "year", interval_count: 1 },
-        product: this.store.id("prod"),
+        product: item.product,
         nickname: item.description,
         type: "recurring",
       },
@@ -443,7 +487,7 @@ export class Billing {
       }
       const item = (
         subscription.items as {
-          data: { price: { unit_amount: number; currency: string; nickname: string } }[];
+          data: { price: { unit_amount: number; currency: string; nickname: string; product: string } }[];
         }
       ).data[0]!;
       const invoice = this.createInvoice({
@@ -457,6 +501,7 @@ export class Billing {
             currency: item.price.currency,
             description: item.price.nickname,
             interval: "year",
+            product: item.price.product,
           },
         ],
         periodStart: end,

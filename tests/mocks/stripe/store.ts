@@ -25,7 +25,7 @@ export const TEST_CARDS: Record<string, { behaviour: CardBehaviour; brand: strin
 export class Store {
   private offsetSeconds = 0;
   readonly objects = new Map<string, Obj>();
-  readonly idempotency = new Map<string, { status: number; body: unknown }>();
+  readonly idempotency = new Map<string, { status: number; body: unknown; fingerprint: string }>();
   /** Full card numbers behind payment methods (Stripe never returns them). */
   readonly cardNumbers = new Map<string, string>();
 
