@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { InvoiceRequestForm } from "~/components/memberships/InvoiceRequestForm";
 import { SubsidySection } from "~/components/memberships/SubsidySection";
 import { TierCard } from "~/components/memberships/TierCard";
@@ -25,6 +25,7 @@ import {
   setCancelAtPeriodEnd,
   startCardCheckout,
 } from "~/modules/memberships/memberships.server";
+import { listReceipts } from "~/modules/memberships/receipts.server";
 import {
   invoiceRequestSchema,
   joinByCardSchema,
@@ -44,12 +45,13 @@ const STATUS_TONE: Record<string, BadgeTone> = {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const context = await requireOrganization(request, params.slug, "manage-billing");
-  const [current, tiers, hubs, documents, application] = await Promise.all([
+  const [current, tiers, hubs, documents, application, receipts] = await Promise.all([
     currentMembership(db(), context.organization.id),
     listActiveTiers(db()),
     listHubs(db(), context.organization.id),
     listBillingDocuments(db(), context),
     latestApplication(db(), context.organization.id),
+    listReceipts(db(), context),
   ]);
   return {
     slug: context.organization.slug,
@@ -57,6 +59,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     tiers,
     activeHubs: hubs.filter((h) => h.status === "active").length,
     documents,
+    receipts: receipts.map((r) => ({
+      id: r.id,
+      number: r.number,
+      paidAt: r.paidAt.toISOString().slice(0, 10),
+      amountMinor: r.amountMinor,
+      currency: r.currency,
+    })),
     contact: { billingName: context.viewer.name, billingEmail: context.viewer.email },
     isCommunity: context.organization.kind === "community",
     application: application
@@ -120,12 +129,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
         });
       case "change-tier":
         requireTierId(tierId);
-        await changeTier(db(), context, tierId);
         return redirect(back, {
-          headers: await withFlash({
-            kind: "success",
-            message: "The new tier applies from the next renewal.",
-          }),
+          headers: await withFlash(
+            (await changeTier(db(), context, tierId)) === "unchanged"
+              ? { kind: "success", message: "That tier is already what the membership renews at." }
+              : {
+                  kind: "success",
+                  message:
+                    "Stripe has the change: the new tier is charged and applies from the next renewal. Until then the membership keeps the tier paid for.",
+                },
+          ),
         });
       default:
         throw new Response("Unknown action", { status: 400 });
@@ -139,7 +152,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Billing() {
-  const { current, tiers, activeHubs, documents, contact, isCommunity, application } =
+  const { slug, current, tiers, activeHubs, documents, receipts, contact, isCommunity, application } =
     useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
@@ -192,6 +205,17 @@ export default function Billing() {
                 {new Date(membership.currentPeriodEnd).toISOString().slice(0, 10)}
               </p>
             ) : null}
+            {settled && current.nextTier && membership.currentPeriodEnd ? (
+              <p className="text-sm">
+                Changes to <strong>{current.nextTier.name}</strong> (
+                {formatMoney({
+                  amountMinor: membership.nextAmountMinor ?? current.nextTier.priceMinor,
+                  currency: membership.currency,
+                })}{" "}
+                / year) at the next renewal on{" "}
+                {new Date(membership.currentPeriodEnd).toISOString().slice(0, 10)}.
+              </p>
+            ) : null}
             {settled ? (
               <p className="text-sm">
                 {Math.min(activeHubs, current.tier.hubsIncluded)} of {current.tier.hubsIncluded} hubs covered
@@ -234,7 +258,8 @@ export default function Billing() {
           <h2>{canChangeTier ? "Change tier" : "Join"}</h2>
           <ul className="grid gap-4 md:grid-cols-2 lg:grid-cols-3">
             {paidTiers.map((tier) => {
-              const isCurrent = settled && current?.tier.id === tier.id;
+              const renewsAt = current?.nextTier ?? current?.tier;
+              const isCurrent = settled && renewsAt?.id === tier.id;
               return (
                 <li key={tier.id}>
                   <TierCard
@@ -298,7 +323,37 @@ export default function Billing() {
       ) : null}
 
       <section className="space-y-3">
-        <h2>Invoices and receipts</h2>
+        <h2>Receipts</h2>
+        {receipts.length === 0 ? (
+          <p className="text-sm text-muted">
+            No payments yet: a receipt appears here for every paid invoice.
+          </p>
+        ) : (
+          <Table caption="Receipts">
+            <thead>
+              <tr>
+                <Th>Paid on</Th>
+                <Th>Receipt</Th>
+                <Th>Amount</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {receipts.map((r) => (
+                <tr key={r.id}>
+                  <Td>{r.paidAt}</Td>
+                  <Td>
+                    <Link to={`/orgs/${slug}/billing/receipts/${r.id}`}>{r.number}</Link>
+                  </Td>
+                  <Td>{formatMoney({ amountMinor: r.amountMinor, currency: r.currency })}</Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
+      </section>
+
+      <section className="space-y-3">
+        <h2>Invoices</h2>
         {documents.length === 0 ? (
           <p className="text-sm text-muted">No invoices yet.</p>
         ) : (

@@ -11,19 +11,41 @@ import { requireStaff } from "~/modules/auth/request.server";
 import { db } from "~/modules/database.server";
 import { enqueueNow, QUEUES } from "~/modules/jobs/boss.server";
 import { ledgerTotals } from "~/modules/ledger/ledger.server";
-import { latestReconciliation, RECONCILE_WINDOW_DAYS } from "~/modules/ledger/reconciliation.server";
+import {
+  latestReconciliation,
+  openPaymentExceptions,
+  RECONCILE_WINDOW_DAYS,
+} from "~/modules/ledger/reconciliation.server";
+import { listFailedEmails, resendEmail } from "~/modules/notifications/email.server";
 
 export const meta: MetaFunction = () => [{ title: "Reconciliation · Staff · Commons" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireStaff(request);
   const since = new Date(Date.now() - RECONCILE_WINDOW_DAYS * 86_400_000);
-  const [latest, totals] = await Promise.all([latestReconciliation(db()), ledgerTotals(db(), { since })]);
-  return { ...latest, totals, windowDays: RECONCILE_WINDOW_DAYS };
+  const [latest, totals, exceptions, failedEmails] = await Promise.all([
+    latestReconciliation(db()),
+    ledgerTotals(db(), { since }),
+    openPaymentExceptions(db()),
+    listFailedEmails(db()),
+  ]);
+  return { ...latest, totals, exceptions, failedEmails, windowDays: RECONCILE_WINDOW_DAYS };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireStaff(request);
+  const form = await request.formData();
+  if (form.get("intent") === "resend-email") {
+    const id = String(form.get("messageId") ?? "");
+    const resent = /^[0-9a-f-]{36}$/i.test(id) && (await resendEmail(db(), id));
+    return redirect("/staff/reconciliation", {
+      headers: await withFlash(
+        resent
+          ? { kind: "success", message: "The email is queued to be sent again." }
+          : { kind: "error", message: "That email is not waiting to be resent." },
+      ),
+    });
+  }
   await enqueueNow(QUEUES.reconcile);
   return redirect("/staff/reconciliation", {
     headers: await withFlash({
@@ -34,7 +56,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Reconciliation() {
-  const { runAt, issues, totals, windowDays } = useLoaderData<typeof loader>();
+  const { runAt, issues, totals, exceptions, failedEmails, windowDays } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-8">
       <p className="text-sm">
@@ -107,6 +129,77 @@ export default function Reconciliation() {
                     {i.actualMinor === null || !i.currency
                       ? "—"
                       : formatMoney({ amountMinor: i.actualMinor, currency: i.currency })}
+                  </Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
+      </section>
+      <section className="space-y-3">
+        <h2>Payments that did not match</h2>
+        <p className="text-sm text-muted">
+          Stripe reported these, but the amount, currency or state is not what Commons asked for, so nothing
+          was activated. Check them in the Stripe dashboard.
+        </p>
+        {exceptions.length === 0 ? (
+          <EmptyState title="Every payment matched">Nothing is waiting for a look.</EmptyState>
+        ) : (
+          <Table caption="Payments that did not match">
+            <thead>
+              <tr>
+                <Th>When</Th>
+                <Th>Stripe object</Th>
+                <Th>Problem</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {exceptions.map((e) => (
+                <tr key={e.id}>
+                  <Td>{new Date(e.createdAt).toISOString().slice(0, 16).replace("T", " ")}</Td>
+                  <Td>
+                    <code className="text-xs">{e.processorObjectId}</code>
+                  </Td>
+                  <Td>{e.problem}</Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
+      </section>
+      <section className="space-y-3">
+        <h2>Email that could not be delivered</h2>
+        {failedEmails.length === 0 ? (
+          <EmptyState title="No undelivered email">Every message went out.</EmptyState>
+        ) : (
+          <Table caption="Email that could not be delivered">
+            <thead>
+              <tr>
+                <Th>Written</Th>
+                <Th>To</Th>
+                <Th>Subject</Th>
+                <Th>Error</Th>
+                <Th>
+                  <span className="sr-only">Resend</span>
+                </Th>
+              </tr>
+            </thead>
+            <tbody>
+              {failedEmails.map((m) => (
+                <tr key={m.id}>
+                  <Td>{new Date(m.createdAt).toISOString().slice(0, 16).replace("T", " ")}</Td>
+                  <Td>{m.to}</Td>
+                  <Td>{m.subject}</Td>
+                  <Td>
+                    <code className="text-xs">{m.error}</code> ({m.attempts} attempts)
+                  </Td>
+                  <Td>
+                    <Form method="post">
+                      <input type="hidden" name="messageId" value={m.id} />
+                      <Button type="submit" name="intent" value="resend-email" variant="secondary">
+                        Resend
+                      </Button>
+                    </Form>
                   </Td>
                 </tr>
               ))}

@@ -145,6 +145,13 @@ const ROUTES: Row[] = [
     expect: orgAdminForm,
   },
   { method: "GET", path: `${ORG}/billing/confirm?session_id=cs_nope`, expect: { ...orgAdmins, admin: 404 } },
+  // Receipts: organization admins only; another organization's receipt id is a 404.
+  {
+    method: "GET",
+    path: `${ORG}/billing/receipts/00000000-0000-0000-0000-000000000000`,
+    expect: { ...orgAdmins, admin: 404 },
+  },
+  { method: "GET", path: `${ORG}/billing/receipts/not-a-receipt`, expect: { ...orgAdmins, admin: 404 } },
   { method: "GET", path: "/staff/memberships", expect: staffOnly },
   { method: "GET", path: "/staff/memberships/export.csv", expect: staffOnly },
   { method: "GET", path: "/staff/tiers", expect: staffOnly },
@@ -158,6 +165,12 @@ const ROUTES: Row[] = [
   { method: "GET", path: "/staff/subsidies", expect: staffOnly },
   { method: "POST", path: "/staff/subsidies", expect: staffForm },
   { method: "GET", path: "/staff/reconciliation", expect: staffOnly },
+  {
+    method: "POST",
+    path: "/staff/reconciliation",
+    form: { intent: "resend-email", messageId: "00000000-0000-0000-0000-000000000000" },
+    expect: { ...staffOnly, staff: "redirect" },
+  },
   { method: "POST", path: "/webhooks/stripe", expect: everyone(400) },
 
   // Initiatives (issue 4).

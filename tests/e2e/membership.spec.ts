@@ -42,6 +42,29 @@ test("an institution admin joins by card and sees the active membership and a re
   expect(receipt.text).toContain("$12,000");
   expect(receipt.text).toContain("Highland Institute of Technology");
 
+  // The receipt page, linked from billing and from the email.
+  await page.reload();
+  await page.getByRole("table", { name: "Receipts" }).getByRole("link").first().click();
+  await expect(page.getByRole("heading", { name: /^Receipt COMMONS-/ })).toBeVisible();
+  const receiptPage = page.getByRole("article");
+  await expect(receiptPage.getByText("Highland Institute of Technology")).toBeVisible();
+  await expect(receiptPage.getByRole("row", { name: /Total paid \(USD\)/ })).toContainText("$12,000");
+  await expect(receiptPage.getByText(/^pi_/)).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Back to billing" }).click();
+
+  // A tier change is confirmed by Stripe and applies from the next renewal; the paid tier stays.
+  await page
+    .getByRole("listitem")
+    .filter({ hasText: "Standard" })
+    .getByRole("button", { name: "Switch at renewal" })
+    .click();
+  await expect(page.getByText(/applies from the next renewal/)).toBeVisible();
+  await expect(
+    page.getByText(/Changes to Standard .* at the next renewal on \d{4}-\d{2}-\d{2}/),
+  ).toBeVisible();
+  await expect(page.getByText("2 of 5 hubs covered by your membership")).toBeVisible();
+
   await page.getByRole("link", { name: "Hubs" }).click();
   await expect(page.getByText("2 of 5 hubs covered by your membership.")).toBeVisible();
 });
