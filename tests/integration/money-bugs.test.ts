@@ -471,3 +471,33 @@ describe("6. receipts", () => {
     return { ...org, issued, membership: m! };
   }
 });
+
+describe("webhook API version", () => {
+  it("an event formatted at another API version is stored, processed as usual, and flagged for staff", async () => {
+    const payload = JSON.stringify({
+      id: "evt_old_version",
+      object: "event",
+      api_version: "2024-06-20",
+      created: Math.floor(Date.now() / 1000),
+      type: "customer.created",
+      data: { object: { id: "cus_x", object: "customer", metadata: {} } },
+    });
+    const response = await fetch(harness.webhookUrl, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "stripe-signature": harness.emulator.events.sign(payload),
+      },
+      body: payload,
+    });
+    expect(response.status).toBe(200);
+    const [stored] = await db.select().from(stripeEvents).where(eq(stripeEvents.id, "evt_old_version"));
+    expect(stored!.apiVersion).toBe("2024-06-20");
+    const [flag] = await db
+      .select()
+      .from(paymentExceptions)
+      .where(eq(paymentExceptions.stripeEventId, "evt_old_version"));
+    expect(flag).toMatchObject({ kind: "api_version" });
+    expect(flag!.problem).toContain("2025-11-17.clover");
+  });
+});

@@ -1,9 +1,10 @@
 import { eq, sql } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { Db } from "#db/client.server";
-import { stripeEvents } from "#db/schema";
+import { paymentExceptions, stripeEvents } from "#db/schema";
+import { logger } from "~/lib/logger.server";
 import { enqueue, QUEUES } from "~/modules/jobs/boss.server";
-import { stripe, webhookSecret } from "./stripe.server";
+import { STRIPE_API_VERSION, stripe, webhookSecret } from "./stripe.server";
 
 // Receiving Stripe webhooks (issue 3, item 3): verify the signature over the raw
 // body with Stripe's 300 s tolerance, store the event by id together with its
@@ -43,6 +44,7 @@ export async function receiveStripeWebhook(
         id: event.id,
         type: event.type,
         objectId: object.id ?? null,
+        apiVersion: event.api_version ?? null,
         stripeCreatedAt: new Date(event.created * 1000),
         payload: event as unknown as Record<string, unknown>,
       })
@@ -54,6 +56,23 @@ export async function receiveStripeWebhook(
         .set({ deliveries: sql`${stripeEvents.deliveries} + 1` })
         .where(eq(stripeEvents.id, event.id));
       return { status: "duplicate" as const, eventId: event.id, type: event.type };
+    }
+    // Stripe formats payloads at the endpoint's API version; another version means
+    // fields may be missing or shaped differently (ADR 0011). Flag it for staff.
+    if (event.api_version && event.api_version !== STRIPE_API_VERSION) {
+      logger.warn(
+        { eventId: event.id, apiVersion: event.api_version, expected: STRIPE_API_VERSION },
+        "stripe event at another API version",
+      );
+      await tx
+        .insert(paymentExceptions)
+        .values({
+          kind: "api_version",
+          processorObjectId: event.id,
+          stripeEventId: event.id,
+          problem: `Event ${event.type} arrived at API version ${event.api_version}; Commons expects ${STRIPE_API_VERSION}. Recreate the webhook endpoint at ${STRIPE_API_VERSION} (README).`,
+        })
+        .onConflictDoNothing();
     }
     await enqueue(tx, QUEUES.stripeEvent, { eventId: event.id }, { singletonKey: event.id });
     return { status: "stored" as const, eventId: event.id, type: event.type };
