@@ -10,7 +10,7 @@ import { formatMoney } from "~/lib/money";
 import { requireStaff } from "~/modules/auth/request.server";
 import { db } from "~/modules/database.server";
 import { enqueueNow, QUEUES } from "~/modules/jobs/boss.server";
-import { ledgerTotals } from "~/modules/ledger/ledger.server";
+import { accountBalances } from "~/modules/ledger/ledger.server";
 import {
   latestReconciliation,
   openPaymentExceptions,
@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const since = new Date(Date.now() - RECONCILE_WINDOW_DAYS * 86_400_000);
   const [latest, totals, exceptions, failedEmails] = await Promise.all([
     latestReconciliation(db()),
-    ledgerTotals(db(), { since }),
+    accountBalances(db(), { since }),
     openPaymentExceptions(db()),
     listFailedEmails(db()),
   ]);

@@ -12,6 +12,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
+import { initiatives } from "./initiatives";
 import { memberships } from "./memberships";
 import { organizations } from "./organizations";
 
@@ -40,41 +41,102 @@ export const stripeEvents = pgTable(
   ],
 );
 
-export const ledgerKinds = [
-  "membership_payment",
-  "pledge_payment",
-  "refund",
-  "processor_fee",
-  "pool_allocation",
+export const ledgerAccountKinds = [
+  "stripe_balance",
+  "organization",
+  "network_dues",
+  "matching_pool",
+  "initiative_funds",
+  "processor_fees",
 ] as const;
-export type LedgerKind = (typeof ledgerKinds)[number];
+export type LedgerAccountKind = (typeof ledgerAccountKinds)[number];
+
+/** The accounts of the double-entry ledger (ADR 0012), created on first use. */
+export const ledgerAccounts = pgTable(
+  "ledger_accounts",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    kind: text({ enum: ledgerAccountKinds }).notNull(),
+    organizationId: uuid().references(() => organizations.id, { onDelete: "restrict" }),
+    initiativeId: uuid().references(() => initiatives.id, { onDelete: "restrict" }),
+    name: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("ledger_accounts_network_idx")
+      .on(t.kind)
+      .where(sql`${t.organizationId} is null and ${t.initiativeId} is null`),
+    uniqueIndex("ledger_accounts_org_idx")
+      .on(t.kind, t.organizationId)
+      .where(sql`${t.organizationId} is not null`),
+    uniqueIndex("ledger_accounts_initiative_idx")
+      .on(t.kind, t.initiativeId)
+      .where(sql`${t.initiativeId} is not null`),
+    check("ledger_accounts_org_check", sql`(${t.kind} = 'organization') = (${t.organizationId} is not null)`),
+    check(
+      "ledger_accounts_initiative_check",
+      sql`(${t.kind} = 'initiative_funds') = (${t.initiativeId} is not null)`,
+    ),
+  ],
+);
+
+export const ledgerGroupKinds = [
+  "membership_payment",
+  "processor_fee",
+  "pledge_payment",
+  "match",
+  "refund",
+  "payout",
+  "correction",
+] as const;
+export type LedgerGroupKind = (typeof ledgerGroupKinds)[number];
 
 /**
- * Append-only money movements in integer minor units (ARCHITECTURE.md "Money").
- * Incoming money is positive, outgoing (refunds, fees) negative. The processor's
- * object id is unique per kind, so a replayed event cannot add a second entry.
+ * One money movement (ADR 0012): its entries sum to zero per currency (a deferred
+ * trigger checks at commit), its idempotency key is unique, and it points at what
+ * it is about with real foreign keys. Groups and entries are never updated or deleted.
  */
+export const ledgerGroups = pgTable(
+  "ledger_groups",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    kind: text({ enum: ledgerGroupKinds }).notNull(),
+    idempotencyKey: text().notNull().unique(),
+    processorObjectId: text(),
+    organizationId: uuid().references(() => organizations.id, { onDelete: "restrict" }),
+    membershipId: uuid().references(() => memberships.id, { onDelete: "restrict" }),
+    occurredAt: timestamp({ withTimezone: true }).notNull(),
+    recordedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    recordedById: uuid().references(() => users.id, { onDelete: "restrict" }),
+    description: text().notNull().default(""),
+  },
+  (t) => [
+    index("ledger_groups_occurred_idx").on(t.occurredAt),
+    index("ledger_groups_org_idx").on(t.organizationId, t.occurredAt),
+    index("ledger_groups_membership_idx").on(t.membershipId),
+    index("ledger_groups_processor_idx").on(t.processorObjectId),
+  ],
+);
+
 export const ledgerEntries = pgTable(
   "ledger_entries",
   {
     id: uuid().primaryKey().defaultRandom(),
-    kind: text({ enum: ledgerKinds }).notNull(),
+    groupId: uuid()
+      .notNull()
+      .references(() => ledgerGroups.id, { onDelete: "restrict" }),
+    accountId: uuid()
+      .notNull()
+      .references(() => ledgerAccounts.id, { onDelete: "restrict" }),
+    /** Debit positive, credit negative, integer minor units. */
     amountMinor: bigint({ mode: "number" }).notNull(),
     currency: text().notNull(),
-    organizationId: uuid().references(() => organizations.id, { onDelete: "restrict" }),
-    subjectType: text().notNull(),
-    subjectId: text().notNull(),
-    processorObjectId: text().notNull(),
-    occurredAt: timestamp({ withTimezone: true }).notNull(),
-    recordedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    recordedById: uuid().references(() => users.id, { onDelete: "set null" }),
-    description: text().notNull().default(""),
   },
   (t) => [
-    uniqueIndex("ledger_entries_processor_idx").on(t.kind, t.processorObjectId),
-    index("ledger_entries_occurred_idx").on(t.occurredAt),
-    index("ledger_entries_org_idx").on(t.organizationId, t.occurredAt),
+    index("ledger_entries_group_idx").on(t.groupId),
+    index("ledger_entries_account_idx").on(t.accountId),
     check("ledger_entries_currency_check", sql`${t.currency} ~ '^[A-Z]{3}$'`),
+    check("ledger_entries_nonzero_check", sql`${t.amountMinor} <> 0`),
   ],
 );
 

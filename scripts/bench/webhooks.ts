@@ -113,9 +113,11 @@ async function snapshot() {
     db
       .select({
         n: sql<number>`count(*)::int`,
-        sum: sql<number>`coalesce(sum(amount_minor), 0)::bigint`.mapWith(Number),
+        sum: sql<number>`coalesce(sum(${schema.ledgerEntries.amountMinor}), 0)::bigint`.mapWith(Number),
       })
-      .from(schema.ledgerEntries),
+      .from(schema.ledgerEntries)
+      .innerJoin(schema.ledgerAccounts, eq(schema.ledgerAccounts.id, schema.ledgerEntries.accountId))
+      .where(eq(schema.ledgerAccounts.kind, "stripe_balance")),
     db.select({ n: sql<number>`count(*)::int` }).from(schema.emailMessages),
     db
       .select({ n: sql<number>`count(*)::int` })

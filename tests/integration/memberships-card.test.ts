@@ -4,12 +4,14 @@ import { getDb } from "#db/client.server";
 import {
   auditEvents,
   emailMessages,
-  ledgerEntries,
+  ledgerGroups,
   memberships,
   membershipTiers,
   stripeEvents,
 } from "#db/schema";
 import { addMember, buildOrganization, buildUser } from "#tests/factories";
+import { ledgerIntegrityProblems } from "~/modules/ledger/integrity.server";
+import { organizationPayments } from "~/modules/ledger/ledger.server";
 import { setCancelAtPeriodEnd, startCardCheckout } from "~/modules/memberships/memberships.server";
 import { loadOrganizationFor } from "~/modules/organizations/organizations.server";
 import { eventually, type Harness, payOnCheckoutPage, startStripeHarness } from "./stripe-harness";
@@ -44,8 +46,7 @@ async function membershipOf(organizationId: string) {
   return row!;
 }
 
-const ledgerOf = (organizationId: string) =>
-  db.select().from(ledgerEntries).where(eq(ledgerEntries.organizationId, organizationId));
+const ledgerOf = (organizationId: string) => organizationPayments(db, organizationId);
 const paymentsOf = async (organizationId: string) =>
   (await ledgerOf(organizationId)).filter((e) => e.kind === "membership_payment");
 const receiptsTo = (email: string) =>
@@ -377,28 +378,50 @@ describe("reconciliation", () => {
     );
     await harness.emulator.events.idle();
     await new Promise((r) => setTimeout(r, 300));
+    const seen = new Set(
+      (await db.select({ id: ledgerGroups.processorObjectId }).from(ledgerGroups)).map((g) => g.id),
+    );
     const before = await reconcileLedger(db);
     const unrelated = (
       await db.select().from(reconciliationIssues).where(eq(reconciliationIssues.runAt, before.runAt))
     ).filter((i) => !i.problem.includes("missing from the ledger"));
     expect(unrelated).toEqual([]);
 
-    // A payment whose webhook never arrived: delete its ledger rows to simulate it.
-    const [payment] = await paymentsOf(context.organization.id);
-    await db.delete(ledgerEntries).where(eq(ledgerEntries.organizationId, context.organization.id));
+    // The ledger's own rules hold.
+    expect(await ledgerIntegrityProblems(db)).toEqual([]);
+
+    // A payment whose webhooks never arrived.
+    const other = await adminOfNewOrganization();
+    const url = await startCardCheckout(db, other.context, { tierId, viewer: other.admin });
+    harness.emulator.webhook.url = null;
+    await payOnCheckoutPage(url, "4242424242424242");
+    await harness.emulator.events.idle();
+    harness.emulator.webhook.url = harness.webhookUrl;
+    const lost = harness.emulator.store
+      .all("invoice")
+      .find(
+        (i) =>
+          i.customer === harness.emulator.store.get(String(i.customer))?.id &&
+          i.status === "paid" &&
+          !found(i.id),
+      );
     const after = await reconcileLedger(db);
-    const found = await db
+    const issues = await db
       .select()
       .from(reconciliationIssues)
       .where(eq(reconciliationIssues.runAt, after.runAt));
-    expect(found).toEqual(
+    expect(issues).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
-          processorObjectId: payment!.processorObjectId,
+          processorObjectId: lost!.id,
           problem: "paid at Stripe but missing from the ledger",
           actualMinor: 500_000,
         }),
       ]),
     );
+
+    function found(invoiceId: string) {
+      return seen.has(invoiceId);
+    }
   });
 });

@@ -1,60 +1,250 @@
-import { and, desc, eq, gte, sql } from "drizzle-orm";
-import type { Db } from "#db/client.server";
-import { type LedgerKind, ledgerEntries } from "#db/schema";
+import { and, asc, eq, gte, isNull, lt, sql } from "drizzle-orm";
+import type { Db, Tx } from "#db/client.server";
+import {
+  type LedgerAccountKind,
+  type LedgerGroupKind,
+  ledgerAccounts,
+  ledgerEntries,
+  ledgerGroups,
+  organizations,
+} from "#db/schema";
 
-// The append-only ledger (issue 3, item 5). Entries are only ever inserted; the
-// unique (kind, processor object id) pair makes recording idempotent.
+// The double-entry ledger (ADR 0012). Money moves only as a group of entries that
+// sums to zero per currency (the database checks at commit); groups are keyed by an
+// idempotency key, so recording the same Stripe object twice changes nothing. Rows
+// are never updated or deleted: a correction is a new, reversing group.
 
-export type LedgerEntryInput = {
-  kind: LedgerKind;
-  amountMinor: number;
-  currency: string;
-  organizationId: string | null;
-  subjectType: string;
-  subjectId: string;
-  processorObjectId: string;
-  occurredAt: Date;
-  description?: string;
+export type AccountRef =
+  | { kind: Exclude<LedgerAccountKind, "organization" | "initiative_funds"> }
+  | { kind: "organization"; organizationId: string }
+  | { kind: "initiative_funds"; initiativeId: string };
+
+const ACCOUNT_NAMES: Record<LedgerAccountKind, string> = {
+  stripe_balance: "Stripe balance",
+  organization: "Organization",
+  network_dues: "Membership dues",
+  matching_pool: "Matching pool",
+  initiative_funds: "Initiative funds",
+  processor_fees: "Processor fees",
 };
 
-/** Returns true when the entry was new, false when it was already recorded. */
-export async function recordLedgerEntry(db: Db, entry: LedgerEntryInput) {
-  if (!Number.isSafeInteger(entry.amountMinor)) throw new Error("ledger amounts are integer minor units");
-  const rows = await db
-    .insert(ledgerEntries)
-    .values({ ...entry, currency: entry.currency.toUpperCase(), description: entry.description ?? "" })
-    .onConflictDoNothing({ target: [ledgerEntries.kind, ledgerEntries.processorObjectId] })
-    .returning({ id: ledgerEntries.id });
-  return rows.length > 0;
+/** The account's id, created on first use. */
+export async function accountId(db: Db, ref: AccountRef): Promise<string> {
+  const organizationId = ref.kind === "organization" ? ref.organizationId : null;
+  const initiativeId = ref.kind === "initiative_funds" ? ref.initiativeId : null;
+  const where = and(
+    eq(ledgerAccounts.kind, ref.kind),
+    organizationId
+      ? eq(ledgerAccounts.organizationId, organizationId)
+      : isNull(ledgerAccounts.organizationId),
+    initiativeId ? eq(ledgerAccounts.initiativeId, initiativeId) : isNull(ledgerAccounts.initiativeId),
+  );
+  const [existing] = await db.select({ id: ledgerAccounts.id }).from(ledgerAccounts).where(where);
+  if (existing) return existing.id;
+  let name = ACCOUNT_NAMES[ref.kind];
+  if (organizationId) {
+    const [org] = await db
+      .select({ name: organizations.name })
+      .from(organizations)
+      .where(eq(organizations.id, organizationId));
+    name = org?.name ?? name;
+  }
+  await db
+    .insert(ledgerAccounts)
+    .values({ kind: ref.kind, organizationId, initiativeId, name })
+    .onConflictDoNothing();
+  const [created] = await db.select({ id: ledgerAccounts.id }).from(ledgerAccounts).where(where);
+  return created!.id;
 }
 
-export function listLedgerEntries(
-  db: Db,
-  options: { since?: Date; organizationId?: string; limit?: number } = {},
+export type LedgerGroupInput = {
+  kind: LedgerGroupKind;
+  idempotencyKey: string;
+  occurredAt: Date;
+  description: string;
+  processorObjectId?: string | null;
+  organizationId?: string | null;
+  membershipId?: string | null;
+  recordedById?: string | null;
+  entries: { account: AccountRef; amountMinor: number; currency: string }[];
+};
+
+/** Posts one balanced group; returns false when its idempotency key was already posted. */
+export async function postLedgerGroup(tx: Tx, input: LedgerGroupInput) {
+  const totals = new Map<string, number>();
+  for (const entry of input.entries) {
+    if (!Number.isSafeInteger(entry.amountMinor) || entry.amountMinor === 0)
+      throw new Error("ledger amounts are non-zero integer minor units");
+    const currency = entry.currency.toUpperCase();
+    totals.set(currency, (totals.get(currency) ?? 0) + entry.amountMinor);
+  }
+  for (const [currency, total] of totals)
+    if (total !== 0) throw new Error(`ledger group ${input.idempotencyKey} does not balance in ${currency}`);
+  const [group] = await tx
+    .insert(ledgerGroups)
+    .values({
+      kind: input.kind,
+      idempotencyKey: input.idempotencyKey,
+      occurredAt: input.occurredAt,
+      description: input.description,
+      processorObjectId: input.processorObjectId ?? null,
+      organizationId: input.organizationId ?? null,
+      membershipId: input.membershipId ?? null,
+      recordedById: input.recordedById ?? null,
+    })
+    .onConflictDoNothing({ target: ledgerGroups.idempotencyKey })
+    .returning({ id: ledgerGroups.id });
+  if (!group) return false;
+  const rows = [];
+  for (const entry of input.entries)
+    rows.push({
+      groupId: group.id,
+      accountId: await accountId(tx, entry.account),
+      amountMinor: entry.amountMinor,
+      currency: entry.currency.toUpperCase(),
+    });
+  await tx.insert(ledgerEntries).values(rows);
+  return true;
+}
+
+/** A membership invoice paid: the organization is charged the dues and pays them into the Stripe balance. */
+export function recordMembershipPayment(
+  tx: Tx,
+  input: {
+    invoiceId: string;
+    amountMinor: number;
+    currency: string;
+    organizationId: string;
+    membershipId: string;
+    occurredAt: Date;
+    description: string;
+  },
 ) {
-  return db
-    .select()
-    .from(ledgerEntries)
-    .where(
-      and(
-        options.since ? gte(ledgerEntries.occurredAt, options.since) : undefined,
-        options.organizationId ? eq(ledgerEntries.organizationId, options.organizationId) : undefined,
-      ),
-    )
-    .orderBy(desc(ledgerEntries.occurredAt))
-    .limit(options.limit ?? 500);
+  const organization = { kind: "organization" as const, organizationId: input.organizationId };
+  const { amountMinor: a, currency } = input;
+  return postLedgerGroup(tx, {
+    kind: "membership_payment",
+    idempotencyKey: `membership-payment:${input.invoiceId}`,
+    processorObjectId: input.invoiceId,
+    organizationId: input.organizationId,
+    membershipId: input.membershipId,
+    occurredAt: input.occurredAt,
+    description: input.description,
+    entries: [
+      { account: organization, amountMinor: a, currency },
+      { account: { kind: "network_dues" }, amountMinor: -a, currency },
+      { account: { kind: "stripe_balance" }, amountMinor: a, currency },
+      { account: organization, amountMinor: -a, currency },
+    ],
+  });
 }
 
-/** Sums by kind and currency, in SQL. */
-export function ledgerTotals(db: Db, options: { since?: Date } = {}) {
+/** What Stripe kept of a payment: an expense paid out of the Stripe balance. */
+export function recordProcessorFee(
+  tx: Tx,
+  input: {
+    balanceTransactionId: string;
+    feeMinor: number;
+    currency: string;
+    organizationId: string | null;
+    membershipId: string | null;
+    occurredAt: Date;
+    description: string;
+  },
+) {
+  return postLedgerGroup(tx, {
+    kind: "processor_fee",
+    idempotencyKey: `processor-fee:${input.balanceTransactionId}`,
+    processorObjectId: input.balanceTransactionId,
+    organizationId: input.organizationId,
+    membershipId: input.membershipId,
+    occurredAt: input.occurredAt,
+    description: input.description,
+    entries: [
+      { account: { kind: "processor_fees" }, amountMinor: input.feeMinor, currency: input.currency },
+      { account: { kind: "stripe_balance" }, amountMinor: -input.feeMinor, currency: input.currency },
+    ],
+  });
+}
+
+/** Balances per account kind and currency (what the staff page shows), in SQL. */
+export function accountBalances(db: Db, options: { since?: Date } = {}) {
   return db
     .select({
-      kind: ledgerEntries.kind,
+      kind: ledgerAccounts.kind,
       currency: ledgerEntries.currency,
       totalMinor: sql<number>`sum(${ledgerEntries.amountMinor})::bigint`.mapWith(Number),
       entries: sql<number>`count(*)::int`,
     })
     .from(ledgerEntries)
-    .where(options.since ? gte(ledgerEntries.occurredAt, options.since) : undefined)
-    .groupBy(ledgerEntries.kind, ledgerEntries.currency);
+    .innerJoin(ledgerAccounts, eq(ledgerAccounts.id, ledgerEntries.accountId))
+    .innerJoin(ledgerGroups, eq(ledgerGroups.id, ledgerEntries.groupId))
+    .where(options.since ? gte(ledgerGroups.occurredAt, options.since) : undefined)
+    .groupBy(ledgerAccounts.kind, ledgerEntries.currency)
+    .orderBy(ledgerAccounts.kind);
+}
+
+export type StatementLine = {
+  groupId: string;
+  occurredAt: Date;
+  kind: LedgerGroupKind;
+  description: string;
+  reference: string | null;
+  organizationName: string | null;
+  account: LedgerAccountKind;
+  amountMinor: number;
+  currency: string;
+};
+
+/**
+ * Statement lines for a period: every entry of the groups about one organization
+ * (or of all groups, for the network), oldest first.
+ */
+export function statementLines(db: Db, input: { from: Date; to: Date; organizationId?: string }) {
+  return db
+    .select({
+      groupId: ledgerGroups.id,
+      occurredAt: ledgerGroups.occurredAt,
+      kind: ledgerGroups.kind,
+      description: ledgerGroups.description,
+      reference: ledgerGroups.processorObjectId,
+      organizationName: organizations.name,
+      account: ledgerAccounts.kind,
+      amountMinor: ledgerEntries.amountMinor,
+      currency: ledgerEntries.currency,
+    })
+    .from(ledgerEntries)
+    .innerJoin(ledgerGroups, eq(ledgerGroups.id, ledgerEntries.groupId))
+    .innerJoin(ledgerAccounts, eq(ledgerAccounts.id, ledgerEntries.accountId))
+    .leftJoin(organizations, eq(organizations.id, ledgerGroups.organizationId))
+    .where(
+      and(
+        gte(ledgerGroups.occurredAt, input.from),
+        lt(ledgerGroups.occurredAt, input.to),
+        input.organizationId ? eq(ledgerGroups.organizationId, input.organizationId) : undefined,
+      ),
+    )
+    .orderBy(asc(ledgerGroups.occurredAt), asc(ledgerGroups.id), asc(ledgerEntries.id));
+}
+
+/** One organization's money movements, as its ledger groups with their Stripe-side amount. */
+export function organizationPayments(db: Db, organizationId: string) {
+  return db
+    .select({
+      kind: ledgerGroups.kind,
+      processorObjectId: ledgerGroups.processorObjectId,
+      membershipId: ledgerGroups.membershipId,
+      occurredAt: ledgerGroups.occurredAt,
+      amountMinor:
+        sql<number>`sum(${ledgerEntries.amountMinor}) filter (where ${ledgerAccounts.kind} = 'stripe_balance')::bigint`.mapWith(
+          Number,
+        ),
+      currency: sql<string>`min(${ledgerEntries.currency})`,
+    })
+    .from(ledgerGroups)
+    .innerJoin(ledgerEntries, eq(ledgerEntries.groupId, ledgerGroups.id))
+    .innerJoin(ledgerAccounts, eq(ledgerAccounts.id, ledgerEntries.accountId))
+    .where(eq(ledgerGroups.organizationId, organizationId))
+    .groupBy(ledgerGroups.id)
+    .orderBy(asc(ledgerGroups.occurredAt));
 }

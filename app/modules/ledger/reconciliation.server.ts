@@ -1,12 +1,20 @@
-import { and, desc, eq, gte, inArray, isNotNull, isNull } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "#db/client.server";
-import { ledgerEntries, memberships, paymentExceptions, reconciliationIssues } from "#db/schema";
+import {
+  ledgerAccounts,
+  ledgerEntries,
+  ledgerGroups,
+  memberships,
+  paymentExceptions,
+  reconciliationIssues,
+} from "#db/schema";
 import {
   paidInvoicesSince,
   retrieveBalanceTransaction,
   retrieveInvoice,
 } from "~/modules/payments/invoices.server";
 import { renewalPriceOf, retrieveSubscription } from "~/modules/payments/subscriptions.server";
+import { ledgerIntegrityProblems } from "./integrity.server";
 
 // The reconciliation job (issue 3, item 5): compare recent ledger entries with
 // what Stripe says, and list the differences for staff. It only reads Stripe and
@@ -22,21 +30,38 @@ type Problem = {
   currency: string | null;
 };
 
-export async function reconcileLedger(db: Db, now = new Date()) {
-  const since = new Date(now.getTime() - RECONCILE_WINDOW_DAYS * 86_400_000);
-  const entries = await db
-    .select()
-    .from(ledgerEntries)
+/** Each payment and fee group of the window, with the amount that moved through the Stripe balance. */
+function recentGroups(db: Db, since: Date) {
+  return db
+    .select({
+      kind: ledgerGroups.kind,
+      processorObjectId: ledgerGroups.processorObjectId,
+      amountMinor:
+        sql<number>`sum(${ledgerEntries.amountMinor}) filter (where ${ledgerAccounts.kind} = 'stripe_balance')::bigint`.mapWith(
+          Number,
+        ),
+      currency: sql<string>`min(${ledgerEntries.currency})`,
+    })
+    .from(ledgerGroups)
+    .innerJoin(ledgerEntries, eq(ledgerEntries.groupId, ledgerGroups.id))
+    .innerJoin(ledgerAccounts, eq(ledgerAccounts.id, ledgerEntries.accountId))
     .where(
       and(
-        inArray(ledgerEntries.kind, ["membership_payment", "processor_fee"]),
-        gte(ledgerEntries.occurredAt, since),
+        inArray(ledgerGroups.kind, ["membership_payment", "processor_fee"]),
+        gte(ledgerGroups.occurredAt, since),
       ),
-    );
+    )
+    .groupBy(ledgerGroups.id);
+}
+
+export async function reconcileLedger(db: Db, now = new Date()) {
+  const since = new Date(now.getTime() - RECONCILE_WINDOW_DAYS * 86_400_000);
+  const entries = await recentGroups(db, since);
   const problems: Problem[] = [];
   const seenInvoices = new Set<string>();
 
   for (const entry of entries) {
+    if (!entry.processorObjectId) continue;
     if (entry.kind === "membership_payment") {
       seenInvoices.add(entry.processorObjectId);
       const invoice = await retrieveInvoice(entry.processorObjectId).catch(() => null);
@@ -73,6 +98,17 @@ export async function reconcileLedger(db: Db, now = new Date()) {
         });
       }
     }
+  }
+
+  // The ledger's own rules (ADR 0012): any row here is a bug or a tampered database.
+  for (const p of await ledgerIntegrityProblems(db)) {
+    problems.push({
+      processorObjectId: p.processorObjectId ?? "(ledger)",
+      problem: `${p.check}: ${p.detail}`,
+      expectedMinor: p.expectedMinor,
+      actualMinor: p.actualMinor,
+      currency: p.currency,
+    });
   }
 
   // Paid membership invoices Stripe has that the ledger lacks (a lost or unprocessed webhook).

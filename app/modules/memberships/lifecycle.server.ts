@@ -13,7 +13,7 @@ import { MembershipActivated, membershipActivatedSubject } from "#emails/members
 import { MembershipPaymentFailed, membershipPaymentFailedSubject } from "#emails/membership-payment-failed";
 import { env } from "~/lib/env.server";
 import { formatMoney } from "~/lib/money";
-import { recordLedgerEntry } from "~/modules/ledger/ledger.server";
+import { recordMembershipPayment, recordProcessorFee } from "~/modules/ledger/ledger.server";
 import { sendEmail } from "~/modules/notifications/email.server";
 import { type StripeEventHandlers, stripeHandler } from "~/modules/payments/event-processing.server";
 import {
@@ -222,28 +222,24 @@ async function onInvoicePaid(tx: Tx, event: StripeEvent, loaded: LoadedInvoice) 
   }
 
   const paidAt = new Date((invoice.status_transitions?.paid_at ?? invoice.created) * 1000);
-  const recorded = await recordLedgerEntry(tx, {
-    kind: "membership_payment",
+  const recorded = await recordMembershipPayment(tx, {
+    invoiceId: invoice.id!,
     amountMinor: invoice.amount_paid,
     currency: invoice.currency,
     organizationId: membership.organizationId,
-    subjectType: "membership",
-    subjectId: membership.id,
-    processorObjectId: invoice.id!,
+    membershipId: membership.id,
     occurredAt: paidAt,
     description: `Membership invoice ${invoice.number ?? invoice.id}`,
   });
   if (!recorded) return; // the same payment seen again: nothing more to do
   const fee = loaded.settlement.fee;
   if (fee) {
-    await recordLedgerEntry(tx, {
-      kind: "processor_fee",
-      amountMinor: -fee.feeMinor,
+    await recordProcessorFee(tx, {
+      balanceTransactionId: fee.balanceTransactionId,
+      feeMinor: fee.feeMinor,
       currency: fee.currency,
       organizationId: membership.organizationId,
-      subjectType: "membership",
-      subjectId: membership.id,
-      processorObjectId: fee.balanceTransactionId,
+      membershipId: membership.id,
       occurredAt: fee.occurredAt,
       description: `Stripe fee on invoice ${invoice.number ?? invoice.id}`,
     });

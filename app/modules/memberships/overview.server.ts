@@ -1,7 +1,9 @@
 import { and, asc, desc, eq, gte, inArray, sql } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import {
+  ledgerAccounts,
   ledgerEntries,
+  ledgerGroups,
   type MembershipStatus,
   membershipStatuses,
   memberships,
@@ -64,13 +66,21 @@ export function revenueThisYearByTier(db: Db, now = new Date()) {
     .select({
       tierName: membershipTiers.name,
       currency: ledgerEntries.currency,
-      totalMinor: sql<number>`sum(${ledgerEntries.amountMinor})::bigint`.mapWith(Number),
+      totalMinor: sql<number>`sum(-${ledgerEntries.amountMinor})::bigint`.mapWith(Number),
       payments: sql<number>`count(*)::int`,
     })
     .from(ledgerEntries)
-    .innerJoin(memberships, sql`${memberships.id}::text = ${ledgerEntries.subjectId}`)
+    .innerJoin(ledgerGroups, eq(ledgerGroups.id, ledgerEntries.groupId))
+    .innerJoin(ledgerAccounts, eq(ledgerAccounts.id, ledgerEntries.accountId))
+    .innerJoin(memberships, eq(memberships.id, ledgerGroups.membershipId))
     .innerJoin(membershipTiers, eq(membershipTiers.id, memberships.tierId))
-    .where(and(eq(ledgerEntries.kind, "membership_payment"), gte(ledgerEntries.occurredAt, yearStart)))
+    .where(
+      and(
+        eq(ledgerGroups.kind, "membership_payment"),
+        eq(ledgerAccounts.kind, "network_dues"),
+        gte(ledgerGroups.occurredAt, yearStart),
+      ),
+    )
     .groupBy(membershipTiers.name, ledgerEntries.currency)
     .orderBy(membershipTiers.name);
 }
