@@ -16,3 +16,17 @@ describe("toCsv", () => {
     );
   });
 });
+
+describe("toCsv and numbers", () => {
+  it("keeps negative amounts as numbers but defuses formulas that start with a minus", () => {
+    expect(
+      toCsv(
+        ["amount", "note"],
+        [
+          ["-145.30", "-2+3"],
+          [-14530, "-cmd|' /C calc'!A0"],
+        ],
+      ),
+    ).toBe("amount,note\r\n-145.30,'-2+3\r\n-14530,'-cmd|' /C calc'!A0\r\n");
+  });
+});

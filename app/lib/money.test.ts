@@ -22,6 +22,8 @@ describe("money", () => {
   it("writes minor units back as a major amount for forms", () => {
     expect(formatMajorAmount(500_000, "USD")).toBe("5000.00");
     expect(formatMajorAmount(1999, "USD")).toBe("19.99");
+    expect(formatMajorAmount(-14_530, "USD")).toBe("-145.30");
+    expect(formatMajorAmount(-5, "USD")).toBe("-0.05");
     expect(formatMajorAmount(1200, "JPY")).toBe("1200");
   });
 });

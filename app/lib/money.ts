@@ -48,5 +48,7 @@ export function formatMajorAmount(amountMinor: number, currency: string) {
   const digits = minorDigits(currency);
   if (digits === 0) return String(amountMinor);
   const unit = 10 ** digits;
-  return `${Math.floor(amountMinor / unit)}.${String(amountMinor % unit).padStart(digits, "0")}`;
+  const sign = amountMinor < 0 ? "-" : "";
+  const abs = Math.abs(amountMinor);
+  return `${sign}${Math.floor(abs / unit)}.${String(abs % unit).padStart(digits, "0")}`;
 }

@@ -323,7 +323,10 @@ export default function Billing() {
       ) : null}
 
       <section className="space-y-3">
-        <h2>Receipts</h2>
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2>Receipts</h2>
+          <Link to={`/orgs/${slug}/billing/statement`}>Statements for any period</Link>
+        </div>
         {receipts.length === 0 ? (
           <p className="text-sm text-muted">
             No payments yet: a receipt appears here for every paid invoice.

@@ -40,6 +40,9 @@ export default function Staff() {
           <li>
             <Link to="/staff/reconciliation">Reconciliation</Link>
           </li>
+          <li>
+            <Link to="/staff/statement">Network statement</Link>
+          </li>
         </ul>
       </nav>
       <h2>Audit log</h2>

@@ -65,6 +65,24 @@ test("an institution admin joins by card and sees the active membership and a re
   ).toBeVisible();
   await expect(page.getByText("2 of 5 hubs covered by your membership")).toBeVisible();
 
+  // The statement for this year lists the payment and Stripe's fee, and downloads as CSV.
+  await page.getByRole("link", { name: "Statements for any period" }).click();
+  const statement = page.getByRole("table", { name: "Statement" });
+  await expect(statement.getByRole("row", { name: /Membership payment/ })).toContainText("$12,000.00");
+  await expect(statement.getByRole("row", { name: /Processor fee/ })).toContainText("-$348.30");
+  await expectAccessible(page);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Download CSV" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(
+    /^commons-statement-highland-institute-of-technology-.*\.csv$/,
+  );
+  await page.getByLabel("From").fill("2020-12-31");
+  await page.getByLabel("To").fill("2020-01-01");
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page.getByText("The end comes before the start.")).toBeVisible();
+
   await page.getByRole("link", { name: "Hubs" }).click();
   await expect(page.getByText("2 of 5 hubs covered by your membership.")).toBeVisible();
 });

@@ -495,3 +495,60 @@ describe("webhook API version", () => {
     expect(flag!.problem).toContain("2025-11-17.clover");
   });
 });
+
+describe("statements", () => {
+  it("an admin's statement for a period lists the payment and its fee from the ledger, as a page's rows and as CSV; other people cannot see it", async () => {
+    const { organizationStatement, networkStatement, parseStatementRange, statementCsv, statementTotals } =
+      await import("~/modules/ledger/statements.server");
+    const { organization, context } = await paidCardMember();
+    const [payment] = await eventually(async () => {
+      const groups = await organizationPayments(db, organization.id);
+      return groups.length === 2 && groups;
+    }, "payment and fee in the ledger");
+    // The emulator's clock may have been moved on by earlier tests: the period is the payment's year.
+    const year = payment!.occurredAt.getUTCFullYear();
+    const { range } = parseStatementRange(
+      new URLSearchParams({ from: `${year}-01-01`, to: `${year}-12-31` }),
+    );
+    const rows = await organizationStatement(db, await context(), range!);
+    expect(rows.map((r) => [r.label, r.amountMinor, r.currency])).toEqual([
+      ["Membership payment", 500_000, "USD"],
+      ["Processor fee", -14_530, "USD"],
+    ]);
+    expect(statementTotals(rows)).toEqual([{ currency: "USD", inMinor: 500_000, outMinor: -14_530 }]);
+    const csv = statementCsv(rows);
+    expect(csv.split("\r\n")[0]).toBe(
+      "date,kind,description,organization,reference,amount,currency,amount_minor",
+    );
+    expect(csv).toContain(",5000.00,USD,500000");
+    expect(csv).toContain(",-145.30,USD,-14530");
+
+    // A period before the payment is empty; a malformed one answers at the field.
+    const { range: past } = parseStatementRange(
+      new URLSearchParams({ from: "2020-01-01", to: "2020-12-31" }),
+    );
+    expect(await organizationStatement(db, await context(), past!)).toEqual([]);
+    expect(parseStatementRange(new URLSearchParams({ from: "2026-12-31", to: "2026-01-01" })).errors).toEqual(
+      {
+        to: ["The end comes before the start."],
+      },
+    );
+    expect(parseStatementRange(new URLSearchParams({ from: "31/12/2026" })).errors?.from).toEqual([
+      "Use a date like 2026-01-31.",
+    ]);
+
+    // Another organization's admin, a plain member, and non-staff for the network.
+    const member = await buildUser(db, { passwordHash: "x" });
+    await addMember(db, organization.id, member.id, "member");
+    const asMember = await loadOrganizationFor(
+      db,
+      organization.slug,
+      { id: member.id, isStaff: false },
+      "view",
+    );
+    await expect(organizationStatement(db, asMember, range!)).rejects.toThrow(/Only organization admins/);
+    await expect(networkStatement(db, { isStaff: false }, range!)).rejects.toThrow(/Only staff/);
+    const network = await networkStatement(db, { isStaff: true }, range!);
+    expect(network.filter((r) => r.organization === organization.name)).toHaveLength(2);
+  });
+});

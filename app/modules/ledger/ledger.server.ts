@@ -224,7 +224,13 @@ export function statementLines(db: Db, input: { from: Date; to: Date; organizati
         input.organizationId ? eq(ledgerGroups.organizationId, input.organizationId) : undefined,
       ),
     )
-    .orderBy(asc(ledgerGroups.occurredAt), asc(ledgerGroups.id), asc(ledgerEntries.id));
+    // A fee follows the payment it was taken from, even at the same instant.
+    .orderBy(
+      asc(ledgerGroups.occurredAt),
+      sql`${ledgerGroups.kind} = 'processor_fee'`,
+      asc(ledgerGroups.id),
+      asc(ledgerEntries.id),
+    );
 }
 
 /** One organization's money movements, as its ledger groups with their Stripe-side amount. */

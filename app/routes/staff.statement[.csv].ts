@@ -1,0 +1,24 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireStaff } from "~/modules/auth/request.server";
+import { db } from "~/modules/database.server";
+import { networkStatement, parseStatementRange, statementCsv } from "~/modules/ledger/statements.server";
+
+// GET /staff/statement.csv?from=…&to=…: the network's statement for accounting.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const staff = await requireStaff(request);
+  const { range, errors } = parseStatementRange(new URL(request.url).searchParams);
+  if (!range)
+    return new Response(
+      Object.values(errors ?? {})
+        .flat()
+        .join(" "),
+      { status: 400 },
+    );
+  return new Response(statementCsv(await networkStatement(db(), staff, range)), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="commons-network-statement-${range.from}-${range.to}.csv"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}
