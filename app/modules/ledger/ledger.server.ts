@@ -201,36 +201,38 @@ export type StatementLine = {
  * (or of all groups, for the network), oldest first.
  */
 export function statementLines(db: Db, input: { from: Date; to: Date; organizationId?: string }) {
-  return db
-    .select({
-      groupId: ledgerGroups.id,
-      occurredAt: ledgerGroups.occurredAt,
-      kind: ledgerGroups.kind,
-      description: ledgerGroups.description,
-      reference: ledgerGroups.processorObjectId,
-      organizationName: organizations.name,
-      account: ledgerAccounts.kind,
-      amountMinor: ledgerEntries.amountMinor,
-      currency: ledgerEntries.currency,
-    })
-    .from(ledgerEntries)
-    .innerJoin(ledgerGroups, eq(ledgerGroups.id, ledgerEntries.groupId))
-    .innerJoin(ledgerAccounts, eq(ledgerAccounts.id, ledgerEntries.accountId))
-    .leftJoin(organizations, eq(organizations.id, ledgerGroups.organizationId))
-    .where(
-      and(
-        gte(ledgerGroups.occurredAt, input.from),
-        lt(ledgerGroups.occurredAt, input.to),
-        input.organizationId ? eq(ledgerGroups.organizationId, input.organizationId) : undefined,
-      ),
-    )
-    // A fee follows the payment it was taken from, even at the same instant.
-    .orderBy(
-      asc(ledgerGroups.occurredAt),
-      sql`${ledgerGroups.kind} = 'processor_fee'`,
-      asc(ledgerGroups.id),
-      asc(ledgerEntries.id),
-    );
+  return (
+    db
+      .select({
+        groupId: ledgerGroups.id,
+        occurredAt: ledgerGroups.occurredAt,
+        kind: ledgerGroups.kind,
+        description: ledgerGroups.description,
+        reference: ledgerGroups.processorObjectId,
+        organizationName: organizations.name,
+        account: ledgerAccounts.kind,
+        amountMinor: ledgerEntries.amountMinor,
+        currency: ledgerEntries.currency,
+      })
+      .from(ledgerEntries)
+      .innerJoin(ledgerGroups, eq(ledgerGroups.id, ledgerEntries.groupId))
+      .innerJoin(ledgerAccounts, eq(ledgerAccounts.id, ledgerEntries.accountId))
+      .leftJoin(organizations, eq(organizations.id, ledgerGroups.organizationId))
+      .where(
+        and(
+          gte(ledgerGroups.occurredAt, input.from),
+          lt(ledgerGroups.occurredAt, input.to),
+          input.organizationId ? eq(ledgerGroups.organizationId, input.organizationId) : undefined,
+        ),
+      )
+      // A fee follows the payment it was taken from, even at the same instant.
+      .orderBy(
+        asc(ledgerGroups.occurredAt),
+        sql`${ledgerGroups.kind} = 'processor_fee'`,
+        asc(ledgerGroups.id),
+        asc(ledgerEntries.id),
+      )
+  );
 }
 
 /** One organization's money movements, as its ledger groups with their Stripe-side amount. */

@@ -1,7 +1,9 @@
 import { randomBytes } from "node:crypto";
 import express, { type NextFunction, type Request, type Response } from "express";
 import type { Billing } from "./billing";
+import { completeStripeObject } from "./complete";
 import type { EventBus } from "./events";
+import { addIntentRoutes } from "./intents";
 import { list, type Obj, type Store, StripeError } from "./store";
 
 // The /v1 API surface the app's Stripe module calls, in Stripe's JSON shapes.
@@ -15,6 +17,18 @@ export function apiRouter(store: Store, billing: Billing, events: EventBus, base
 
   router.use((req, res, next) => {
     res.set("request-id", `req_${randomBytes(7).toString("hex")}`);
+    // Every answer leaves in Stripe's full shape; a contract test may record them.
+    const send = res.json.bind(res);
+    res.json = (body: unknown) => {
+      const complete = res.statusCode < 400 ? completeStripeObject(body) : completeError(body);
+      store.recording?.push({
+        method: req.method,
+        path: req.path,
+        status: res.statusCode,
+        body: structuredClone(complete),
+      });
+      return send(complete);
+    };
     if (!(req.get("authorization") ?? "").startsWith("Bearer sk_test")) {
       return res
         .status(401)
@@ -114,6 +128,21 @@ export function apiRouter(store: Store, billing: Billing, events: EventBus, base
       const customer = mustGet(req.params.id!, "customer");
       const b = req.body as Body;
       for (const key of ["email", "name", "address"]) if (b[key] !== undefined) customer[key] = b[key];
+      const settings = b.invoice_settings as Body | undefined;
+      if (settings?.default_payment_method !== undefined) {
+        const pmId = String(settings.default_payment_method);
+        const pm = pmId ? store.get(pmId, "payment_method") : null;
+        if (pmId && (!pm || pm.customer !== customer.id))
+          throw new StripeError(400, {
+            type: "invalid_request_error",
+            message: `No such PaymentMethod: '${pmId}' attached to this customer.`,
+            param: "invoice_settings[default_payment_method]",
+          });
+        customer.invoice_settings = {
+          ...(customer.invoice_settings as Body),
+          default_payment_method: pmId || null,
+        };
+      }
       // Stripe merges metadata keys; an empty value removes one.
       if (b.metadata) {
         const merged = { ...(customer.metadata as Body), ...(b.metadata as Body) };
@@ -258,31 +287,33 @@ export function apiRouter(store: Store, billing: Billing, events: EventBus, base
         }).id;
       } else mustGet(customer, "customer");
       const id = store.id("cs_test");
-      return store.put({
-        id,
-        object: "checkout.session",
-        mode,
-        status: "open",
-        payment_status: "unpaid",
-        customer,
-        client_reference_id: b.client_reference_id ?? null,
-        metadata: b.metadata ?? {},
-        success_url: String(b.success_url),
-        cancel_url: b.cancel_url ?? null,
-        url: `${baseUrl()}/checkout/${id}`,
-        created: store.now(),
-        expires_at: store.now() + 24 * 3600,
-        currency: lineItems[0]?.currency ?? (b.currency ? String(b.currency) : null),
-        amount_total: lineItems.reduce((s, l) => s + l.amount, 0),
-        subscription: null,
-        setup_intent: null,
-        payment_intent: null,
-        invoice: null,
-        livemode: false,
-        line_items_data: lineItems,
-        subscription_data_metadata:
-          ((b.subscription_data as Body | undefined)?.metadata as Body | undefined) ?? {},
-      });
+      return publicSession(
+        store.put({
+          id,
+          object: "checkout.session",
+          mode,
+          status: "open",
+          payment_status: "unpaid",
+          customer,
+          client_reference_id: b.client_reference_id ?? null,
+          metadata: b.metadata ?? {},
+          success_url: String(b.success_url),
+          cancel_url: b.cancel_url ?? null,
+          url: `${baseUrl()}/checkout/${id}`,
+          created: store.now(),
+          expires_at: store.now() + 24 * 3600,
+          currency: lineItems[0]?.currency ?? (b.currency ? String(b.currency) : null),
+          amount_total: lineItems.reduce((s, l) => s + l.amount, 0),
+          subscription: null,
+          setup_intent: null,
+          payment_intent: null,
+          invoice: null,
+          livemode: false,
+          line_items_data: lineItems,
+          subscription_data_metadata:
+            ((b.subscription_data as Body | undefined)?.metadata as Body | undefined) ?? {},
+        }),
+      );
     }),
   );
   router.get(
@@ -312,7 +343,8 @@ export function apiRouter(store: Store, billing: Billing, events: EventBus, base
   router.get(
     "/subscriptions",
     wrap((req) =>
-      list(
+      page(
+        req,
         store.all("subscription").filter((s) => !req.query.customer || s.customer === req.query.customer),
         "/v1/subscriptions",
       ),
@@ -415,7 +447,8 @@ export function apiRouter(store: Store, billing: Billing, events: EventBus, base
   router.get(
     "/invoices",
     wrap((req) =>
-      list(
+      page(
+        req,
         store
           .all("invoice")
           .filter((i) => !req.query.customer || i.customer === req.query.customer)
@@ -465,38 +498,15 @@ export function apiRouter(store: Store, billing: Billing, events: EventBus, base
     "/payment_methods/:id",
     wrap((req) => mustGet(req.params.id!, "payment_method")),
   );
-  router.get(
-    "/setup_intents/:id",
-    wrap((req) => mustGet(req.params.id!, "setup_intent")),
-  );
-  router.post(
-    "/payment_intents",
-    wrap((req) => {
-      const b = req.body as Body;
-      const result = billing.charge({
-        amount: int(b.amount) ?? 0,
-        currency: String(b.currency ?? "usd"),
-        customer: b.customer ? String(b.customer) : null,
-        paymentMethod: b.payment_method ? String(b.payment_method) : null,
-        offSession: b.off_session === "true",
-        description: b.description ? String(b.description) : undefined,
-        metadata: (b.metadata as Record<string, string>) ?? {},
-      });
-      if (!result.ok)
-        throw new StripeError(402, {
-          type: "card_error",
-          code: result.failure.code,
-          decline_code: result.failure.decline_code,
-          message: result.failure.message,
-          payment_intent: result.intent,
-        });
-      return result.intent;
-    }),
-  );
-  router.get(
-    "/payment_intents/:id",
-    wrap((req) => mustGet(req.params.id!, "payment_intent")),
-  );
+  addIntentRoutes(router, {
+    store,
+    billing,
+    events,
+    baseUrl,
+    mustGet,
+    wrap,
+    list: (req, data, url) => page(req, data, url),
+  });
   router.post(
     "/refunds",
     wrap((req) => {
@@ -520,7 +530,8 @@ export function apiRouter(store: Store, billing: Billing, events: EventBus, base
   router.get(
     "/charges",
     wrap((req) =>
-      list(
+      page(
+        req,
         store.all("charge").filter((c) => !req.query.customer || c.customer === req.query.customer),
         "/v1/charges",
       ),
@@ -534,7 +545,8 @@ export function apiRouter(store: Store, billing: Billing, events: EventBus, base
   router.get(
     "/invoice_payments",
     wrap((req) =>
-      list(
+      page(
+        req,
         store.all("invoice_payment").filter((p) => !req.query.invoice || p.invoice === req.query.invoice),
         "/v1/invoice_payments",
       ),
@@ -565,8 +577,9 @@ export function apiRouter(store: Store, billing: Billing, events: EventBus, base
   );
   router.get(
     "/events",
-    wrap(() =>
-      list(
+    wrap((req) =>
+      page(
+        req,
         store.all("event").sort((a, b) => Number(b.created) - Number(a.created)),
         "/v1/events",
       ),
@@ -619,4 +632,53 @@ export function expandPaths(store: Store, body: unknown, paths: string[]) {
     }
   }
   return copy;
+}
+
+/**
+ * A list page as Stripe returns one: newest first, `limit` (1–100, default 10),
+ * `starting_after` / `ending_before` cursors, and `has_more`.
+ */
+export function page(req: Request, data: Obj[], url: string) {
+  const limit = req.query.limit === undefined ? 10 : Number(req.query.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+    throw new StripeError(400, {
+      type: "invalid_request_error",
+      message: "Invalid integer: limit must be between 1 and 100.",
+      param: "limit",
+    });
+  const sorted = [...data].sort((a, b) => Number(b.created ?? 0) - Number(a.created ?? 0));
+  let start = 0;
+  let end = sorted.length;
+  if (req.query.starting_after) {
+    const i = sorted.findIndex((o) => o.id === req.query.starting_after);
+    if (i < 0)
+      throw new StripeError(400, {
+        type: "invalid_request_error",
+        code: "resource_missing",
+        message: `No such object: '${String(req.query.starting_after)}'`,
+        param: "starting_after",
+      });
+    start = i + 1;
+  } else if (req.query.ending_before) {
+    end = Math.max(
+      0,
+      sorted.findIndex((o) => o.id === req.query.ending_before),
+    );
+    start = Math.max(0, end - limit);
+  }
+  const slice = sorted.slice(start, Math.min(end, start + limit));
+  return { ...list(slice, url), has_more: start + slice.length < end };
+}
+
+/** A card error carries the PaymentIntent and PaymentMethod in full, as Stripe sends them. */
+function completeError(body: unknown) {
+  const error = (body as { error?: Record<string, unknown> }).error;
+  if (!error) return body;
+  return {
+    error: {
+      ...error,
+      ...(error.payment_intent ? { payment_intent: completeStripeObject(error.payment_intent) } : {}),
+      ...(error.payment_method ? { payment_method: completeStripeObject(error.payment_method) } : {}),
+    },
+  };
 }

@@ -71,7 +71,8 @@ export class Billing {
       },
     });
     this.store.cardNumbers.set(pm.id, digits);
-    if (customer) this.setDefaultPaymentMethod(customer, pm.id);
+    // Saving a card never makes it the customer's default: only customers.update does.
+    if (customer) this.events.emit("payment_method.attached", pm);
     return pm;
   }
 
@@ -84,35 +85,61 @@ export class Billing {
       };
   }
 
-  /** One charge attempt; `offSession` turns authentication into a failure, as at Stripe. */
-  charge(input: {
+  /** A PaymentIntent as Stripe creates it (the API's create, or an invoice or checkout charging). */
+  createIntent(input: {
     amount: number;
     currency: string;
     customer: string | null;
     paymentMethod: string | null;
-    offSession: boolean;
     description?: string;
     metadata?: Record<string, string>;
   }) {
-    const behaviour = this.behaviourOf(input.paymentMethod);
-    const now = this.store.now();
     const intent = this.store.put({
       id: this.store.id("pi"),
       object: "payment_intent",
       amount: input.amount,
+      amount_capturable: 0,
       amount_received: 0,
       currency: input.currency,
       customer: input.customer,
       payment_method: input.paymentMethod,
-      created: now,
+      payment_method_types: ["card"],
+      capture_method: "automatic",
+      confirmation_method: "automatic",
+      client_secret: `${this.store.id("pi")}_secret_${this.store.id("s")}`,
+      created: this.store.now(),
+      canceled_at: null,
+      cancellation_reason: null,
       description: input.description ?? null,
       metadata: input.metadata ?? {},
       livemode: false,
-      status: "requires_payment_method",
+      status: input.paymentMethod ? "requires_confirmation" : "requires_payment_method",
       latest_charge: null,
       last_payment_error: null,
       next_action: null,
+      setup_future_usage: null,
     });
+    this.events.emit("payment_intent.created", intent);
+    return intent;
+  }
+
+  /** One charge attempt; `offSession` turns authentication into a failure, as at Stripe. */
+  charge(
+    input: {
+      amount: number;
+      currency: string;
+      customer: string | null;
+      paymentMethod: string | null;
+      offSession: boolean;
+      description?: string;
+      metadata?: Record<string, string>;
+    },
+    existing?: Obj,
+  ) {
+    const behaviour = this.behaviourOf(input.paymentMethod);
+    const now = this.store.now();
+    const intent = existing ?? this.createIntent(input);
+    intent.payment_method = input.paymentMethod;
     const failure =
       behaviour === "declined" || behaviour === "charge_fails"
         ? { code: "card_declined", decline_code: "generic_decline", message: "Your card was declined." }
@@ -130,12 +157,39 @@ export class Billing {
               }
             : null;
     if (failure) {
-      intent.status = behaviour === "requires_authentication" ? "requires_action" : "requires_payment_method";
+      // As at Stripe: a failed attempt leaves the intent waiting for a payment method, and the
+      // error carries the whole PaymentMethod that failed.
+      intent.status = "requires_payment_method";
       intent.last_payment_error = {
         type: "card_error",
         ...failure,
-        payment_method: { id: input.paymentMethod },
+        payment_method: input.paymentMethod ? structuredClone(this.store.get(input.paymentMethod)) : null,
       };
+      if (behaviour !== "requires_authentication") {
+        const failed = this.store.put({
+          id: this.store.id("ch"),
+          object: "charge",
+          amount: input.amount,
+          amount_captured: 0,
+          amount_refunded: 0,
+          currency: input.currency,
+          customer: input.customer,
+          payment_intent: intent.id,
+          payment_method: input.paymentMethod,
+          balance_transaction: null,
+          paid: false,
+          captured: false,
+          refunded: false,
+          status: "failed",
+          failure_code: failure.code,
+          failure_message: failure.message,
+          created: now,
+          livemode: false,
+          metadata: input.metadata ?? {},
+        });
+        intent.latest_charge = failed.id;
+        this.events.emit("charge.failed", failed);
+      }
       this.events.emit("payment_intent.payment_failed", intent);
       return { ok: false as const, intent, failure };
     }
@@ -524,6 +578,7 @@ export class Billing {
       this.events.emit("customer.subscription.updated", subscription, previous);
     } else if (now - firstFailure >= DUNNING_SECONDS) {
       Object.assign(invoice, { status: "uncollectible" });
+      this.events.emit("invoice.marked_uncollectible", invoice);
       this.cancelSubscription(subscription);
     }
   }

@@ -63,7 +63,9 @@ export async function startStripeEmulator(
     apiRouter(store, billing, events, () => baseUrl),
   );
   const { pagesRouter } = await import("./pages");
+  const { intentPagesRouter } = await import("./intents");
   app.use(pagesRouter(store, billing, events));
+  app.use(intentPagesRouter(store, billing));
 
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(options.port ?? 0, "127.0.0.1", () => resolve(s));

@@ -1,4 +1,5 @@
 import Stripe from "stripe";
+import { completeStripeObject } from "./complete";
 import type { Obj, Store } from "./store";
 
 // Events as Stripe sends them: stored, listed by the API, and delivered in order
@@ -6,6 +7,13 @@ import type { Obj, Store } from "./store";
 
 const signer = new Stripe("sk_test_emulator_signing_only");
 export const API_VERSION = "2025-11-17.clover";
+
+/** Fields the emulator keeps for itself on a Checkout session; Stripe has no such fields. */
+const PRIVATE_FIELDS = ["line_items_data", "subscription_data_metadata"];
+function withoutPrivateFields(object: Obj) {
+  for (const field of PRIVATE_FIELDS) delete object[field];
+  return object;
+}
 
 export class EventBus {
   private queue: Obj[] = [];
@@ -24,8 +32,8 @@ export class EventBus {
       api_version: API_VERSION,
       created: this.store.now(),
       data: {
-        object: structuredClone(object),
-        ...(previousAttributes ? { previous_attributes: previousAttributes } : {}),
+        object: completeStripeObject(withoutPrivateFields(structuredClone(object))),
+        ...(previousAttributes ? { previous_attributes: completeStripeObject(previousAttributes) } : {}),
       },
       livemode: false,
       pending_webhooks: 1,

@@ -26,6 +26,8 @@ export class Store {
   private offsetSeconds = 0;
   readonly objects = new Map<string, Obj>();
   readonly idempotency = new Map<string, { status: number; body: unknown; fingerprint: string }>();
+  /** Every API response, when a contract test asks for them (tests/contract). */
+  recording: { method: string; path: string; status: number; body: unknown }[] | null = null;
   /** Full card numbers behind payment methods (Stripe never returns them). */
   readonly cardNumbers = new Map<string, string>();
 
