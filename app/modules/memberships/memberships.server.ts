@@ -55,9 +55,15 @@ export function liveMemberships(db: Db, organizationId: string) {
     );
 }
 
-/** A card checkout that was started and never paid: the only live membership a new one may replace. */
+/**
+ * A card checkout that was started and never paid, or an invoice request that never
+ * reached Stripe (a crash between its steps): the only live memberships a new request
+ * may replace.
+ */
 export function isUnpaidCheckout(m: Membership) {
-  return m.status === "pending" && m.method === "card" && !m.stripeSubscriptionId;
+  if (m.status !== "pending") return false;
+  if (m.method === "card") return !m.stripeSubscriptionId;
+  return m.method === "invoice" && !m.stripeInvoiceId;
 }
 
 /**

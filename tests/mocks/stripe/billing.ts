@@ -449,6 +449,7 @@ export class Billing {
         livemode: false,
         metadata: session.metadata ?? {},
       });
+      this.events.emit("setup_intent.created", setupIntent);
       this.events.emit("setup_intent.succeeded", setupIntent);
       Object.assign(session, { setup_intent: setupIntent.id, payment_status: "no_payment_required" });
     } else {
