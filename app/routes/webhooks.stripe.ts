@@ -1,6 +1,8 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { logger } from "~/lib/logger.server";
 import { db } from "~/modules/database.server";
+import { stripeEventRoutes } from "~/modules/jobs/registry.server";
+import { handlerFor } from "~/modules/payments/event-processing.server";
 import { receiveStripeWebhook } from "~/modules/payments/webhooks.server";
 
 // POST /webhooks/stripe: verified, stored with its job, answered quickly (issue 3, item 3).
@@ -10,6 +12,7 @@ export async function action({ request }: ActionFunctionArgs) {
     db(),
     await request.text(),
     request.headers.get("stripe-signature"),
+    (event) => handlerFor(stripeEventRoutes, event) !== null,
   );
   if (receipt.status === "rejected") {
     logger.warn({ reason: receipt.reason }, "stripe webhook rejected");

@@ -61,7 +61,12 @@ for (let i = 0; i < MEMBERSHIPS; i++) {
 }
 await emulator.events.idle();
 const events = emulator.store.all("event").slice(0, 1000);
-console.log(`${events.length} signed events ready (${new Set(events.map((e) => e.type)).size} types)`);
+const averageBytes = Math.round(
+  events.reduce((sum, e) => sum + JSON.stringify(e, null, 2).length, 0) / Math.max(events.length, 1),
+);
+console.log(
+  `${events.length} signed events ready (${new Set(events.map((e) => e.type)).size} types, ${averageBytes} bytes each on average)`,
+);
 emulator.webhook.url = `http://localhost:${port}/webhooks/stripe`;
 
 async function burst(label: string) {

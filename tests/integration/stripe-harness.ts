@@ -4,7 +4,9 @@ import { getDb } from "#db/client.server";
 import { type StripeEmulator, startStripeEmulator } from "#tests/mocks/stripe/emulator";
 import { reloadEnv } from "~/lib/env.server";
 import { stopBoss } from "~/modules/jobs/boss.server";
+import { stripeEventRoutes } from "~/modules/jobs/registry.server";
 import { startWorker } from "~/modules/jobs/worker.server";
+import { handlerFor } from "~/modules/payments/event-processing.server";
 import { receiveStripeWebhook } from "~/modules/payments/webhooks.server";
 
 // For integration tests: the Stripe emulator, a real HTTP endpoint in front of the
@@ -21,6 +23,7 @@ export async function startStripeHarness(): Promise<Harness> {
         getDb(),
         Buffer.concat(chunks).toString("utf8"),
         req.headers["stripe-signature"] as string | null,
+        (event) => handlerFor(stripeEventRoutes, event) !== null,
       );
       res.statusCode = receipt.status === "rejected" ? 400 : 200;
       res.end(JSON.stringify(receipt));

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, eq, gte, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "#db/client.server";
 import {
   type LedgerAccountKind,
@@ -57,6 +57,44 @@ export async function accountId(db: Db, ref: AccountRef): Promise<string> {
   return created!.id;
 }
 
+const refKey = (ref: AccountRef) =>
+  `${ref.kind}:${ref.kind === "organization" ? ref.organizationId : ref.kind === "initiative_funds" ? ref.initiativeId : ""}`;
+
+/** The ids of several accounts in one query; any missing one is created. */
+async function accountIds(db: Db, refs: AccountRef[]) {
+  const rows = await db
+    .select({
+      id: ledgerAccounts.id,
+      kind: ledgerAccounts.kind,
+      organizationId: ledgerAccounts.organizationId,
+      initiativeId: ledgerAccounts.initiativeId,
+    })
+    .from(ledgerAccounts)
+    .where(
+      or(
+        ...refs.map((ref) =>
+          ref.kind === "organization"
+            ? and(eq(ledgerAccounts.kind, ref.kind), eq(ledgerAccounts.organizationId, ref.organizationId))
+            : ref.kind === "initiative_funds"
+              ? and(eq(ledgerAccounts.kind, ref.kind), eq(ledgerAccounts.initiativeId, ref.initiativeId))
+              : and(
+                  eq(ledgerAccounts.kind, ref.kind),
+                  isNull(ledgerAccounts.organizationId),
+                  isNull(ledgerAccounts.initiativeId),
+                ),
+        ),
+      ),
+    );
+  const known = new Map(rows.map((r) => [`${r.kind}:${r.organizationId ?? r.initiativeId ?? ""}`, r.id]));
+  const ids: string[] = [];
+  for (const ref of refs) {
+    const key = refKey(ref);
+    if (!known.has(key)) known.set(key, await accountId(db, ref));
+    ids.push(known.get(key)!);
+  }
+  return ids;
+}
+
 export type LedgerGroupInput = {
   kind: LedgerGroupKind;
   idempotencyKey: string;
@@ -95,15 +133,18 @@ export async function postLedgerGroup(tx: Tx, input: LedgerGroupInput) {
     .onConflictDoNothing({ target: ledgerGroups.idempotencyKey })
     .returning({ id: ledgerGroups.id });
   if (!group) return false;
-  const rows = [];
-  for (const entry of input.entries)
-    rows.push({
+  const ids = await accountIds(
+    tx,
+    input.entries.map((e) => e.account),
+  );
+  await tx.insert(ledgerEntries).values(
+    input.entries.map((entry, i) => ({
       groupId: group.id,
-      accountId: await accountId(tx, entry.account),
+      accountId: ids[i]!,
       amountMinor: entry.amountMinor,
       currency: entry.currency.toUpperCase(),
-    });
-  await tx.insert(ledgerEntries).values(rows);
+    })),
+  );
   return true;
 }
 

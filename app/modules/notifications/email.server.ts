@@ -1,4 +1,4 @@
-import { render } from "@react-email/render";
+import { render, toPlainText } from "@react-email/render";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import nodemailer, { type Transporter } from "nodemailer";
 import type { ReactElement } from "react";
@@ -42,9 +42,12 @@ export function resetTransport() {
 /** Stores the message and enqueues its delivery in one transaction; returns its id. */
 export async function sendEmail(db: Db, email: OutgoingEmail) {
   // React Email's preview padding can contain NUL, which PostgreSQL text cannot store.
-  const [html, text] = (await Promise.all([render(email.body), render(email.body, { plainText: true })])).map(
-    (part) => part.replaceAll("\u0000", ""),
-  ) as [string, string];
+  // One React render; the text part is derived from its HTML (what render's plainText option does).
+  const rendered = await render(email.body);
+  const [html, text] = [rendered, toPlainText(rendered)].map((part) => part.replaceAll("\u0000", "")) as [
+    string,
+    string,
+  ];
   const smtp = Boolean(env().SMTP_URL);
   return db.transaction(async (tx) => {
     const [row] = await tx

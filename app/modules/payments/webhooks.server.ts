@@ -20,6 +20,8 @@ export async function receiveStripeWebhook(
   db: Db,
   rawBody: string,
   signature: string | null,
+  /** Whether a module handles this event; others are stored as processed, with no job. */
+  isHandled: (event: Stripe.Event) => boolean,
 ): Promise<WebhookReceipt> {
   if (!signature) return { status: "rejected", reason: "missing Stripe-Signature header" };
   let event: Stripe.Event;
@@ -45,8 +47,10 @@ export async function receiveStripeWebhook(
         type: event.type,
         objectId: object.id ?? null,
         apiVersion: event.api_version ?? null,
+        ...(isHandled(event) ? {} : { processedAt: new Date() }),
         stripeCreatedAt: new Date(event.created * 1000),
-        payload: event as unknown as Record<string, unknown>,
+        // The verified body as received: PostgreSQL parses it once, no second serialization here.
+        payload: sql`${rawBody}::jsonb`,
       })
       .onConflictDoNothing()
       .returning({ id: stripeEvents.id });
@@ -74,7 +78,8 @@ export async function receiveStripeWebhook(
         })
         .onConflictDoNothing();
     }
-    await enqueue(tx, QUEUES.stripeEvent, { eventId: event.id }, { singletonKey: event.id });
+    if (isHandled(event))
+      await enqueue(tx, QUEUES.stripeEvent, { eventId: event.id }, { singletonKey: event.id });
     return { status: "stored" as const, eventId: event.id, type: event.type };
   });
 }
