@@ -12,3 +12,14 @@ function cell(value: unknown) {
 export function toCsv(header: string[], rows: unknown[][]) {
   return `${[header, ...rows].map((row) => row.map(cell).join(",")).join("\r\n")}\r\n`;
 }
+
+/** A CSV download that no cache keeps. */
+export function csvResponse(csv: string, filename: string) {
+  return new Response(csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${filename.replaceAll('"', "")}"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

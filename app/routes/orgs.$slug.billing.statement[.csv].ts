@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { csvResponse } from "~/lib/csv";
 import { db } from "~/modules/database.server";
 import { organizationStatement, parseStatementRange, statementCsv } from "~/modules/ledger/statements.server";
 import { requireOrganization } from "~/modules/organizations/request.server";
@@ -15,11 +16,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       { status: 400 },
     );
   const csv = statementCsv(await organizationStatement(db(), context, range));
-  return new Response(csv, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="commons-statement-${context.organization.slug}-${range.from}-${range.to}.csv"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  return csvResponse(csv, `commons-statement-${context.organization.slug}-${range.from}-${range.to}.csv`);
 }

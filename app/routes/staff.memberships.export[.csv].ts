@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { toCsv } from "~/lib/csv";
+import { csvResponse, toCsv } from "~/lib/csv";
 import { formatMajorAmount } from "~/lib/money";
 import { requireStaff } from "~/modules/auth/request.server";
 import { db } from "~/modules/database.server";
@@ -39,11 +39,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ]),
   );
   const day = new Date().toISOString().slice(0, 10);
-  return new Response(csv, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="commons-memberships-${day}.csv"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  return csvResponse(csv, `commons-memberships-${day}.csv`);
 }

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { csvResponse } from "~/lib/csv";
 import { requireStaff } from "~/modules/auth/request.server";
 import { db } from "~/modules/database.server";
 import { networkStatement, parseStatementRange, statementCsv } from "~/modules/ledger/statements.server";
@@ -14,11 +15,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
         .join(" "),
       { status: 400 },
     );
-  return new Response(statementCsv(await networkStatement(db(), staff, range)), {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="commons-network-statement-${range.from}-${range.to}.csv"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  const csv = statementCsv(await networkStatement(db(), staff, range));
+  return csvResponse(csv, `commons-network-statement-${range.from}-${range.to}.csv`);
 }

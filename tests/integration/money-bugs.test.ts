@@ -82,6 +82,23 @@ async function paidCardMember(tier = tiers.standard) {
   return { ...org, membership };
 }
 
+async function invoicedMember() {
+  const org = await adminOf();
+  const issued = await requestMembershipInvoice(db, await org.context(), {
+    tierId: tiers.institution.id,
+    billingName: "Accounts Payable",
+    billingEmail: "ap@example.edu",
+    addressLine1: "1 University Road",
+    city: "Northbridge",
+    postalCode: "12345",
+    country: "US",
+    taxId: "US-99-1234567",
+    poNumber: "PO-2026-0042",
+  });
+  const [m] = await membershipsOf(org.organization.id);
+  return { ...org, issued, membership: m! };
+}
+
 describe("1. switching tiers", () => {
   it("Standard → Institution → Standard → Institution in a day: Stripe renews at Institution, the paid tier stays until then, then the renewal switches it", async () => {
     const { organization, admin, context, membership } = await paidCardMember();
@@ -314,23 +331,6 @@ describe("5. the payload is not trusted", () => {
     });
   };
 
-  async function invoicedMember() {
-    const org = await adminOf();
-    const issued = await requestMembershipInvoice(db, await org.context(), {
-      tierId: tiers.institution.id,
-      billingName: "Accounts Payable",
-      billingEmail: "ap@example.edu",
-      addressLine1: "1 University Road",
-      city: "Northbridge",
-      postalCode: "12345",
-      country: "US",
-      taxId: "US-99-1234567",
-      poNumber: "PO-2026-0042",
-    });
-    const [m] = await membershipsOf(org.organization.id);
-    return { ...org, issued, membership: m! };
-  }
-
   it("a forged invoice.paid with amount_paid 1 for an unpaid $12,000 invoice activates nothing and is shown to staff", async () => {
     const { membership } = await invoicedMember();
     const invoice = structuredClone(harness.emulator.store.get(membership.stripeInvoiceId!)!);
@@ -447,23 +447,6 @@ describe("6. receipts", () => {
     expect(email!.text).toContain("PO PO-2026-0042");
     expect(await emailsTo(admin.email, "membership-activated")).toHaveLength(1);
   });
-
-  async function invoicedMember() {
-    const org = await adminOf();
-    const issued = await requestMembershipInvoice(db, await org.context(), {
-      tierId: tiers.institution.id,
-      billingName: "Accounts Payable",
-      billingEmail: "ap@example.edu",
-      addressLine1: "1 University Road",
-      city: "Northbridge",
-      postalCode: "12345",
-      country: "US",
-      taxId: "US-99-1234567",
-      poNumber: "PO-2026-0042",
-    });
-    const [m] = await membershipsOf(org.organization.id);
-    return { ...org, issued, membership: m! };
-  }
 });
 
 describe("webhook API version", () => {

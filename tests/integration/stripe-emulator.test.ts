@@ -2,7 +2,7 @@ import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "#db/client.server";
 import { membershipTiers } from "#db/schema";
-import { stripeContractErrors } from "#tests/contract/stripe-types";
+import { STRIPE_OBJECT_TYPES, stripeContractErrors } from "#tests/contract/stripe-types";
 import { addMember, buildOrganization, buildUser } from "#tests/factories";
 import { requestMembershipInvoice } from "~/modules/memberships/invoices.server";
 import {
@@ -293,22 +293,7 @@ describe("the emulator's responses and events match the Stripe SDK's types", () 
     });
     await harness.emulator.events.idle();
 
-    const TYPES: Record<string, string> = {
-      customer: "Customer",
-      product: "Product",
-      "checkout.session": "Checkout.Session",
-      subscription: "Subscription",
-      invoice: "Invoice",
-      invoiceitem: "InvoiceItem",
-      payment_intent: "PaymentIntent",
-      setup_intent: "SetupIntent",
-      payment_method: "PaymentMethod",
-      charge: "Charge",
-      refund: "Refund",
-      balance_transaction: "BalanceTransaction",
-      invoice_payment: "InvoicePayment",
-      "billing_portal.session": "BillingPortal.Session",
-    };
+    const TYPES = STRIPE_OBJECT_TYPES;
     const events = harness.emulator.store.all("event");
     const eventType = (type: string) =>
       `${type

@@ -106,7 +106,8 @@ describe("sign in", () => {
       });
     }
     expect(limited).toBeInstanceOf(RateLimitedError);
-  });
+    // Each attempt verifies an argon2 hash: on a busy 2-core machine this takes a while.
+  }, 60_000);
 });
 
 describe("passwords", () => {

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, isNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, eq, gte, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Db, Tx } from "#db/client.server";
 import {
   type LedgerAccountKind,
@@ -276,8 +276,12 @@ export function statementLines(db: Db, input: { from: Date; to: Date; organizati
   );
 }
 
-/** One organization's money movements, as its ledger groups with their Stripe-side amount. */
-export function organizationPayments(db: Db, organizationId: string) {
+/**
+ * Ledger groups with the amount that moved through the Stripe balance (money in
+ * positive, fees and refunds negative), oldest first: what reconciliation compares
+ * with Stripe and what tests read as "the payments".
+ */
+export function groupsThroughStripe(db: Db, where: SQL | undefined) {
   return db
     .select({
       kind: ledgerGroups.kind,
@@ -285,7 +289,7 @@ export function organizationPayments(db: Db, organizationId: string) {
       membershipId: ledgerGroups.membershipId,
       occurredAt: ledgerGroups.occurredAt,
       amountMinor:
-        sql<number>`sum(${ledgerEntries.amountMinor}) filter (where ${ledgerAccounts.kind} = 'stripe_balance')::bigint`.mapWith(
+        sql<number>`coalesce(sum(${ledgerEntries.amountMinor}) filter (where ${ledgerAccounts.kind} = 'stripe_balance'), 0)::bigint`.mapWith(
           Number,
         ),
       currency: sql<string>`min(${ledgerEntries.currency})`,
@@ -293,7 +297,12 @@ export function organizationPayments(db: Db, organizationId: string) {
     .from(ledgerGroups)
     .innerJoin(ledgerEntries, eq(ledgerEntries.groupId, ledgerGroups.id))
     .innerJoin(ledgerAccounts, eq(ledgerAccounts.id, ledgerEntries.accountId))
-    .where(eq(ledgerGroups.organizationId, organizationId))
+    .where(where)
     .groupBy(ledgerGroups.id)
     .orderBy(asc(ledgerGroups.occurredAt));
+}
+
+/** One organization's money movements. */
+export function organizationPayments(db: Db, organizationId: string) {
+  return groupsThroughStripe(db, eq(ledgerGroups.organizationId, organizationId));
 }

@@ -1,13 +1,6 @@
-import { and, desc, eq, gte, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNotNull, isNull } from "drizzle-orm";
 import type { Db } from "#db/client.server";
-import {
-  ledgerAccounts,
-  ledgerEntries,
-  ledgerGroups,
-  memberships,
-  paymentExceptions,
-  reconciliationIssues,
-} from "#db/schema";
+import { ledgerGroups, memberships, paymentExceptions, reconciliationIssues } from "#db/schema";
 import {
   paidInvoicesSince,
   retrieveBalanceTransaction,
@@ -15,6 +8,7 @@ import {
 } from "~/modules/payments/invoices.server";
 import { renewalPriceOf, retrieveSubscription } from "~/modules/payments/subscriptions.server";
 import { ledgerIntegrityProblems } from "./integrity.server";
+import { groupsThroughStripe } from "./ledger.server";
 
 // The reconciliation job (issue 3, item 5): compare recent ledger entries with
 // what Stripe says, and list the differences for staff. It only reads Stripe and
@@ -30,33 +24,16 @@ type Problem = {
   currency: string | null;
 };
 
-/** Each payment and fee group of the window, with the amount that moved through the Stripe balance. */
-function recentGroups(db: Db, since: Date) {
-  return db
-    .select({
-      kind: ledgerGroups.kind,
-      processorObjectId: ledgerGroups.processorObjectId,
-      amountMinor:
-        sql<number>`sum(${ledgerEntries.amountMinor}) filter (where ${ledgerAccounts.kind} = 'stripe_balance')::bigint`.mapWith(
-          Number,
-        ),
-      currency: sql<string>`min(${ledgerEntries.currency})`,
-    })
-    .from(ledgerGroups)
-    .innerJoin(ledgerEntries, eq(ledgerEntries.groupId, ledgerGroups.id))
-    .innerJoin(ledgerAccounts, eq(ledgerAccounts.id, ledgerEntries.accountId))
-    .where(
-      and(
-        inArray(ledgerGroups.kind, ["membership_payment", "processor_fee"]),
-        gte(ledgerGroups.occurredAt, since),
-      ),
-    )
-    .groupBy(ledgerGroups.id);
-}
-
 export async function reconcileLedger(db: Db, now = new Date()) {
   const since = new Date(now.getTime() - RECONCILE_WINDOW_DAYS * 86_400_000);
-  const entries = await recentGroups(db, since);
+  // Each payment and fee group of the window, with the amount that moved through the Stripe balance.
+  const entries = await groupsThroughStripe(
+    db,
+    and(
+      inArray(ledgerGroups.kind, ["membership_payment", "processor_fee"]),
+      gte(ledgerGroups.occurredAt, since),
+    ),
+  );
   const problems: Problem[] = [];
   const seenInvoices = new Set<string>();
 
