@@ -5,9 +5,14 @@ import { fieldProps, useSchemaForm } from "~/components/forms";
 import { AuthCard } from "~/components/layout/AuthCard";
 import { Button } from "~/components/ui/Button";
 import { Field, FormError } from "~/components/ui/Field";
+import { RateLimitedError } from "~/lib/errors";
 import { withFlash } from "~/lib/flash.server";
 import { handleForm, intentOf } from "~/lib/forms.server";
-import { sendVerificationEmail, verifyEmailByCode, verifyEmailByLink } from "~/modules/auth/accounts.server";
+import {
+  resendVerificationEmail,
+  verifyEmailByCode,
+  verifyEmailByLink,
+} from "~/modules/auth/accounts.server";
 import { getViewer, requireUser } from "~/modules/auth/request.server";
 import { verifyCodeSchema } from "~/modules/auth/schemas";
 import { db } from "~/modules/database.server";
@@ -35,7 +40,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireUser(request);
   const formData = await request.formData();
   if (intentOf(formData) === "resend") {
-    await sendVerificationEmail(db(), viewer);
+    try {
+      await resendVerificationEmail(db(), viewer);
+    } catch (error) {
+      if (!(error instanceof RateLimitedError)) throw error;
+      return redirect("/verify-email", {
+        headers: await withFlash({ kind: "error", message: error.message }),
+      });
+    }
     return redirect("/verify-email", {
       headers: await withFlash({ kind: "info", message: `We sent a new code to ${viewer.email}.` }),
     });

@@ -159,3 +159,32 @@ describe("passwords", () => {
     expect((await validateSessionToken(db, other.session.token)).ok).toBe(false);
   });
 });
+
+describe("verification codes under attack (issue 12, item 2)", () => {
+  it("240 concurrent wrong guesses use up the five attempts and no more; the real code is then refused", async () => {
+    const { consumeCode } = await import("./tokens.server");
+    const { userTokens } = await import("#db/schema");
+    const address = email();
+    const { user } = await signUp(db, { name: "A", email: address, password: PASSWORD });
+    const code = (await lastEmailTo(address)).subject.match(/^(\d{6})/)![1]!;
+    const wrong = code === "000000" ? "111111" : "000000";
+    const results = await Promise.all(Array.from({ length: 240 }, () => consumeCode(db, user.id, wrong)));
+    expect(results.filter((r) => r === "wrong")).toHaveLength(4);
+    expect(results.filter((r) => r === "expired")).toHaveLength(236);
+    const [token] = await db.select().from(userTokens).where(eq(userTokens.userId, user.id));
+    expect(token!.attempts).toBe(5);
+    expect(await consumeCode(db, user.id, code)).toBe("expired");
+  });
+
+  it("new codes are limited per account: three an hour", async () => {
+    const { resendVerificationEmail } = await import("./accounts.server");
+    const address = email();
+    const { user } = await signUp(db, { name: "A", email: address, password: PASSWORD });
+    for (let i = 0; i < 3; i++) await resendVerificationEmail(db, user);
+    const refused = await resendVerificationEmail(db, user).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(RateLimitedError);
+    expect((refused as Error).message).toMatch(/3 codes within an hour/);
+    const sent = await db.select().from(emailMessages).where(eq(emailMessages.to, address));
+    expect(sent).toHaveLength(4); // the signup code and three resends
+  });
+});

@@ -45,6 +45,30 @@ export async function signUp(db: Db, input: { name: string; email: string; passw
   return { user: user!, session: await createSession(db, user!.id) };
 }
 
+/** Resends allowed per account (issue 12, item 2): a code cannot be farmed nor an inbox bombed. */
+export const RESEND_LIMITS = [
+  { count: 3, seconds: 60 * 60, label: "an hour" },
+  { count: 10, seconds: 24 * 60 * 60, label: "a day" },
+] as const;
+
+/** "Send me a new code": counted per account, per hour and per day, before anything is sent. */
+export async function resendVerificationEmail(db: Db, user: { id: string; email: string; name: string }) {
+  for (const limit of RESEND_LIMITS) {
+    const result = await hitRateLimit(
+      db,
+      `verify-resend:${limit.seconds}:${user.id}`,
+      limit.count,
+      limit.seconds,
+    );
+    if (!result.allowed)
+      throw new RateLimitedError(
+        `You asked for ${limit.count} codes within ${limit.label}. Use the last one we sent, or try again later.`,
+        result.retryAfterSeconds,
+      );
+  }
+  await sendVerificationEmail(db, user);
+}
+
 export async function sendVerificationEmail(db: Db, user: { id: string; email: string; name: string }) {
   const { token, code } = await issueUserToken(db, user.id, "verify_email", VERIFY_TTL_MS, true);
   const appUrl = env().appUrl;

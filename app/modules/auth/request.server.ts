@@ -79,9 +79,24 @@ export function clearedSessionCookie() {
   return parts.join("; ");
 }
 
-/** Only same-site relative paths are followed after sign-in. */
+const PROBE_ORIGIN = "http://commons.invalid";
+
+/**
+ * Only same-site paths are followed after sign-in (issue 12, item 1). Browsers drop
+ * tabs and newlines and read backslashes as slashes, so `/<TAB>/evil.example` or
+ * `/\\evil.example` would leave the site: any control character or backslash is
+ * refused, and the path must keep a dummy origin when resolved against it.
+ */
 export function safeRedirectPath(target: string | null | undefined, fallback = "/account") {
-  if (!target || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\"))
+  if (!target || !target.startsWith("/")) return fallback;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
+  if (/[\u0000-\u001f\u007f\\]/.test(target)) return fallback;
+  let url: URL;
+  try {
+    url = new URL(target, PROBE_ORIGIN);
+  } catch {
     return fallback;
-  return target;
+  }
+  if (url.origin !== PROBE_ORIGIN) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
 }

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import { userTokens } from "#db/schema";
 import { hashSecret, randomSecret } from "./session.server";
@@ -81,14 +81,26 @@ export async function consumeCode(db: Db, userId: string, code: string) {
     )
     .limit(1);
   if (!row?.codeHash) return "expired" as const;
+  // Every guess first takes one attempt in a single conditional UPDATE (issue 12, item
+  // 2): concurrent guesses cannot all read the same count, so at most MAX_CODE_ATTEMPTS
+  // of them are ever compared.
+  const [claimed] = await db
+    .update(userTokens)
+    .set({ attempts: sql`${userTokens.attempts} + 1` })
+    .where(
+      and(eq(userTokens.id, row.id), isNull(userTokens.usedAt), lt(userTokens.attempts, MAX_CODE_ATTEMPTS)),
+    )
+    .returning({ attempts: userTokens.attempts });
+  if (!claimed) return "expired" as const;
   if (row.codeHash !== hashSecret(`${userId}:${code}`)) {
-    const attempts = row.attempts + 1;
-    await db
-      .update(userTokens)
-      .set({ attempts, usedAt: attempts >= MAX_CODE_ATTEMPTS ? new Date() : null })
-      .where(eq(userTokens.id, row.id));
-    return attempts >= MAX_CODE_ATTEMPTS ? ("expired" as const) : ("wrong" as const);
+    if (claimed.attempts < MAX_CODE_ATTEMPTS) return "wrong" as const;
+    await db.update(userTokens).set({ usedAt: new Date() }).where(eq(userTokens.id, row.id));
+    return "expired" as const;
   }
-  await db.update(userTokens).set({ usedAt: new Date() }).where(eq(userTokens.id, row.id));
-  return "ok" as const;
+  const [used] = await db
+    .update(userTokens)
+    .set({ usedAt: new Date() })
+    .where(and(eq(userTokens.id, row.id), isNull(userTokens.usedAt)))
+    .returning({ id: userTokens.id });
+  return used ? ("ok" as const) : ("expired" as const);
 }
