@@ -501,10 +501,10 @@ describe("statements", () => {
     expect(statementTotals(rows)).toEqual([{ currency: "USD", inMinor: 500_000, outMinor: -14_530 }]);
     const csv = statementCsv(rows);
     expect(csv.split("\r\n")[0]).toBe(
-      "date,kind,description,organization,reference,amount,currency,amount_minor",
+      '"date","kind","description","organization","reference","amount","currency","amount_minor"',
     );
-    expect(csv).toContain(",5000.00,USD,500000");
-    expect(csv).toContain(",-145.30,USD,-14530");
+    expect(csv).toContain('"5000.00","USD","500000"');
+    expect(csv).toContain('"-145.30","USD","-14530"');
 
     // A period before the payment is empty; a malformed one answers at the field.
     const { range: past } = parseStatementRange(
