@@ -4,6 +4,8 @@ import { expectAccessible, signIn, waitForMail } from "./support";
 // Issue 3 journey: an institution admin joins by card on the emulator's checkout
 // page, sees the active membership, and receives a receipt by email.
 test("an institution admin joins by card and sees the active membership and a receipt", async ({ page }) => {
+  // A long journey (checkout, receipt, tier change, statement) with an axe scan on each page.
+  test.setTimeout(150_000);
   await page.goto("/membership");
   await expect(page.getByRole("heading", { name: "Institution" })).toBeVisible();
   await expectAccessible(page);

@@ -4,6 +4,8 @@ import { expectAccessible, FAKE_HUB, linkIn, uniqueEmail, waitForMail } from "./
 // Issue 2 journey: sign up → verify → create organization → add hub → invite a
 // colleague → the colleague accepts. Every page on the way passes axe.
 test("a new person sets up their organization and a colleague joins it", async ({ page, browser }) => {
+  // Nine pages, each scanned by axe: more than the default minute on a busy 2-core machine.
+  test.setTimeout(150_000);
   const email = uniqueEmail("founder");
   const slug = `tide-lab-${Date.now()}`;
 
