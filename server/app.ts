@@ -65,8 +65,7 @@ export async function createApp(options: AppOptions) {
   return app;
 }
 
-function parseTrustProxy(value: string): boolean | number | string {
-  if (value === "true") return true;
+function parseTrustProxy(value: string): number | string {
   if (/^\d+$/.test(value)) return Number(value);
   return value;
 }

@@ -58,7 +58,7 @@ const app = await createApp({
   pageCacheSeconds: config.PAGE_CACHE_SECONDS,
 });
 
-const server: Server = app.listen(config.PORT, () => {
+const server: Server = app.listen(config.PORT, config.host, () => {
   logger.info(`Commons is listening on ${config.appUrl}`);
 });
 

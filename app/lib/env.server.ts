@@ -16,7 +16,27 @@ const schema = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("Commons <no-reply@commons.localhost>"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  TRUST_PROXY: z.string().optional(),
+  /**
+   * Which proxies may set X-Forwarded-For (issue 12, item 13): a hop count or addresses.
+   * `true` would let any client choose the address its rate limits are counted on.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .refine(
+      (v) =>
+        /^[1-9]\d?$/.test(v) ||
+        /^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:/]+)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F.:/]+))*$/.test(
+          v,
+        ),
+      {
+        message:
+          "TRUST_PROXY must be the number of proxies in front (e.g. 1) or their addresses (e.g. 10.0.0.0/8); `true` would trust any client's X-Forwarded-For",
+      },
+    )
+    .optional(),
+  /** The interface to listen on: 127.0.0.1 in development (the outbox is not for the network). */
+  HOST: z.string().optional(),
   ALLOW_PRIVATE_HUB_URLS: z.enum(["true", "false"]).optional(),
   STRIPE_SECRET_KEY: z.string().startsWith("sk_").optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
@@ -30,6 +50,7 @@ const schema = z.object({
 export type Env = z.infer<typeof schema> & {
   appUrl: string;
   isProduction: boolean;
+  host: string;
   allowPrivateHubUrls: boolean;
 };
 
@@ -51,6 +72,9 @@ export function env(): Env {
   if (isProduction && value.STRIPE_WEBHOOK_SECRET === DEVELOPMENT_WEBHOOK_SECRET) {
     throw new Error("STRIPE_WEBHOOK_SECRET is the public development value: use the endpoint's own secret");
   }
+  if (isProduction && !value.APP_URL) {
+    throw new Error("APP_URL must be set in production (cookie security and links in emails depend on it)");
+  }
   if (isProduction && !value.SESSION_SECRET) {
     throw new Error("SESSION_SECRET must be set in production (at least 16 characters)");
   }
@@ -58,6 +82,7 @@ export function env(): Env {
     ...value,
     appUrl: (value.APP_URL ?? `http://localhost:${value.PORT}`).replace(/\/$/, ""),
     isProduction,
+    host: value.HOST ?? (isProduction ? "0.0.0.0" : "127.0.0.1"),
     allowPrivateHubUrls: value.ALLOW_PRIVATE_HUB_URLS
       ? value.ALLOW_PRIVATE_HUB_URLS === "true"
       : value.NODE_ENV !== "production",

@@ -391,7 +391,11 @@ describe("5. the payload is not trusted", () => {
     const { reloadEnv } = await import("~/lib/env.server");
     const saved = { ...process.env };
     try {
-      Object.assign(process.env, { NODE_ENV: "production", SESSION_SECRET: "a-production-secret-0123" });
+      Object.assign(process.env, {
+        NODE_ENV: "production",
+        SESSION_SECRET: "a-production-secret-0123",
+        APP_URL: "https://commons.example.org",
+      });
       delete process.env.STRIPE_SECRET_KEY;
       delete process.env.STRIPE_WEBHOOK_SECRET;
       expect(() => reloadEnv()).toThrow(/STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET must be set/);
