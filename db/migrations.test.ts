@@ -79,6 +79,15 @@ describe("migration 0006: the double-entry ledger", () => {
       await expect(after`delete from ledger_entries_v1`).rejects.toThrow(/append-only/);
       await expect(after`update ledger_entries set amount_minor = 1`).rejects.toThrow(/append-only/);
       await expect(after`delete from ledger_groups`).rejects.toThrow(/append-only/);
+      // The carried-over payment has no receipt (receipts did not exist): not a problem to report.
+      const { createPool } = await import("./client.server");
+      const { ledgerIntegrityProblems } = await import("~/modules/ledger/integrity.server");
+      const pool = createPool(url, 1);
+      try {
+        expect(await ledgerIntegrityProblems(pool.db)).toEqual([]);
+      } finally {
+        await pool.sql.end();
+      }
     } finally {
       await after.end();
     }

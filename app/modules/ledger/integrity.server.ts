@@ -66,6 +66,8 @@ const CHECKS: { name: string; query: ReturnType<typeof sql>; toProblem: (r: Row)
       join ledger_accounts a on a.id = e.account_id
       left join receipts r on r.stripe_invoice_id = g.processor_object_id
       where g.kind = 'membership_payment'
+        -- payments carried over from before receipts existed (migration 0006) have none
+        and not exists (select 1 from ledger_entries_v1 v where v.id = g.id)
       group by g.id, r.amount_minor, r.currency
       having r.amount_minor is null
           or r.amount_minor <> coalesce(sum(e.amount_minor) filter (where a.kind = 'stripe_balance'), 0)`,
