@@ -39,15 +39,32 @@ const messageRow = async (id: string) =>
   (await getDb().select().from(emailMessages).where(eq(emailMessages.id, id)))[0]!;
 
 describe("email outbox", () => {
-  it("a message written while no worker runs (one crashed) is delivered once a worker starts", async () => {
+  it("a worker process killed after the message was committed and before it was sent loses nothing", async () => {
+    const { spawn } = await import("node:child_process");
+    const child = spawn("npx", ["tsx", "scripts/worker.ts"], {
+      env: { ...process.env, LOG_LEVEL: "info", SMTP_URL: sink.url },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    await eventually(
+      async () => output.includes("job worker started"),
+      "the worker process to start",
+      30_000,
+    );
+    // The worker freezes (as a process does before it dies), the message commits, then it is killed.
+    process.kill(child.pid!, "SIGSTOP");
     const { sendEmail } = await import("./email.server");
-    const id = await sendEmail(getDb(), invitation("grace@example.org"));
+    const id = await sendEmail(getDb(), invitation("killed-worker@example.org"));
+    process.kill(child.pid!, "SIGKILL");
+    await new Promise((resolve) => child.once("exit", resolve));
     expect((await messageRow(id)).status).toBe("queued");
-    expect(sink.messages).toHaveLength(0);
 
     const { startWorker } = await import("~/modules/jobs/worker.server");
     await startWorker();
-    const received = await sink.waitFor("grace@example.org");
+    const received = await sink.waitFor("killed-worker@example.org");
     expect(received.subject).toBe("You're invited to Tide Lab on Commons");
     expect(received.html).toContain("http://localhost:3000/invitations/abc");
     expect(received.html).not.toContain("<script>");
@@ -57,7 +74,7 @@ describe("email outbox", () => {
       return row.status === "sent" && row;
     }, "the message marked sent");
     expect(sent.attempts).toBe(1);
-  });
+  }, 60_000);
 
   it("a message rolled back with its transaction is never sent", async () => {
     const { sendEmail } = await import("./email.server");
