@@ -4,7 +4,13 @@ import { getDb } from "#db/client.server";
 import { paymentAttempts } from "#db/schema";
 import { type StripeEmulator, startStripeEmulator } from "#tests/mocks/stripe/emulator";
 import { reloadEnv } from "~/lib/env.server";
-import { chargeSavedCard, createSetupCheckout, refundPayment, savedCards } from "./charges.server";
+import {
+  chargeSavedCard,
+  createPaymentCheckout,
+  createSetupCheckout,
+  refundPayment,
+  savedCards,
+} from "./charges.server";
 import { resetStripeClient, stripe } from "./stripe.server";
 
 // Save a card now, charge it later (what pledges need), through payments' own
@@ -55,6 +61,32 @@ const charge = (saved: { customerId: string; paymentMethodId: string }, amountMi
     description: "Pledge",
     metadata: { purpose: "pledge" },
   });
+
+describe("paying once on Stripe's page", () => {
+  it("Checkout in payment mode charges the amount on the product; its PaymentIntent succeeds", async () => {
+    const { ensureProduct } = await import("./products.server");
+    const customer = await stripe().customers.create({ name: "Donor" });
+    const productId = await ensureProduct(db, { existingId: null, name: "Matching pool", metadata: {} });
+    const checkout = await createPaymentCheckout(db, {
+      customerId: customer.id,
+      productId,
+      amountMinor: 100_000,
+      currency: "USD",
+      metadata: { purpose: "pool" },
+      successUrl: "http://localhost:3000/ok",
+      cancelUrl: "http://localhost:3000/cancel",
+    });
+    const paid = await fetch(checkout.url, {
+      method: "POST",
+      body: new URLSearchParams({ card: "4242424242424242", expiry: "12 / 34", cvc: "123" }),
+      redirect: "manual",
+    });
+    expect(paid.status).toBe(303);
+    const session = await stripe().checkout.sessions.retrieve(checkout.id, { expand: ["payment_intent"] });
+    expect(session).toMatchObject({ status: "complete", payment_status: "paid", url: null });
+    expect(session.payment_intent).toMatchObject({ status: "succeeded", amount_received: 100_000 });
+  });
+});
 
 describe("saving a card and charging it off-session", () => {
   it("a saved card is charged later without the customer; a refund returns it", async () => {

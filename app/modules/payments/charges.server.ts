@@ -39,6 +39,50 @@ export async function createSetupCheckout(
   return { id: session.id, url: session.url };
 }
 
+/** Stripe Checkout in payment mode: one payment now, on Stripe's page (e.g. a donation to the pool). */
+export async function createPaymentCheckout(
+  db: Db,
+  input: AttemptSubject & {
+    customerId: string;
+    productId: string;
+    amountMinor: number;
+    currency: string;
+    metadata: Record<string, string>;
+    successUrl: string;
+    cancelUrl: string;
+  },
+) {
+  const session = await attemptStripe(
+    db,
+    {
+      operation: "checkout.payment",
+      organizationId: input.organizationId,
+      actorId: input.actorId,
+      request: {
+        mode: "payment" as const,
+        customer: input.customerId,
+        line_items: [
+          {
+            quantity: 1,
+            price_data: {
+              currency: input.currency.toLowerCase(),
+              unit_amount: input.amountMinor,
+              product: input.productId,
+            },
+          },
+        ],
+        metadata: input.metadata,
+        payment_intent_data: { metadata: input.metadata },
+        success_url: input.successUrl,
+        cancel_url: input.cancelUrl,
+      },
+    },
+    (params, options) => stripe().checkout.sessions.create(params, options),
+  );
+  if (!session.url) throw new Error(`checkout session ${session.id} has no URL`);
+  return { id: session.id, url: session.url };
+}
+
 export type OffSessionCharge =
   | { outcome: "succeeded"; paymentIntentId: string }
   | { outcome: "authentication_required"; paymentIntentId: string | null; message: string }
