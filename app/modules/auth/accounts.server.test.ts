@@ -188,3 +188,26 @@ describe("verification codes under attack (issue 12, item 2)", () => {
     expect(sent).toHaveLength(4); // the signup code and three resends
   });
 });
+
+describe("changing the password from a session (issue 12, item 11)", () => {
+  it("five wrong current passwords lock the check for a while, even for the right one", async () => {
+    const { changePassword } = await import("./accounts.server");
+    const { user, session } = await signUp(db, { name: "A", email: email(), password: PASSWORD });
+    const attempt = (currentPassword: string) =>
+      fieldErrors(
+        changePassword(db, {
+          userId: user.id,
+          sessionId: session.token.split(".")[0]!,
+          currentPassword,
+          password: "a new long passphrase",
+        }),
+      );
+    for (let i = 0; i < 5; i++)
+      expect((await attempt(`guess number ${i}`)).currentPassword).toEqual([
+        "That is not your current password.",
+      ]);
+    expect((await attempt(PASSWORD)).currentPassword?.[0]).toMatch(
+      /^Too many attempts\. Try again in 15 minutes\.$/,
+    );
+  });
+});

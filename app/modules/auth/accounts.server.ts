@@ -176,16 +176,29 @@ export async function resetPassword(db: Db, input: { token: string; password: st
   return userId;
 }
 
+const PASSWORD_CHANGE_ATTEMPTS = 5;
+const PASSWORD_CHANGE_WINDOW_S = 15 * 60;
+
 /** Changes the password and ends every other session of the user. */
 export async function changePassword(
   db: Db,
   input: { userId: string; sessionId: string; currentPassword: string; password: string },
 ) {
+  // A stolen session must not become a password-guessing oracle (issue 12, item 11).
+  const limitKey = `password-change:${input.userId}`;
+  const limit = await hitRateLimit(db, limitKey, PASSWORD_CHANGE_ATTEMPTS, PASSWORD_CHANGE_WINDOW_S);
+  if (!limit.allowed) {
+    const minutes = Math.ceil(limit.retryAfterSeconds / 60);
+    throw new ValidationError({
+      currentPassword: [`Too many attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`],
+    });
+  }
   const user = await db.query.users.findFirst({ where: eq(users.id, input.userId) });
   if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw new ValidationError({ currentPassword: ["That is not your current password."] });
   }
   assertAcceptablePassword(input.password);
+  await clearRateLimit(db, limitKey);
   await db
     .update(users)
     .set({ passwordHash: await hashPassword(input.password) })

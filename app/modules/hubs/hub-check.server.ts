@@ -14,12 +14,21 @@ export type HubCheckResult =
 const TIMEOUT_MS = 5_000;
 const MAX_BODY = 64 * 1024;
 
+/**
+ * IPv6 ranges that embed an IPv4 address a gateway may translate to a private one
+ * (issue 12, item 14): IPv4-compatible `::/96` and the NAT64 prefixes. ipaddr.js calls
+ * some of them unicast, so they are refused here.
+ */
+const EMBEDDED_IPV4 = ["::/96", "64:ff9b::/96", "64:ff9b:1::/48"].map((cidr) => ipaddr.IPv6.parseCIDR(cidr));
+
 export function isPublicAddress(address: string) {
   try {
     let parsed = ipaddr.parse(address);
     if (parsed.kind() === "ipv6" && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) {
       parsed = (parsed as ipaddr.IPv6).toIPv4Address();
     }
+    if (parsed.kind() === "ipv6" && EMBEDDED_IPV4.some((range) => (parsed as ipaddr.IPv6).match(range)))
+      return false;
     return parsed.range() === "unicast";
   } catch {
     return false;

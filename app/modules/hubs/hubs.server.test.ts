@@ -69,6 +69,12 @@ describe("hub check", () => {
     expect(isPublicAddress("169.254.169.254")).toBe(false);
     expect(isPublicAddress("::ffff:127.0.0.1")).toBe(false);
     expect(isPublicAddress("93.184.216.34")).toBe(true);
+    // IPv6 forms that carry an IPv4 address a gateway may turn into a private one (issue 12, item 14).
+    expect(isPublicAddress("::7f00:1")).toBe(false);
+    expect(isPublicAddress("::a9fe:a9fe")).toBe(false);
+    expect(isPublicAddress("64:ff9b::a00:1")).toBe(false);
+    expect(isPublicAddress("64:ff9b:1::a00:1")).toBe(false);
+    expect(isPublicAddress("2606:4700::1111")).toBe(true);
   });
 });
 
