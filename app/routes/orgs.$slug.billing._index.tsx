@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { BillingDocuments } from "~/components/memberships/BillingDocuments";
 import { InvoiceRequestForm } from "~/components/memberships/InvoiceRequestForm";
 import { SubsidySection } from "~/components/memberships/SubsidySection";
 import { TierCard } from "~/components/memberships/TierCard";
@@ -8,7 +9,6 @@ import { Badge, type BadgeTone } from "~/components/ui/Badge";
 import { Button } from "~/components/ui/Button";
 import { Card, CardHeader } from "~/components/ui/Card";
 import { EmptyState } from "~/components/ui/EmptyState";
-import { Table, Td, Th } from "~/components/ui/Table";
 import { ConflictError, ValidationError } from "~/lib/errors";
 import { withFlash } from "~/lib/flash.server";
 import { handleForm, intentOf } from "~/lib/forms.server";
@@ -322,72 +322,7 @@ export default function Billing() {
         />
       ) : null}
 
-      <section className="space-y-3">
-        <div className="flex flex-wrap items-baseline justify-between gap-2">
-          <h2>Receipts</h2>
-          <Link to={`/orgs/${slug}/billing/statement`}>Statements for any period</Link>
-        </div>
-        {receipts.length === 0 ? (
-          <p className="text-sm text-muted">
-            No payments yet: a receipt appears here for every paid invoice.
-          </p>
-        ) : (
-          <Table caption="Receipts">
-            <thead>
-              <tr>
-                <Th>Paid on</Th>
-                <Th>Receipt</Th>
-                <Th>Amount</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {receipts.map((r) => (
-                <tr key={r.id}>
-                  <Td>{r.paidAt}</Td>
-                  <Td>
-                    <Link to={`/orgs/${slug}/billing/receipts/${r.id}`}>{r.number}</Link>
-                  </Td>
-                  <Td>{formatMoney({ amountMinor: r.amountMinor, currency: r.currency })}</Td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-        )}
-      </section>
-
-      <section className="space-y-3">
-        <h2>Invoices</h2>
-        {documents.length === 0 ? (
-          <p className="text-sm text-muted">No invoices yet.</p>
-        ) : (
-          <Table caption="Invoices and receipts">
-            <thead>
-              <tr>
-                <Th>Date</Th>
-                <Th>Number</Th>
-                <Th>Amount</Th>
-                <Th>Status</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {documents.map((d) => (
-                <tr key={d.id}>
-                  <Td>{d.created.slice(0, 10)}</Td>
-                  <Td>{d.url ? <a href={d.url}>{d.number ?? d.id}</a> : (d.number ?? d.id)}</Td>
-                  <Td>{formatMoney({ amountMinor: d.amountMinor, currency: d.currency })}</Td>
-                  <Td>
-                    <Badge
-                      tone={d.status === "paid" ? "success" : d.status === "open" ? "warning" : "neutral"}
-                    >
-                      {d.status}
-                    </Badge>
-                  </Td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-        )}
-      </section>
+      <BillingDocuments slug={slug} receipts={receipts} documents={documents} />
     </div>
   );
 }

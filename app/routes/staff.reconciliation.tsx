@@ -10,7 +10,7 @@ import { formatMoney } from "~/lib/money";
 import { requireStaff } from "~/modules/auth/request.server";
 import { db } from "~/modules/database.server";
 import { enqueueNow, QUEUES } from "~/modules/jobs/boss.server";
-import { accountBalances } from "~/modules/ledger/ledger.server";
+import { accountBalances } from "~/modules/ledger/queries.server";
 import {
   latestReconciliation,
   openPaymentExceptions,

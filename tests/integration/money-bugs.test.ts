@@ -16,7 +16,7 @@ import {
 import { addMember, buildOrganization, buildUser } from "#tests/factories";
 import { ConflictError } from "~/lib/errors";
 import { ledgerIntegrityProblems } from "~/modules/ledger/integrity.server";
-import { organizationPayments } from "~/modules/ledger/ledger.server";
+import { organizationPayments } from "~/modules/ledger/queries.server";
 import { reconcileLedger } from "~/modules/ledger/reconciliation.server";
 import { requestMembershipInvoice } from "~/modules/memberships/invoices.server";
 import { changeTier, startCardCheckout } from "~/modules/memberships/memberships.server";
@@ -537,5 +537,21 @@ describe("statements", () => {
     await expect(networkStatement(db, { isStaff: false }, range!)).rejects.toThrow(/Only staff/);
     const network = await networkStatement(db, { isStaff: true }, range!);
     expect(network.filter((r) => r.organization === organization.name)).toHaveLength(2);
+  });
+});
+
+describe("the same request twice at once", () => {
+  it("two card checkouts started together: one opens, the other is a conflict, never a 500", async () => {
+    const { admin, context } = await adminOf();
+    const ctx = await context();
+    const results = await Promise.allSettled([
+      startCardCheckout(db, ctx, { tierId: tiers.standard.id, viewer: admin }),
+      startCardCheckout(db, ctx, { tierId: tiers.standard.id, viewer: admin }),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(rejected.reason).toBeInstanceOf(ConflictError);
+    const live = (await membershipsOf(ctx.organization.id)).filter((m) => m.status === "pending");
+    expect(live).toHaveLength(1);
   });
 });

@@ -8,7 +8,7 @@ import {
 } from "~/modules/payments/invoices.server";
 import { renewalPriceOf, retrieveSubscription } from "~/modules/payments/subscriptions.server";
 import { ledgerIntegrityProblems } from "./integrity.server";
-import { groupsThroughStripe } from "./ledger.server";
+import { groupsThroughStripe } from "./queries.server";
 
 // The reconciliation job (issue 3, item 5): compare recent ledger entries with
 // what Stripe says, and list the differences for staff. It only reads Stripe and

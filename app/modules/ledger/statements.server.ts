@@ -6,7 +6,7 @@ import { ForbiddenError } from "~/lib/errors";
 import { formatMajorAmount } from "~/lib/money";
 import type { OrganizationContext } from "~/modules/organizations/organizations.server";
 import { can } from "~/modules/organizations/policy";
-import { statementLines } from "./ledger.server";
+import { statementLines } from "./queries.server";
 
 // Statements (issue 9, section 3): for any date range (a fiscal year), an
 // organization's payments, receipts, refunds and fees, or the whole network's, read

@@ -5,7 +5,7 @@ import { QUEUES } from "~/modules/jobs/boss.server";
 import { defineJob } from "~/modules/jobs/definitions";
 import { expireLapsedMemberships, sendRenewalReminders } from "./renewals.server";
 
-export { membershipStripeHandlers } from "./lifecycle.server";
+export { membershipStripeHandlers } from "./stripe-events.server";
 
 // The memberships module's background jobs (issue 9, section 2).
 export const membershipJobs = [

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db, Tx } from "#db/client.server";
 import { type MembershipStatus, memberships, membershipTransitions } from "#db/schema";
-import { InvalidTransitionError } from "~/lib/errors";
+import { ConflictError, InvalidTransitionError } from "~/lib/errors";
 import { recordAudit } from "~/modules/audit/audit.server";
 
 // The membership workflow (issue 9, section 4) in one table, like the initiatives'.
@@ -81,7 +81,13 @@ export async function createMembership(
   const [created] = await tx
     .insert(memberships)
     .values({ ...values, ...(values.status === "active" ? { activatedAt: new Date() } : {}) })
-    .returning();
+    .returning()
+    .catch((error: { cause?: { code?: string; constraint_name?: string } }) => {
+      // Two requests at once (two tabs, a double click): the one-live-membership index decides.
+      if (error.cause?.code === "23505" && error.cause.constraint_name === "memberships_live_org_idx")
+        throw new ConflictError("A membership for this organization was just started in another window.");
+      throw error;
+    });
   await appendHistory(tx, created!, null, values.status, move);
   return created!;
 }
