@@ -6,3 +6,4 @@ export * from "./memberships";
 export * from "./notifications";
 export * from "./organizations";
 export * from "./payments";
+export * from "./pledges";

@@ -1,5 +1,6 @@
 import { relations, sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   check,
   customType,
@@ -35,6 +36,9 @@ export const initiativeStatuses = [
   "expired",
 ] as const;
 export type InitiativeStatus = (typeof initiativeStatuses)[number];
+
+export const matchRules = ["none", "one_to_one", "quadratic"] as const;
+export type MatchRule = (typeof matchRules)[number];
 
 export const initiativeSizes = ["XS", "S", "M", "L", "XL"] as const;
 export type InitiativeSize = (typeof initiativeSizes)[number];
@@ -98,6 +102,25 @@ export const initiatives = pgTable(
     currency: text().notNull().default("USD"),
     minBackers: integer(),
     pledgeDeadline: timestamp({ withTimezone: true }),
+    /** Smallest pledge accepted (issue 10, item 1). */
+    minPledgeMinor: integer().notNull().default(10_000),
+    /**
+     * Committed pledges, maintained by the pledges module in the transaction that
+     * changes a pledge, under a lock on this row (issue 10: never a scan per page).
+     */
+    pledgedMinor: bigint({ mode: "number" }).notNull().default(0),
+    pledgeOrganizations: integer().notNull().default(0),
+    /** Matching rule set by staff (issue 10, section 3). */
+    matchRule: text({ enum: matchRules }).notNull().default("none"),
+    /** 1:1 — the most the pool adds to this initiative. */
+    matchCapMinor: bigint({ mode: "number" }),
+    /** Quadratic — the most this initiative takes, as basis points of the pool. */
+    matchCapShareBp: integer(),
+    /** Fixed once, at funding, and posted to the ledger. */
+    matchedMinor: bigint({ mode: "number" }),
+    fundedAt: timestamp({ withTimezone: true }),
+    /** The Stripe Product that pledge invoices for this initiative are issued on. */
+    stripeProductId: text(),
     /** First time staff took it into review: from then on its page is public. */
     reviewStartedAt: timestamp({ withTimezone: true }),
     submittedAt: timestamp({ withTimezone: true }),
@@ -132,9 +155,22 @@ export const initiatives = pgTable(
         t.id.desc().nullsFirst(),
       )
       .where(sql`status in ('open', 'funded', 'in_progress', 'delivered')`),
+    // Catalog sorts of open initiatives (issue 10, section 4): by deadline, by closeness to the goal.
+    index("initiatives_open_deadline_idx")
+      .on(t.pledgeDeadline, t.id)
+      .where(sql`status = 'open'`),
+    index("initiatives_open_progress_idx")
+      .on(sql`(pledged_minor * 10000 / goal_minor) desc`, t.id)
+      .where(sql`status = 'open'`),
     index("initiatives_organization_idx").on(t.organizationId, t.updatedAt.desc()),
     index("initiatives_search_idx").using("gin", t.search),
     check("initiatives_summary_length_check", sql`char_length(${t.summary}) <= 280`),
+    check("initiatives_pledged_check", sql`${t.pledgedMinor} >= 0 and ${t.pledgeOrganizations} >= 0`),
+    check("initiatives_min_pledge_check", sql`${t.minPledgeMinor} > 0`),
+    check(
+      "initiatives_match_share_check",
+      sql`${t.matchCapShareBp} is null or ${t.matchCapShareBp} between 1 and 10000`,
+    ),
     check("initiatives_goal_check", sql`${t.goalMinor} is null or ${t.goalMinor} > 0`),
     check("initiatives_currency_check", sql`${t.currency} ~ '^[A-Z]{3}$'`),
   ],

@@ -15,6 +15,7 @@ import { users } from "./auth";
 import { initiatives } from "./initiatives";
 import { memberships } from "./memberships";
 import { organizations } from "./organizations";
+import { pledges } from "./pledges";
 
 /**
  * Every verified Stripe event, stored by its id in the same transaction as the job
@@ -85,6 +86,7 @@ export const ledgerGroupKinds = [
   "processor_fee",
   "pledge_payment",
   "match",
+  "pool_transfer",
   "refund",
   "payout",
   "correction",
@@ -105,6 +107,8 @@ export const ledgerGroups = pgTable(
     processorObjectId: text(),
     organizationId: uuid().references(() => organizations.id, { onDelete: "restrict" }),
     membershipId: uuid().references(() => memberships.id, { onDelete: "restrict" }),
+    pledgeId: uuid().references(() => pledges.id, { onDelete: "restrict" }),
+    initiativeId: uuid().references(() => initiatives.id, { onDelete: "restrict" }),
     occurredAt: timestamp({ withTimezone: true }).notNull(),
     recordedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     recordedById: uuid().references(() => users.id, { onDelete: "restrict" }),
@@ -114,6 +118,8 @@ export const ledgerGroups = pgTable(
     index("ledger_groups_occurred_idx").on(t.occurredAt),
     index("ledger_groups_org_idx").on(t.organizationId, t.occurredAt),
     index("ledger_groups_membership_idx").on(t.membershipId),
+    index("ledger_groups_pledge_idx").on(t.pledgeId),
+    index("ledger_groups_initiative_idx").on(t.initiativeId, t.kind),
     index("ledger_groups_processor_idx").on(t.processorObjectId),
   ],
 );
@@ -172,6 +178,7 @@ export const paymentAttempts = pgTable(
     idempotencyKey: text().notNull().unique(),
     organizationId: uuid().references(() => organizations.id, { onDelete: "restrict" }),
     membershipId: uuid().references(() => memberships.id, { onDelete: "restrict" }),
+    pledgeId: uuid().references(() => pledges.id, { onDelete: "restrict" }),
     actorId: uuid().references(() => users.id, { onDelete: "set null" }),
     request: jsonb().$type<Record<string, unknown>>().notNull(),
     status: text({ enum: paymentAttemptStatuses }).notNull().default("started"),
@@ -184,6 +191,7 @@ export const paymentAttempts = pgTable(
   (t) => [
     index("payment_attempts_org_idx").on(t.organizationId, t.operation, t.createdAt),
     index("payment_attempts_membership_idx").on(t.membershipId, t.createdAt),
+    index("payment_attempts_pledge_idx").on(t.pledgeId, t.createdAt),
   ],
 );
 
@@ -200,6 +208,7 @@ export const paymentExceptions = pgTable(
     processorObjectId: text().notNull(),
     stripeEventId: text().references(() => stripeEvents.id, { onDelete: "restrict" }),
     membershipId: uuid().references(() => memberships.id, { onDelete: "restrict" }),
+    pledgeId: uuid().references(() => pledges.id, { onDelete: "restrict" }),
     problem: text().notNull(),
     expectedMinor: bigint({ mode: "number" }),
     actualMinor: bigint({ mode: "number" }),
@@ -235,6 +244,8 @@ export const receipts = pgTable(
       .notNull()
       .references(() => organizations.id, { onDelete: "restrict" }),
     membershipId: uuid().references(() => memberships.id, { onDelete: "restrict" }),
+    pledgeId: uuid().references(() => pledges.id, { onDelete: "restrict" }),
+    /** The Stripe invoice paid, or for a card pledge its PaymentIntent. */
     stripeInvoiceId: text().notNull().unique(),
     number: text().notNull(),
     paidAt: timestamp({ withTimezone: true }).notNull(),

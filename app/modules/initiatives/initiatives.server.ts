@@ -1,3 +1,4 @@
+import { enqueue, QUEUES } from "~/modules/jobs/boss.server";
 import { randomBytes } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "#db/client.server";
@@ -378,6 +379,13 @@ export async function changeStatus(db: Db, actor: StatusActor, initiativeId: str
       await enqueueNotice(tx, { kind: "submitted", transitionId: transition!.id });
     if (change.to !== "submitted" && initiative.status !== "draft")
       await enqueueNotice(tx, { kind: "status", transitionId: transition!.id });
+    // Pledges react through a job (ARCHITECTURE.md "Money paths"): collect or release.
+    if (initiative.status === "open")
+      await enqueue(tx, QUEUES.initiativeStatusChanged, {
+        initiativeId: initiative.id,
+        to: change.to,
+        transitionId: transition!.id,
+      });
     return updated!;
   });
 }
@@ -405,18 +413,6 @@ export async function refreshDemand(tx: Db, initiativeId: string) {
       demand_hubs = (select count(*) from hub_ids),
       demand_users = (select coalesce(sum(h.user_count), 0) from hubs h where h.id in (select hub_id from hub_ids))
     where id = ${initiativeId}`);
-}
-
-/** Open initiatives whose pledge deadline passed become expired (daily job). */
-export async function expireLapsedInitiatives(db: Db, now = new Date()) {
-  const lapsed = await db
-    .select({ id: initiatives.id })
-    .from(initiatives)
-    .where(and(eq(initiatives.status, "open"), sql`${initiatives.pledgeDeadline} < ${now.toISOString()}`));
-  for (const { id } of lapsed) {
-    await changeStatus(db, { userId: null, isStaff: false, system: true }, id, { to: "expired" });
-  }
-  return lapsed.length;
 }
 
 /** What still keeps a saved proposal from being submitted, by field. */

@@ -1,9 +1,7 @@
 import { z } from "zod";
 import { getDb } from "#db/client.server";
-import { logger } from "~/lib/logger.server";
 import { QUEUES } from "~/modules/jobs/boss.server";
 import { defineJob } from "~/modules/jobs/definitions";
-import { expireLapsedInitiatives } from "./initiatives.server";
 import { deliverNotice, type Notice } from "./notices.server";
 
 const notice: z.ZodType<Notice> = z.discriminatedUnion("kind", [
@@ -19,12 +17,5 @@ export const initiativeJobs = [
     payload: notice,
     work: { batchSize: 5, localConcurrency: 1, notifyPollingIntervalSeconds: 5 },
     handle: (data: Notice) => deliverNotice(getDb(), data),
-  }),
-  defineJob({
-    queue: QUEUES.initiativeExpiry,
-    payload: z.object({}).loose(),
-    schedule: "15 0 * * *",
-    handle: async () =>
-      logger.info({ expired: await expireLapsedInitiatives(getDb()) }, "lapsed initiatives expired"),
   }),
 ];

@@ -82,15 +82,10 @@ export const TRANSITIONS: readonly TransitionRule[] = [
     public: true,
     label: "Withdraw",
   },
-  {
-    from: "open",
-    to: "funded",
-    by: ["system", "staff"],
-    rationale: false,
-    public: true,
-    label: "Mark funded",
-  },
-  { from: "open", to: "expired", by: ["system", "staff"], rationale: false, public: true, label: "Expire" },
+  // Funding is decided by the funding rule, in the pledges module (closeInitiative):
+  // at the deadline, or early by staff with a rationale once the rule holds (issue 10).
+  { from: "open", to: "funded", by: ["system"], rationale: false, public: true, label: "Funded" },
+  { from: "open", to: "expired", by: ["system"], rationale: false, public: true, label: "Expired" },
   { from: "open", to: "withdrawn", by: ["proposer"], rationale: false, public: true, label: "Withdraw" },
   {
     from: "funded",

@@ -12,8 +12,11 @@ export const QUEUES = {
   renewalReminders: "membership-renewal-reminders",
   reconcile: "ledger-reconcile",
   initiativeNotice: "initiative-notice",
-  initiativeExpiry: "initiative-expiry",
   emailSend: "email-send",
+  initiativeStatusChanged: "initiative-status-changed",
+  pledgeCollect: "pledge-collect",
+  pledgeSweep: "pledge-sweep",
+  pledgeDigest: "pledge-digest",
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 

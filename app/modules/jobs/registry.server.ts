@@ -2,6 +2,7 @@ import { initiativeJobs } from "~/modules/initiatives/jobs";
 import { ledgerJobs } from "~/modules/ledger/jobs";
 import { membershipJobs, membershipStripeHandlers } from "~/modules/memberships/jobs";
 import { notificationJobs } from "~/modules/notifications/jobs";
+import { pledgeJobs, pledgeStripeHandlers } from "~/modules/pledges/jobs";
 import type { StripeEventRoutes } from "~/modules/payments/event-processing.server";
 import { stripeEventJob } from "~/modules/payments/jobs";
 import type { JobDefinition } from "./definitions";
@@ -12,6 +13,7 @@ import type { JobDefinition } from "./definitions";
 
 export const stripeEventRoutes: StripeEventRoutes = {
   membership: membershipStripeHandlers,
+  pledge: pledgeStripeHandlers,
 };
 
 export const jobDefinitions: JobDefinition[] = [
@@ -20,4 +22,5 @@ export const jobDefinitions: JobDefinition[] = [
   ...ledgerJobs,
   ...initiativeJobs,
   ...notificationJobs,
+  ...pledgeJobs,
 ];

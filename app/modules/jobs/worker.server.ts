@@ -6,6 +6,8 @@ import { jobDefinitions } from "./registry.server";
 // `npm run worker`, and runs every job the modules declared (registry.server.ts).
 // Every handler is idempotent: pg-boss may run a job twice.
 
+const RETIRED_SCHEDULES = ["initiative-expiry"];
+
 export async function startWorker() {
   const instance = await boss();
   for (const definition of jobDefinitions) {
@@ -19,5 +21,7 @@ export async function startWorker() {
     if (definition.schedule)
       await instance.schedule(definition.queue, definition.schedule, {}, { tz: "UTC" });
   }
+  // Schedules of jobs that no longer exist (initiative-expiry became the pledge sweep, issue 10).
+  for (const retired of RETIRED_SCHEDULES) await instance.unschedule(retired).catch(() => undefined);
   logger.info({ jobs: jobDefinitions.length }, "job worker started");
 }

@@ -103,6 +103,8 @@ export type LedgerGroupInput = {
   processorObjectId?: string | null;
   organizationId?: string | null;
   membershipId?: string | null;
+  pledgeId?: string | null;
+  initiativeId?: string | null;
   recordedById?: string | null;
   entries: { account: AccountRef; amountMinor: number; currency: string }[];
 };
@@ -128,6 +130,8 @@ export async function postLedgerGroup(tx: Tx, input: LedgerGroupInput) {
       processorObjectId: input.processorObjectId ?? null,
       organizationId: input.organizationId ?? null,
       membershipId: input.membershipId ?? null,
+      pledgeId: input.pledgeId ?? null,
+      initiativeId: input.initiativeId ?? null,
       recordedById: input.recordedById ?? null,
     })
     .onConflictDoNothing({ target: ledgerGroups.idempotencyKey })
@@ -189,12 +193,16 @@ export function recordProcessorFee(
     currency: string;
     organizationId: string | null;
     membershipId: string | null;
+    pledgeId?: string | null;
+    initiativeId?: string | null;
     occurredAt: Date;
     description: string;
   },
 ) {
   return postLedgerGroup(tx, {
     kind: "processor_fee",
+    pledgeId: input.pledgeId ?? null,
+    initiativeId: input.initiativeId ?? null,
     idempotencyKey: `processor-fee:${input.balanceTransactionId}`,
     processorObjectId: input.balanceTransactionId,
     organizationId: input.organizationId,
@@ -204,6 +212,117 @@ export function recordProcessorFee(
     entries: [
       { account: { kind: "processor_fees" }, amountMinor: input.feeMinor, currency: input.currency },
       { account: { kind: "stripe_balance" }, amountMinor: -input.feeMinor, currency: input.currency },
+    ],
+  });
+}
+
+/**
+ * A pledge collected (issue 10, section 2): the organization pays the pledge into the
+ * initiative's funds, through the Stripe balance. Keyed by the PaymentIntent or invoice.
+ */
+export function recordPledgePayment(
+  tx: Tx,
+  input: {
+    processorObjectId: string;
+    amountMinor: number;
+    currency: string;
+    organizationId: string;
+    initiativeId: string;
+    pledgeId: string;
+    occurredAt: Date;
+    description: string;
+  },
+) {
+  const organization = { kind: "organization" as const, organizationId: input.organizationId };
+  const { amountMinor: a, currency } = input;
+  return postLedgerGroup(tx, {
+    kind: "pledge_payment",
+    idempotencyKey: `pledge-payment:${input.processorObjectId}`,
+    processorObjectId: input.processorObjectId,
+    organizationId: input.organizationId,
+    initiativeId: input.initiativeId,
+    pledgeId: input.pledgeId,
+    occurredAt: input.occurredAt,
+    description: input.description,
+    entries: [
+      { account: organization, amountMinor: a, currency },
+      { account: { kind: "initiative_funds", initiativeId: input.initiativeId }, amountMinor: -a, currency },
+      { account: { kind: "stripe_balance" }, amountMinor: a, currency },
+      { account: organization, amountMinor: -a, currency },
+    ],
+  });
+}
+
+/** Staff set money aside for matching (issue 10, section 3): membership dues into the pool. */
+export function recordPoolTransfer(
+  tx: Tx,
+  input: { transferId: string; amountMinor: number; currency: string; reason: string; staffId: string; occurredAt: Date },
+) {
+  return postLedgerGroup(tx, {
+    kind: "pool_transfer",
+    idempotencyKey: `pool-transfer:${input.transferId}`,
+    occurredAt: input.occurredAt,
+    description: input.reason,
+    recordedById: input.staffId,
+    entries: [
+      { account: { kind: "network_dues" }, amountMinor: input.amountMinor, currency: input.currency },
+      { account: { kind: "matching_pool" }, amountMinor: -input.amountMinor, currency: input.currency },
+    ],
+  });
+}
+
+/** The final match of a funded initiative, fixed once: from the pool to its funds. */
+export function recordMatch(
+  tx: Tx,
+  input: { initiativeId: string; amountMinor: number; currency: string; occurredAt: Date; description: string },
+) {
+  return postLedgerGroup(tx, {
+    kind: "match",
+    idempotencyKey: `match:${input.initiativeId}`,
+    initiativeId: input.initiativeId,
+    occurredAt: input.occurredAt,
+    description: input.description,
+    entries: [
+      { account: { kind: "matching_pool" }, amountMinor: input.amountMinor, currency: input.currency },
+      {
+        account: { kind: "initiative_funds", initiativeId: input.initiativeId },
+        amountMinor: -input.amountMinor,
+        currency: input.currency,
+      },
+    ],
+  });
+}
+
+/** A collected pledge refunded: back out of the initiative's funds, through the Stripe balance. */
+export function recordPledgeRefund(
+  tx: Tx,
+  input: {
+    refundId: string;
+    amountMinor: number;
+    currency: string;
+    organizationId: string;
+    initiativeId: string;
+    pledgeId: string;
+    occurredAt: Date;
+    description: string;
+  },
+) {
+  const organization = { kind: "organization" as const, organizationId: input.organizationId };
+  const { amountMinor: a, currency } = input;
+  return postLedgerGroup(tx, {
+    kind: "refund",
+    idempotencyKey: `refund:${input.refundId}`,
+    processorObjectId: input.refundId,
+    organizationId: input.organizationId,
+    initiativeId: input.initiativeId,
+    pledgeId: input.pledgeId,
+    occurredAt: input.occurredAt,
+    description: input.description,
+    entries: [
+      { account: { kind: "initiative_funds", initiativeId: input.initiativeId }, amountMinor: a, currency },
+      { account: organization, amountMinor: -a, currency },
+      { account: organization, amountMinor: a, currency },
+      { account: { kind: "stripe_balance" }, amountMinor: -a, currency },
     ],
   });
 }

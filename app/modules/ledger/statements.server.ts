@@ -42,6 +42,7 @@ export const GROUP_LABELS: Record<LedgerGroupKind, string> = {
   processor_fee: "Processor fee",
   pledge_payment: "Pledge payment",
   match: "Match from the pool",
+  pool_transfer: "Transfer to the matching pool",
   refund: "Refund",
   payout: "Payout",
   correction: "Correction",

@@ -1,3 +1,4 @@
+import { organizationContacts } from "~/modules/organizations/organizations.server";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Tx } from "#db/client.server";
 import { type MembershipStatus, memberships, organizationMembers, organizations, users } from "#db/schema";
@@ -108,25 +109,8 @@ export async function syncSubscription(tx: Tx, loaded: LoadedSubscription, reaso
   return row.status === "pending" ? row : recordScheduledTier(tx, row, subscription);
 }
 
-export async function organizationContacts(tx: Tx, organizationId: string) {
-  const rows = await tx
-    .select({ email: users.email, name: organizations.name, slug: organizations.slug })
-    .from(organizationMembers)
-    .innerJoin(users, eq(users.id, organizationMembers.userId))
-    .innerJoin(organizations, eq(organizations.id, organizationMembers.organizationId))
-    .where(
-      and(
-        eq(organizationMembers.organizationId, organizationId),
-        inArray(organizationMembers.role, ["owner", "admin"]),
-      ),
-    );
-  return {
-    recipients: rows.map((r) => r.email),
-    organizationName: rows[0]?.name ?? "",
-    slug: rows[0]?.slug ?? "",
-  };
-}
-
 export function subscriptionOfInvoice(invoice: StripeInvoice) {
   return idOf(invoice.parent?.subscription_details?.subscription);
 }
+
+export { organizationContacts };

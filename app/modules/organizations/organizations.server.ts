@@ -1,6 +1,6 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "#db/client.server";
-import { organizationMembers, organizations } from "#db/schema";
+import { organizationMembers, organizations, users } from "#db/schema";
 import { ForbiddenError, NotFoundError, ValidationError } from "~/lib/errors";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { type Actor, can, type OrganizationAction } from "./policy";
@@ -123,3 +123,24 @@ function changedFields(before: Organization, after: OrganizationInput) {
   }
   return changes;
 }
+
+/** Who hears about an organization's money: its owners and admins. */
+export async function organizationContacts(tx: Db, organizationId: string) {
+  const rows = await tx
+    .select({ email: users.email, name: organizations.name, slug: organizations.slug })
+    .from(organizationMembers)
+    .innerJoin(users, eq(users.id, organizationMembers.userId))
+    .innerJoin(organizations, eq(organizations.id, organizationMembers.organizationId))
+    .where(
+      and(
+        eq(organizationMembers.organizationId, organizationId),
+        inArray(organizationMembers.role, ["owner", "admin"]),
+      ),
+    );
+  return {
+    recipients: rows.map((r) => r.email),
+    organizationName: rows[0]?.name ?? "",
+    slug: rows[0]?.slug ?? "",
+  };
+}
+

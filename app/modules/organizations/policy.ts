@@ -13,6 +13,7 @@ export type OrganizationAction =
   | "manage-billing" // membership, invoices, card
   | "propose" // draft and submit initiatives
   | "endorse" // endorse initiatives in the organization's name
+  | "pledge" // pledge money in the organization's name (issue 10)
   | "grant-owner"; // make or unmake owners
 
 const RANK: Record<OrganizationRole, number> = { member: 1, admin: 2, owner: 3 };
@@ -25,6 +26,7 @@ export function can(actor: Actor, action: OrganizationAction): boolean {
     case "propose":
       return rank >= RANK.member;
     case "endorse":
+    case "pledge":
     case "edit":
     case "manage-people":
     case "manage-hubs":

@@ -12,10 +12,11 @@ import { StripeApiError } from "./stripe.server";
 export type AttemptSubject = {
   organizationId?: string | null;
   membershipId?: string | null;
+  pledgeId?: string | null;
   actorId?: string | null;
 };
 
-type Attempt = typeof paymentAttempts.$inferSelect;
+export type Attempt = typeof paymentAttempts.$inferSelect;
 const RESUMABLE_MS = 23 * 60 * 60 * 1000;
 
 export function attemptKey(operation: string, attemptId: string) {
@@ -49,7 +50,7 @@ async function record(db: Db, attempt: Attempt, outcome: { objectId?: string } |
     .where(eq(paymentAttempts.id, attempt.id));
 }
 
-async function send<P extends Record<string, unknown>, R extends { id?: string }>(
+export async function send<P extends Record<string, unknown>, R extends { id?: string }>(
   db: Db,
   attempt: Attempt,
   call: (params: P, options: { idempotencyKey: string }) => Promise<R>,
@@ -62,6 +63,56 @@ async function send<P extends Record<string, unknown>, R extends { id?: string }
     await record(db, attempt, { error });
     throw error;
   }
+}
+
+/**
+ * Writes an attempt row in the caller's transaction (so it commits with the state
+ * change that asks for it); `send` it after the commit.
+ */
+export async function openAttempt(
+  tx: Db,
+  input: { operation: string; request: Record<string, unknown> } & AttemptSubject,
+): Promise<Attempt> {
+  const id = crypto.randomUUID();
+  const [attempt] = await tx
+    .insert(paymentAttempts)
+    .values({
+      id,
+      operation: input.operation,
+      idempotencyKey: attemptKey(input.operation, id),
+      organizationId: input.organizationId ?? null,
+      membershipId: input.membershipId ?? null,
+      pledgeId: input.pledgeId ?? null,
+      actorId: input.actorId ?? null,
+      request: input.request,
+    })
+    .returning();
+  return attempt!;
+}
+
+/** The newest attempt for a pledge that was started and never answered (resumable with its key). */
+export async function unfinishedPledgeAttempt(db: Db, pledgeId: string) {
+  const [row] = await db
+    .select()
+    .from(paymentAttempts)
+    .where(
+      and(
+        eq(paymentAttempts.pledgeId, pledgeId),
+        eq(paymentAttempts.status, "started"),
+        gt(paymentAttempts.createdAt, new Date(Date.now() - RESUMABLE_MS)),
+      ),
+    )
+    .orderBy(desc(paymentAttempts.createdAt))
+    .limit(1);
+  return row ?? null;
+}
+
+export function attemptsOfPledge(db: Db, pledgeId: string) {
+  return db
+    .select()
+    .from(paymentAttempts)
+    .where(eq(paymentAttempts.pledgeId, pledgeId))
+    .orderBy(desc(paymentAttempts.createdAt));
 }
 
 /** Commits a new attempt row, calls Stripe with its key, records the outcome. */
@@ -79,6 +130,7 @@ export async function attemptStripe<P extends Record<string, unknown>, R extends
       idempotencyKey: attemptKey(input.operation, id),
       organizationId: input.organizationId ?? null,
       membershipId: input.membershipId ?? null,
+      pledgeId: input.pledgeId ?? null,
       actorId: input.actorId ?? null,
       request: input.request,
     })

@@ -1,5 +1,5 @@
 import type { Db } from "#db/client.server";
-import { type AttemptSubject, attemptStripe } from "./attempts.server";
+import { type Attempt, type AttemptSubject, attemptStripe, openAttempt, send } from "./attempts.server";
 import { idOf, StripeApiError, stripe } from "./stripe.server";
 
 // Saving a card now and charging it later (issue 9, section 2; what pledges need):
@@ -22,6 +22,7 @@ export async function createSetupCheckout(
     {
       operation: "checkout.setup",
       organizationId: input.organizationId,
+      pledgeId: input.pledgeId,
       actorId: input.actorId,
       request: {
         mode: "setup" as const,
@@ -57,6 +58,7 @@ export async function createPaymentCheckout(
     {
       operation: "checkout.payment",
       organizationId: input.organizationId,
+      pledgeId: input.pledgeId,
       actorId: input.actorId,
       request: {
         mode: "payment" as const,
@@ -94,56 +96,172 @@ export type OffSessionCharge =
       message: string;
     };
 
+function outcomeOfError(error: unknown): OffSessionCharge {
+  if (!(error instanceof StripeApiError) || error.type !== "StripeCardError") throw error;
+  const intentId = idOf((error.raw as { payment_intent?: { id: string } }).payment_intent);
+  if (error.code === "authentication_required")
+    return { outcome: "authentication_required", paymentIntentId: intentId, message: error.message };
+  return {
+    outcome: "declined",
+    paymentIntentId: intentId,
+    code: error.code ?? "card_declined",
+    declineCode: (error.raw as { decline_code?: string }).decline_code ?? null,
+    message: error.message,
+  };
+}
+
+export type OffSessionInput = {
+  customerId: string;
+  paymentMethodId: string;
+  amountMinor: number;
+  currency: string;
+  description: string;
+  metadata: Record<string, string>;
+  /** Confirm this PaymentIntent again (a retry) instead of creating one. */
+  paymentIntentId?: string | null;
+};
+
+/** The operation and request of an off-session charge attempt, to store in an attempt row. */
+export function offSessionRequest(input: OffSessionInput) {
+  if (input.paymentIntentId)
+    return {
+      operation: "payment-intent.confirm-off-session",
+      request: { id: input.paymentIntentId, payment_method: input.paymentMethodId, off_session: true },
+    };
+  return {
+    operation: "payment-intent.off-session",
+    request: {
+      amount: input.amountMinor,
+      currency: input.currency.toLowerCase(),
+      customer: input.customerId,
+      payment_method: input.paymentMethodId,
+      off_session: true,
+      confirm: true,
+      description: input.description,
+      metadata: input.metadata,
+    },
+  };
+}
+
 /**
- * Charges a saved card without the customer present. Stripe answers a decline or a
- * needed authentication with a 402; that answer is returned as an outcome (the
- * attempt row records it too), not thrown. The webhook confirms the result.
+ * Sends an off-session charge attempt (a new one, or a `started` one resumed with its
+ * own key, so Stripe replays instead of charging twice). Stripe answers a decline or
+ * a needed authentication with a 402: returned as an outcome, not thrown. The
+ * webhook confirms the result.
  */
+export async function sendOffSessionAttempt(db: Db, attempt: Attempt): Promise<OffSessionCharge> {
+  try {
+    const intent = await send(db, attempt, (params: Record<string, unknown>, options) => {
+      if (attempt.operation === "payment-intent.confirm-off-session") {
+        const { id, ...rest } = params as { id: string; payment_method: string; off_session: boolean };
+        return stripe().paymentIntents.confirm(id, rest, options);
+      }
+      return stripe().paymentIntents.create(params as never, options);
+    });
+    if (intent.status === "succeeded" || intent.status === "processing")
+      return { outcome: "succeeded", paymentIntentId: intent.id };
+    if (intent.status === "requires_action")
+      return { outcome: "authentication_required", paymentIntentId: intent.id, message: "authentication required" };
+    return {
+      outcome: "declined",
+      paymentIntentId: intent.id,
+      code: intent.last_payment_error?.code ?? "card_declined",
+      declineCode: intent.last_payment_error?.decline_code ?? null,
+      message: intent.last_payment_error?.message ?? "The payment did not go through.",
+    };
+  } catch (error) {
+    return outcomeOfError(error);
+  }
+}
+
+/** Charges a saved card without the customer present (one attempt, its own key). */
 export async function chargeSavedCard(
   db: Db,
-  input: AttemptSubject & {
-    customerId: string;
-    paymentMethodId: string;
-    amountMinor: number;
-    currency: string;
-    description: string;
-    metadata: Record<string, string>;
-  },
+  input: AttemptSubject & OffSessionInput,
 ): Promise<OffSessionCharge> {
+  const { operation, request } = offSessionRequest(input);
+  const attempt = await openAttempt(db, {
+    operation,
+    request,
+    organizationId: input.organizationId,
+    pledgeId: input.pledgeId,
+    actorId: input.actorId,
+  });
+  return sendOffSessionAttempt(db, attempt);
+}
+
+/**
+ * Brings the payer back on-session for a PaymentIntent that needs authentication
+ * (issue 10: "confirms the same PaymentIntent"): confirms it with the saved card and
+ * a return URL. Returns the bank's page to send the payer to, or the new status.
+ */
+export async function confirmOnSession(
+  db: Db,
+  input: AttemptSubject & { paymentIntentId: string; paymentMethodId: string; returnUrl: string },
+) {
   try {
     const intent = await attemptStripe(
       db,
       {
-        operation: "payment-intent.off-session",
+        operation: "payment-intent.confirm-on-session",
         organizationId: input.organizationId,
+        pledgeId: input.pledgeId,
         actorId: input.actorId,
-        request: {
-          amount: input.amountMinor,
-          currency: input.currency.toLowerCase(),
-          customer: input.customerId,
-          payment_method: input.paymentMethodId,
-          off_session: true,
-          confirm: true,
-          description: input.description,
-          metadata: input.metadata,
-        },
+        request: { id: input.paymentIntentId, payment_method: input.paymentMethodId, return_url: input.returnUrl },
       },
-      (params, options) => stripe().paymentIntents.create(params, options),
+      ({ id, ...rest }, options) => stripe().paymentIntents.confirm(id, rest, options),
     );
-    return { outcome: "succeeded", paymentIntentId: intent.id };
-  } catch (error) {
-    if (!(error instanceof StripeApiError) || error.type !== "StripeCardError") throw error;
-    const intentId = idOf((error.raw as { payment_intent?: { id: string } }).payment_intent);
-    if (error.code === "authentication_required")
-      return { outcome: "authentication_required", paymentIntentId: intentId, message: error.message };
     return {
-      outcome: "declined",
-      paymentIntentId: intentId,
-      code: error.code ?? "card_declined",
-      declineCode: (error.raw as { decline_code?: string }).decline_code ?? null,
-      message: error.message,
+      status: intent.status,
+      redirectUrl: intent.next_action?.redirect_to_url?.url ?? null,
     };
+  } catch (error) {
+    const outcome = outcomeOfError(error);
+    return { status: "requires_payment_method" as const, redirectUrl: null, outcome };
   }
+}
+
+/** A PaymentIntent as Stripe has it now, with its charge's balance transaction (the fee). */
+export async function retrievePaymentIntent(id: string) {
+  const intent = await stripe().paymentIntents.retrieve(id, { expand: ["latest_charge.balance_transaction"] });
+  const charge = typeof intent.latest_charge === "object" ? intent.latest_charge : null;
+  const balance = charge && typeof charge.balance_transaction === "object" ? charge.balance_transaction : null;
+  return {
+    id: intent.id,
+    status: intent.status,
+    amountMinor: intent.amount,
+    amountReceivedMinor: intent.amount_received,
+    currency: intent.currency.toUpperCase(),
+    metadata: intent.metadata,
+    paymentMethodId: idOf(intent.payment_method),
+    lastError: intent.last_payment_error
+      ? {
+          code: intent.last_payment_error.code ?? null,
+          declineCode: intent.last_payment_error.decline_code ?? null,
+          message: intent.last_payment_error.message ?? "",
+        }
+      : null,
+    fee: balance ? { id: balance.id, feeMinor: balance.fee, currency: balance.currency.toUpperCase() } : null,
+    created: new Date(intent.created * 1000),
+  };
+}
+export type PaymentIntentState = Awaited<ReturnType<typeof retrievePaymentIntent>>;
+
+/** The saved card of a completed setup Checkout (read from Stripe, never from the browser). */
+export async function savedCardOfSetupSession(sessionId: string) {
+  const session = await stripe().checkout.sessions.retrieve(sessionId, { expand: ["setup_intent.payment_method"] });
+  const setupIntent = typeof session.setup_intent === "object" ? session.setup_intent : null;
+  const pm = setupIntent && typeof setupIntent.payment_method === "object" ? setupIntent.payment_method : null;
+  if (session.status !== "complete" || setupIntent?.status !== "succeeded" || !pm?.card) return null;
+  return {
+    sessionId: session.id,
+    metadata: session.metadata ?? {},
+    paymentMethodId: pm.id,
+    brand: pm.card.brand,
+    last4: pm.card.last4,
+    expMonth: pm.card.exp_month,
+    expYear: pm.card.exp_year,
+  };
 }
 
 /** Refunds all (or part) of a PaymentIntent's charge. */
@@ -156,6 +274,7 @@ export function refundPayment(
     {
       operation: "refund.create",
       organizationId: input.organizationId,
+      pledgeId: input.pledgeId,
       actorId: input.actorId,
       request: {
         payment_intent: input.paymentIntentId,

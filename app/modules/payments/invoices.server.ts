@@ -18,6 +18,7 @@ export async function sendInvoice(
   const subject = {
     organizationId: input.organizationId,
     membershipId: input.membershipId,
+    pledgeId: input.pledgeId,
     actorId: input.actorId,
   };
   const draft = await attemptStripe(

@@ -1,0 +1,277 @@
+import { and, desc, eq, inArray } from "drizzle-orm";
+import type { Db, Tx } from "#db/client.server";
+import { initiatives, organizationMembers, organizations, pledges } from "#db/schema";
+import { env } from "~/lib/env.server";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "~/lib/errors";
+import { formatMoney, parseMajorAmount } from "~/lib/money";
+import { isPubliclyVisible } from "~/modules/initiatives/workflow";
+import { matchEstimate } from "~/modules/matching/pool.server";
+import { notifyPledge } from "./notices.server";
+import { loadOrganizationFor } from "~/modules/organizations/organizations.server";
+import { createSetupCheckout, savedCards } from "~/modules/payments/charges.server";
+import { billingProfileOf, ensureCustomer, updateCustomerBilling } from "~/modules/payments/customers.server";
+import type { PledgeForm } from "./schemas";
+import { createPledgeRow, movePledge } from "./workflow";
+
+// Pledging (issue 10, section 1): an admin or owner pledges in the organization's
+// name to an open initiative, with a saved card (Checkout in setup mode) or against an
+// invoice issued at funding. Changes are made under a lock on the initiative, where
+// the final-day rule is checked, so two changes cannot both pass it.
+
+type Viewer = { id: string; isStaff: boolean; email: string; name: string };
+type Initiative = typeof initiatives.$inferSelect;
+export type Pledge = typeof pledges.$inferSelect;
+
+export const FINAL_DAY_MS = 24 * 60 * 60 * 1000;
+/** After funding, how long card pledges may take to collect (the errored window). */
+export const COLLECTION_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** The organizations the viewer may pledge for, each with its pledge to this initiative. */
+export async function pledgingOrganizations(db: Db, viewerId: string, initiativeId: string) {
+  return db
+    .select({
+      id: organizations.id,
+      slug: organizations.slug,
+      name: organizations.name,
+      role: organizationMembers.role,
+      pledge: pledges,
+    })
+    .from(organizationMembers)
+    .innerJoin(organizations, eq(organizations.id, organizationMembers.organizationId))
+    .leftJoin(
+      pledges,
+      and(eq(pledges.organizationId, organizations.id), eq(pledges.initiativeId, initiativeId)),
+    )
+    .where(and(eq(organizationMembers.userId, viewerId), inArray(organizationMembers.role, ["admin", "owner"])))
+    .orderBy(organizations.name);
+}
+
+/** The cards saved to an organization's Stripe customer (none before its first checkout). */
+export async function savedCardsOf(db: Db, organizationId: string) {
+  const profile = await billingProfileOf(db, organizationId);
+  return profile ? savedCards(profile.stripeCustomerId) : [];
+}
+
+/**
+ * Why a change in the final 24 hours is refused, or null: no change may take the
+ * total (pledges plus match) from the goal to below it, nor the organizations from the
+ * minimum to below it (issue 10, item 1).
+ */
+export async function finalDayProblem(
+  tx: Db,
+  initiative: Initiative,
+  change: { organizationId: string; fromMinor: number; toMinor: number; fromCounted: boolean; toCounted: boolean },
+  now = new Date(),
+) {
+  if (!initiative.pledgeDeadline || initiative.pledgeDeadline.getTime() - now.getTime() > FINAL_DAY_MS) return null;
+  const pledgedAfter = initiative.pledgedMinor - change.fromMinor + change.toMinor;
+  const orgsAfter = initiative.pledgeOrganizations - Number(change.fromCounted) + Number(change.toCounted);
+  const minimum = initiative.minBackers ?? 0;
+  if (initiative.pledgeOrganizations >= minimum && orgsAfter < minimum)
+    return `In the final 24 hours no change may take the initiative below its minimum of ${minimum} organizations.`;
+  const goal = initiative.goalMinor ?? 0;
+  const estimate = await matchEstimate(tx, initiative, {
+    organizationId: change.organizationId,
+    amountMinor: change.toCounted ? change.toMinor : 0,
+    previousMinor: change.fromCounted ? change.fromMinor : 0,
+  });
+  const before = initiative.pledgedMinor + (estimate.before?.match ?? 0);
+  const after = pledgedAfter + (estimate.after?.match ?? 0);
+  if (before >= goal && after < goal)
+    return `In the final 24 hours no change may take the initiative below its goal of ${formatMoney({ amountMinor: goal, currency: initiative.currency })}.`;
+  return null;
+}
+
+async function lockOpenInitiative(tx: Tx, initiativeId: string, now = new Date()) {
+  const [initiative] = await tx.select().from(initiatives).where(eq(initiatives.id, initiativeId)).for("update");
+  if (!initiative || !isPubliclyVisible(initiative)) throw new NotFoundError("No such initiative.");
+  if (initiative.status !== "open" || (initiative.pledgeDeadline && initiative.pledgeDeadline <= now))
+    throw new ConflictError("This initiative no longer takes pledge changes: its pledging has closed.");
+  return initiative;
+}
+
+async function pledgerContext(db: Db, viewer: Viewer, organizationId: string) {
+  const [org] = await db
+    .select({ slug: organizations.slug })
+    .from(organizations)
+    .where(eq(organizations.id, organizationId));
+  if (!org) throw new ValidationError({ organizationId: ["Choose one of your organizations."] });
+  // Staff are not admins of other organizations: pledging needs an admin role.
+  return loadOrganizationFor(db, org.slug, { id: viewer.id, isStaff: false }, "pledge").catch((error) => {
+    if (error instanceof ForbiddenError || error instanceof NotFoundError)
+      throw new ForbiddenError("Only an admin or owner of the organization can pledge in its name.");
+    throw error;
+  });
+}
+
+export type SavedPledge = { pledge: Pledge; checkoutUrl: string | null };
+
+/**
+ * Creates or changes the organization's pledge. A new card is saved on Stripe's page
+ * (the pledge stays `pending` until Stripe confirms it); a saved card or an invoice
+ * commits at once. Returns where to send the browser next.
+ */
+export async function savePledge(db: Db, viewer: Viewer, initiativeId: string, form: PledgeForm): Promise<SavedPledge> {
+  const { organization } = await pledgerContext(db, viewer, form.organizationId);
+  const [target] = await db.select().from(initiatives).where(eq(initiatives.id, initiativeId));
+  if (!target || !isPubliclyVisible(target)) throw new NotFoundError("No such initiative.");
+  const amount = parseMajorAmount(form.amount, target.currency);
+  if (amount === null) throw new ValidationError({ amount: ["Enter an amount like 2500 or 2500.50."] });
+  if (amount < target.minPledgeMinor)
+    throw new ValidationError({
+      amount: [`The smallest pledge is ${formatMoney({ amountMinor: target.minPledgeMinor, currency: target.currency })}.`],
+    });
+
+  // Stripe first, outside any transaction: the customer, its saved card, its billing details.
+  const customerId = await ensureCustomer(db, organization, { email: viewer.email, name: viewer.name }, viewer.id);
+  let card: Awaited<ReturnType<typeof savedCards>>[number] | null = null;
+  if (form.method === "card" && form.card !== "new") {
+    card = (await savedCards(customerId)).find((c) => c.id === form.card) ?? null;
+    if (!card) throw new ValidationError({ card: ["That card is no longer saved; choose another or add a new one."] });
+  }
+  if (form.method === "invoice")
+    await updateCustomerBilling(db, organization.id, {
+      billingName: form.contactName,
+      billingEmail: form.contactEmail,
+      addressLine1: form.addressLine1,
+      city: form.city,
+      postalCode: form.postalCode,
+      country: form.country,
+    });
+
+  const pledge = await db.transaction(async (tx) => {
+    const initiative = await lockOpenInitiative(tx, initiativeId);
+    const [existing] = await tx
+      .select()
+      .from(pledges)
+      .where(and(eq(pledges.initiativeId, initiative.id), eq(pledges.organizationId, organization.id)))
+      .for("update");
+    const wasCounted = existing?.status === "committed";
+    const keepsCard =
+      form.method === "card" && form.card === "current" && existing?.method === "card" && !!existing.paymentMethodId;
+    const waitsForCard = form.method === "card" && form.card === "new";
+    // A committed pledge waiting for a new card stays committed on what it had until Stripe confirms the card.
+    const counted = form.method === "invoice" || card !== null || keepsCard || (wasCounted && waitsForCard);
+    const problem = await finalDayProblem(tx, initiative, {
+      organizationId: organization.id,
+      fromMinor: wasCounted ? existing!.amountMinor : 0,
+      toMinor: amount,
+      fromCounted: wasCounted,
+      toCounted: counted,
+    });
+    if (problem) throw new ValidationError({ amount: [problem] });
+    const details = {
+      amountMinor: amount,
+      currency: initiative.currency,
+      // The method switches to card when Stripe confirms the new card (stripe-events.server.ts).
+      ...(waitsForCard && wasCounted ? {} : { method: form.method }),
+      showName: form.showName === "yes",
+      showAmount: form.showAmount === "yes",
+      message: form.message,
+      invoiceContact:
+        form.method === "invoice"
+          ? {
+              name: form.contactName,
+              email: form.contactEmail,
+              poNumber: form.poNumber,
+              taxId: form.taxId,
+              addressLine1: form.addressLine1,
+              city: form.city,
+              postalCode: form.postalCode,
+              country: form.country,
+            }
+          : null,
+      ...(card
+        ? {
+            paymentMethodId: card.id,
+            cardBrand: card.brand,
+            cardLast4: card.last4,
+            cardExpMonth: card.expMonth,
+            cardExpYear: card.expYear,
+          }
+        : form.method === "invoice"
+          ? { paymentMethodId: null, cardBrand: null, cardLast4: null, cardExpMonth: null, cardExpYear: null }
+          : {}),
+    };
+    const to = counted ? "committed" : "pending";
+    const reason = existing ? `changed to ${formatMoney({ amountMinor: amount, currency: initiative.currency })}` : `pledged ${formatMoney({ amountMinor: amount, currency: initiative.currency })}`;
+    if (!existing)
+      return createPledgeRow(
+        tx,
+        { ...details, method: form.method, initiativeId: initiative.id, organizationId: organization.id, createdById: viewer.id, status: to },
+        { by: "admin", actorId: viewer.id, reason },
+      );
+    if (!["pending", "committed", "canceled"].includes(existing.status))
+      throw new ConflictError("This pledge can no longer be changed.");
+    return movePledge(tx, existing, to, { by: "admin", actorId: viewer.id, reason }, details);
+  });
+
+  if (form.method === "card" && form.card === "new")
+    return { pledge, checkoutUrl: await startCardSetup(db, viewer.id, pledge, organization.slug, customerId) };
+  await notifyPledge(db, { kind: "committed", pledgeId: pledge.id });
+  return { pledge, checkoutUrl: null };
+}
+
+/** Starts Checkout in setup mode for a pledge's card (a new pledge, or replacing a card). */
+export async function startCardSetup(db: Db, actorId: string, pledge: Pledge, organizationSlug: string, customerId: string) {
+  const pledgeUrl = `${env().appUrl}/orgs/${organizationSlug}/pledges/${pledge.id}`;
+  const session = await createSetupCheckout(db, {
+    organizationId: pledge.organizationId,
+    pledgeId: pledge.id,
+    actorId,
+    customerId,
+    currency: pledge.currency,
+    metadata: { purpose: "pledge", pledgeId: pledge.id, organizationId: pledge.organizationId },
+    successUrl: `${pledgeUrl}?card=saved`,
+    cancelUrl: `${pledgeUrl}?card=canceled`,
+  });
+  await db.update(pledges).set({ setupSessionId: session.id }).where(eq(pledges.id, pledge.id));
+  return session.url;
+}
+
+/** Cancels an organization's pledge while the initiative is open (the final-day rule applies). */
+export async function cancelPledge(db: Db, viewer: Viewer, pledgeId: string) {
+  const [row] = await db.select().from(pledges).where(eq(pledges.id, pledgeId));
+  if (!row) throw new NotFoundError("No such pledge.");
+  await pledgerContext(db, viewer, row.organizationId);
+  const canceled = await db.transaction(async (tx) => {
+    const initiative = await lockOpenInitiative(tx, row.initiativeId);
+    const [pledge] = await tx.select().from(pledges).where(eq(pledges.id, pledgeId)).for("update");
+    if (!pledge || !["pending", "committed"].includes(pledge.status))
+      throw new ConflictError("Only a pending or committed pledge can be canceled.");
+    const problem = await finalDayProblem(tx, initiative, {
+      organizationId: pledge.organizationId,
+      fromMinor: pledge.status === "committed" ? pledge.amountMinor : 0,
+      toMinor: 0,
+      fromCounted: pledge.status === "committed",
+      toCounted: false,
+    });
+    if (problem) throw new ConflictError(problem);
+    return movePledge(tx, pledge, "canceled", { by: "admin", actorId: viewer.id, reason: "canceled by the pledger" });
+  });
+  return canceled;
+}
+
+/** One pledge of an organization the viewer belongs to, with its initiative. */
+export async function pledgeOfOrganization(db: Db, organizationId: string, pledgeId: string) {
+  const [row] = await db
+    .select({ pledge: pledges, initiative: initiatives })
+    .from(pledges)
+    .innerJoin(initiatives, eq(initiatives.id, pledges.initiativeId))
+    .where(and(eq(pledges.id, pledgeId), eq(pledges.organizationId, organizationId)));
+  if (!row) throw new NotFoundError("No such pledge.");
+  return row;
+}
+
+/** An organization's pledges, newest first, with their initiatives. */
+export function pledgesOfOrganization(db: Db, organizationId: string) {
+  return db
+    .select({
+      pledge: pledges,
+      initiative: { id: initiatives.id, slug: initiatives.slug, title: initiatives.title, status: initiatives.status, pledgeDeadline: initiatives.pledgeDeadline },
+    })
+    .from(pledges)
+    .innerJoin(initiatives, eq(initiatives.id, pledges.initiativeId))
+    .where(eq(pledges.organizationId, organizationId))
+    .orderBy(desc(pledges.updatedAt));
+}

@@ -1,0 +1,295 @@
+import { eq } from "drizzle-orm";
+import type { Tx } from "#db/client.server";
+import { initiatives, paymentExceptions, type PledgeRecovery, pledges, receipts } from "#db/schema";
+import { logger } from "~/lib/logger.server";
+import { recordPledgePayment, recordProcessorFee } from "~/modules/ledger/ledger.server";
+import { organizationContacts } from "~/modules/organizations/organizations.server";
+import {
+  type PaymentIntentState,
+  retrievePaymentIntent,
+  savedCardOfSetupSession,
+} from "~/modules/payments/charges.server";
+import { type StripeEventHandlers, stripeHandler } from "~/modules/payments/event-processing.server";
+import { retrieveInvoice, settlementOfInvoice } from "~/modules/payments/invoices.server";
+import type { StripeCheckoutSession, StripeEvent, StripeInvoice } from "~/modules/payments/stripe.server";
+import { enqueueCollection, MAX_ATTEMPTS } from "./collection.server";
+import { notifyPledge } from "./notices.server";
+import { movePledge } from "./workflow";
+
+// The pledges module's Stripe events (issue 10; ADR 0011 routing), for objects whose
+// `metadata.purpose` is "pledge". Each handler reads the object back from Stripe
+// (never trusting the payload) and applies it under the pledge's lock, guarded by the
+// transition table, so duplicates and out-of-order deliveries change nothing.
+
+type Pledge = typeof pledges.$inferSelect;
+const DAY = 24 * 60 * 60 * 1000;
+
+/** Declines that a retry cannot fix: ask for a new card (issue 10: no blind retry). */
+const HARD_DECLINES = new Set([
+  "lost_card",
+  "stolen_card",
+  "expired_card",
+  "pickup_card",
+  "fraudulent",
+  "incorrect_number",
+  "invalid_account",
+  "card_not_supported",
+  "restricted_card",
+  "security_violation",
+  "revocation_of_authorization",
+  "revocation_of_all_authorizations",
+  "stop_payment_order",
+  "merchant_blacklist",
+  "new_account_information_available",
+  "invalid_expiry_year",
+  "invalid_expiry_month",
+  "incorrect_cvc",
+]);
+/** Soft declines are retried 1, 3 and 5 days after funding; the final retry is at the end of day 7. */
+const RETRY_AFTER_DAYS = [1, 2, 2];
+
+export function recoveryOf(error: { code: string | null; declineCode: string | null } | null): PledgeRecovery {
+  if (!error) return "retry";
+  if (error.code === "authentication_required" || error.declineCode === "authentication_required")
+    return "authenticate";
+  if (HARD_DECLINES.has(error.declineCode ?? "") || HARD_DECLINES.has(error.code ?? "")) return "new_card";
+  return "retry";
+}
+
+async function lockPledge(tx: Tx, pledgeId: string | undefined) {
+  if (!pledgeId) return null;
+  const [pledge] = await tx.select().from(pledges).where(eq(pledges.id, pledgeId)).for("update");
+  return pledge ?? null;
+}
+
+async function lockInitiativeOf(tx: Tx, initiativeId: string) {
+  const [initiative] = await tx.select().from(initiatives).where(eq(initiatives.id, initiativeId)).for("update");
+  return initiative!;
+}
+
+/** A card saved on Stripe's page: commits a pending pledge, or replaces the card of a live one. */
+async function onCardSaved(tx: Tx, card: NonNullable<Awaited<ReturnType<typeof savedCardOfSetupSession>>>) {
+  const pledgeId = card.metadata.pledgeId;
+  const [peek] = pledgeId ? await tx.select().from(pledges).where(eq(pledges.id, pledgeId)) : [];
+  if (!peek) return;
+  // The initiative first (the totals live on it), then the pledge: the order savePledge locks in.
+  const initiative = await lockInitiativeOf(tx, peek.initiativeId);
+  const pledge = (await lockPledge(tx, pledgeId))!;
+  const cardFields = {
+    method: "card" as const,
+    paymentMethodId: card.paymentMethodId,
+    cardBrand: card.brand,
+    cardLast4: card.last4,
+    cardExpMonth: card.expMonth,
+    cardExpYear: card.expYear,
+    cardWarnedAt: null,
+  };
+  const move = { by: "stripe" as const, actorId: null, reason: `card ${card.brand} ····${card.last4} saved` };
+  const open = initiative.status === "open" && (!initiative.pledgeDeadline || initiative.pledgeDeadline > new Date());
+  if (pledge.status === "pending" && open) {
+    await movePledge(tx, pledge, "committed", move, cardFields);
+    await notifyPledge(tx, { kind: "committed", pledgeId: pledge.id });
+  } else if (pledge.status === "committed" || pledge.status === "collecting") {
+    await movePledge(tx, pledge, pledge.status, move, cardFields);
+  } else if (pledge.status === "failed") {
+    // A new card during the errored window: collect again at once.
+    await movePledge(tx, pledge, "collecting", move, { ...cardFields, recovery: null, nextRetryAt: null });
+    await enqueueCollection(tx, pledge.id, pledge.attemptCount);
+  } else {
+    logger.info({ pledgeId, status: pledge.status }, "card saved for a pledge that no longer takes one");
+  }
+}
+
+async function recordPaid(
+  tx: Tx,
+  pledge: Pledge,
+  paid: { objectId: string; amountMinor: number; currency: string; at: Date; fee: { id: string; feeMinor: number; currency: string } | null; paymentIntentId: string | null },
+  eventId: string,
+) {
+  if (paid.amountMinor !== pledge.amountMinor || paid.currency !== pledge.currency) {
+    await tx
+      .insert(paymentExceptions)
+      .values({
+        kind: "amount_mismatch",
+        processorObjectId: paid.objectId,
+        stripeEventId: eventId,
+        pledgeId: pledge.id,
+        problem: `Pledge of ${pledge.amountMinor} ${pledge.currency} was paid ${paid.amountMinor} ${paid.currency}.`,
+        expectedMinor: pledge.amountMinor,
+        actualMinor: paid.amountMinor,
+        currency: paid.currency,
+      })
+      .onConflictDoNothing();
+    return;
+  }
+  if (pledge.status !== "collecting" && pledge.status !== "failed") return; // already paid, or never collected
+  const [initiative] = await tx.select().from(initiatives).where(eq(initiatives.id, pledge.initiativeId));
+  await movePledge(
+    tx,
+    pledge,
+    "paid",
+    { by: "stripe", actorId: null, reason: `paid through ${paid.objectId}` },
+    {
+      paidAt: paid.at,
+      collectedMinor: paid.amountMinor,
+      feeMinor: paid.fee?.feeMinor ?? null,
+      recovery: null,
+      nextRetryAt: null,
+      paymentIntentId: paid.paymentIntentId ?? pledge.paymentIntentId,
+    },
+  );
+  const description = `Pledge to ${initiative!.title}`;
+  await recordPledgePayment(tx, {
+    processorObjectId: paid.objectId,
+    amountMinor: paid.amountMinor,
+    currency: paid.currency,
+    organizationId: pledge.organizationId,
+    initiativeId: pledge.initiativeId,
+    pledgeId: pledge.id,
+    occurredAt: paid.at,
+    description,
+  });
+  if (paid.fee)
+    await recordProcessorFee(tx, {
+      balanceTransactionId: paid.fee.id,
+      feeMinor: paid.fee.feeMinor,
+      currency: paid.fee.currency,
+      organizationId: pledge.organizationId,
+      membershipId: null,
+      pledgeId: pledge.id,
+      initiativeId: pledge.initiativeId,
+      occurredAt: paid.at,
+      description: `Processor fee on a pledge to ${initiative!.title}`,
+    });
+  const contacts = await organizationContacts(tx, pledge.organizationId);
+  const contact = pledge.invoiceContact;
+  await tx
+    .insert(receipts)
+    .values({
+      organizationId: pledge.organizationId,
+      pledgeId: pledge.id,
+      stripeInvoiceId: paid.objectId,
+      number: `P-${paid.objectId.slice(-10).toUpperCase()}`,
+      paidAt: paid.at,
+      payerName: contact?.name || contacts.organizationName,
+      payerEmail: contact?.email || contacts.recipients[0] || null,
+      billingAddress: contact
+        ? { line1: contact.addressLine1, line2: null, city: contact.city, postalCode: contact.postalCode, state: null, country: contact.country }
+        : null,
+      taxId: contact?.taxId || null,
+      poNumber: contact?.poNumber || null,
+      lines: [{ description, quantity: 1, amountMinor: paid.amountMinor }],
+      amountMinor: paid.amountMinor,
+      currency: paid.currency,
+      processorReference: paid.paymentIntentId ?? paid.objectId,
+    })
+    .onConflictDoNothing({ target: receipts.stripeInvoiceId });
+  await notifyPledge(tx, { kind: "charged", pledgeId: pledge.id });
+}
+
+async function onPaymentSucceeded(tx: Tx, event: StripeEvent, intent: PaymentIntentState) {
+  const pledge = await lockPledge(tx, intent.metadata.pledgeId);
+  if (!pledge || intent.status !== "succeeded") return;
+  await recordPaid(
+    tx,
+    pledge,
+    {
+      objectId: intent.id,
+      amountMinor: intent.amountReceivedMinor,
+      currency: intent.currency,
+      at: new Date(),
+      fee: intent.fee,
+      paymentIntentId: intent.id,
+    },
+    event.id,
+  );
+}
+
+const ADVICE: Record<PledgeRecovery, string> = {
+  authenticate: "The bank asks you to confirm the payment. Open the pledge and confirm it.",
+  new_card: "The card cannot be charged. Add a new card, or switch the pledge to an invoice.",
+  retry: "We will try the card again automatically; you can also add a new card.",
+};
+
+async function onPaymentFailed(tx: Tx, intent: PaymentIntentState, now = new Date()) {
+  const pledge = await lockPledge(tx, intent.metadata.pledgeId);
+  // Stripe's current state decides: a failure announced after a success changes nothing.
+  if (!pledge || intent.status === "succeeded" || intent.status === "processing") return;
+  if (pledge.status !== "collecting" && pledge.status !== "failed") return;
+  const recovery = recoveryOf(intent.lastError);
+  const windowEnds = pledge.windowEndsAt ?? new Date(now.getTime() + 7 * DAY);
+  const delay = RETRY_AFTER_DAYS[Math.min(pledge.attemptCount - 1, RETRY_AFTER_DAYS.length - 1)] ?? 2;
+  const retryAt = new Date(now.getTime() + delay * DAY);
+  const nextRetryAt =
+    recovery === "retry" && pledge.attemptCount < MAX_ATTEMPTS && retryAt < windowEnds && !pledge.finalRetryAt
+      ? retryAt
+      : null;
+  const wasFailed = pledge.status === "failed";
+  await movePledge(
+    tx,
+    pledge,
+    "failed",
+    { by: "stripe", actorId: null, reason: intent.lastError?.message || "the charge failed" },
+    {
+      recovery,
+      failureCode: intent.lastError?.code ?? null,
+      declineCode: intent.lastError?.declineCode ?? null,
+      failureMessage: intent.lastError?.message ?? null,
+      nextRetryAt,
+      windowEndsAt: windowEnds,
+    },
+  );
+  // The first failure tells the pledger at once; the sweep repeats it every 48 hours.
+  if (!wasFailed || pledge.recovery !== recovery) {
+    await notifyPledge(tx, { kind: "action_needed", pledgeId: pledge.id, detail: ADVICE[recovery] });
+    await tx.update(pledges).set({ lastReminderAt: now }).where(eq(pledges.id, pledge.id));
+  }
+}
+
+async function onInvoicePaid(tx: Tx, event: StripeEvent, loaded: { invoice: StripeInvoice; fee: { id: string; feeMinor: number; currency: string } | null; paymentIntentId: string | null }) {
+  const { invoice } = loaded;
+  const pledge = await lockPledge(tx, invoice.metadata?.pledgeId);
+  if (!pledge || invoice.status !== "paid") return;
+  await recordPaid(
+    tx,
+    pledge,
+    {
+      objectId: invoice.id!,
+      amountMinor: invoice.amount_paid,
+      currency: invoice.currency.toUpperCase(),
+      at: new Date((invoice.status_transitions?.paid_at ?? invoice.created) * 1000),
+      fee: loaded.fee,
+      paymentIntentId: loaded.paymentIntentId,
+    },
+    event.id,
+  );
+}
+
+const paymentIntentOf = (event: StripeEvent) => retrievePaymentIntent((event.data.object as { id: string }).id);
+
+export const pledgeStripeHandlers: StripeEventHandlers = {
+  "checkout.session.completed": stripeHandler<Awaited<ReturnType<typeof savedCardOfSetupSession>>>({
+    load: (event) => {
+      const session = event.data.object as StripeCheckoutSession;
+      return session.mode === "setup" ? savedCardOfSetupSession(session.id) : Promise.resolve(null);
+    },
+    apply: async (tx, _event, card) => void (card && (await onCardSaved(tx, card))),
+  }),
+  "payment_intent.succeeded": stripeHandler<PaymentIntentState>({ load: paymentIntentOf, apply: onPaymentSucceeded }),
+  "payment_intent.payment_failed": stripeHandler<PaymentIntentState>({
+    load: paymentIntentOf,
+    apply: (tx, _event, intent) => onPaymentFailed(tx, intent),
+  }),
+  "invoice.paid": stripeHandler({
+    load: async (event) => {
+      const invoice = await retrieveInvoice((event.data.object as StripeInvoice).id!);
+      const settlement = await settlementOfInvoice(invoice.id!);
+      return {
+        invoice,
+        paymentIntentId: settlement.paymentIntentId,
+        fee: settlement.fee ? { id: settlement.fee.balanceTransactionId, feeMinor: settlement.fee.feeMinor, currency: settlement.fee.currency.toUpperCase() } : null,
+      };
+    },
+    apply: onInvoicePaid,
+  }),
+};
