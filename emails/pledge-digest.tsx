@@ -14,7 +14,11 @@ export const pledgeDigestSubject = (p: PledgeDigestProps) =>
 
 export function PledgeDigest(props: PledgeDigestProps) {
   return (
-    <EmailLayout appUrl={props.appUrl} preview={pledgeDigestSubject(props)} footerNote="Sent daily to Commons staff.">
+    <EmailLayout
+      appUrl={props.appUrl}
+      preview={pledgeDigestSubject(props)}
+      footerNote="Sent daily to Commons staff."
+    >
       <Text style={emailStyles.text}>Pledge charges that failed in the last 24 hours:</Text>
       {props.rows.map((row, i) => (
         <Text key={`${row.url}-${i}`} style={emailStyles.text}>

@@ -50,20 +50,21 @@ function Body(p: PledgeNoticeProps) {
             <strong>{p.organizationName}</strong> pledged <strong>{p.amount}</strong> to {p.initiativeTitle}.
           </Text>
           <Text style={emailStyles.text}>
-            Nothing is charged unless the initiative is funded by its deadline{p.deadline ? ` (${p.deadline})` : ""}.
+            Nothing is charged unless the initiative is funded by its deadline
+            {p.deadline ? ` (${p.deadline})` : ""}.
             {p.method === "card"
               ? " If it is, the saved card is charged once, right after the deadline."
               : " If it is, an invoice payable within 30 days is sent right after the deadline."}{" "}
-            You can raise, lower or cancel the pledge until then, except that in the final 24 hours no change may
-            take the initiative below its goal or its minimum number of organizations.
+            You can raise, lower or cancel the pledge until then, except that in the final 24 hours no change
+            may take the initiative below its goal or its minimum number of organizations.
           </Text>
         </>
       );
     case "reminder":
       return (
         <Text style={emailStyles.text}>
-          {p.initiativeTitle} closes for pledges on {p.deadline}. {p.organizationName}'s pledge is {p.amount}; after
-          the deadline it is charged only if the initiative is funded.
+          {p.initiativeTitle} closes for pledges on {p.deadline}. {p.organizationName}'s pledge is {p.amount};
+          after the deadline it is charged only if the initiative is funded.
         </Text>
       );
     case "charged":
@@ -77,8 +78,8 @@ function Body(p: PledgeNoticeProps) {
       return (
         <>
           <Text style={emailStyles.text}>
-            {p.initiativeTitle} was funded, but {p.organizationName}'s pledge of {p.amount} could not be collected.{" "}
-            {p.detail}
+            {p.initiativeTitle} was funded, but {p.organizationName}'s pledge of {p.amount} could not be
+            collected. {p.detail}
           </Text>
           {p.windowEnds ? (
             <Text style={emailStyles.text}>
@@ -97,15 +98,16 @@ function Body(p: PledgeNoticeProps) {
     case "dropped":
       return (
         <Text style={emailStyles.text}>
-          The payment for {p.organizationName}'s pledge of {p.amount} to {p.initiativeTitle} was not completed within
-          seven days of funding, so the pledge was dropped. Nothing was charged. The initiative stays funded.
+          The payment for {p.organizationName}'s pledge of {p.amount} to {p.initiativeTitle} was not completed
+          within seven days of funding, so the pledge was dropped. Nothing was charged. The initiative stays
+          funded.
         </Text>
       );
     case "card_expiring":
       return (
         <Text style={emailStyles.text}>
-          The card saved for {p.organizationName}'s pledge of {p.amount} to {p.initiativeTitle} expires before the
-          pledge would be collected. Replace the card, or switch the pledge to an invoice.
+          The card saved for {p.organizationName}'s pledge of {p.amount} to {p.initiativeTitle} expires before
+          the pledge would be collected. Replace the card, or switch the pledge to an invoice.
         </Text>
       );
   }

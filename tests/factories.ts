@@ -1,5 +1,12 @@
 import type { Db } from "../db/client.server";
-import { hubs, type OrganizationRole, organizationMembers, organizations, users } from "../db/schema";
+import {
+  hubs,
+  initiatives,
+  type OrganizationRole,
+  organizationMembers,
+  organizations,
+  users,
+} from "../db/schema";
 
 // Builders shared by tests and db/seed: they write rows directly, with believable
 // defaults, so a test states only what it is about.
@@ -48,4 +55,37 @@ export async function buildHub(
     .values({ organizationId, name: `Hub ${n}`, url: `https://hub-${n}.example.org`, ...overrides })
     .returning();
   return hub!;
+}
+
+/** An initiative already open for pledges (issue 10), as staff would have opened it. */
+export async function buildOpenInitiative(
+  db: Db,
+  organizationId: string,
+  overrides: Partial<typeof initiatives.$inferInsert> = {},
+) {
+  const n = next();
+  const now = new Date();
+  const [initiative] = await db
+    .insert(initiatives)
+    .values({
+      organizationId,
+      slug: `initiative-${n}`,
+      title: `Initiative ${n}`,
+      summary: "A shared improvement for every hub.",
+      problem: "Hubs each solve this alone.",
+      solution: "Solve it once upstream.",
+      plan: "Three milestones.",
+      size: "M",
+      status: "open",
+      goalMinor: 1_000_000,
+      currency: "USD",
+      minBackers: 2,
+      minPledgeMinor: 10_000,
+      pledgeDeadline: new Date(now.getTime() + 14 * 86_400_000),
+      reviewStartedAt: now,
+      submittedAt: now,
+      ...overrides,
+    })
+    .returning();
+  return initiative!;
 }

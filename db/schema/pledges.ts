@@ -104,9 +104,7 @@ export const pledges = pgTable(
     uniqueIndex("pledges_initiative_org_idx").on(t.initiativeId, t.organizationId),
     index("pledges_initiative_status_idx").on(t.initiativeId, t.status, t.amountMinor.desc()),
     index("pledges_org_idx").on(t.organizationId, t.updatedAt.desc()),
-    index("pledges_retry_idx")
-      .on(t.nextRetryAt)
-      .where(sql`${t.status} = 'failed'`),
+    index("pledges_retry_idx").on(t.nextRetryAt).where(sql`${t.status} = 'failed'`),
     index("pledges_payment_intent_idx").on(t.paymentIntentId),
     check("pledges_amount_check", sql`${t.amountMinor} > 0`),
     check("pledges_currency_check", sql`${t.currency} ~ '^[A-Z]{3}$'`),

@@ -1,4 +1,3 @@
-import { closeLapsedInitiatives } from "~/modules/pledges/collection.server";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "#db/client.server";
@@ -14,11 +13,7 @@ import { addMember, buildHub, buildOrganization, buildUser } from "#tests/factor
 import { ForbiddenError, InvalidTransitionError, NotFoundError, ValidationError } from "~/lib/errors";
 import { listCatalog } from "~/modules/initiatives/catalog.server";
 import { endorse, withdrawEndorsement } from "~/modules/initiatives/endorsements.server";
-import {
-  changeStatus,
-  createProposal,
-  loadInitiative,
-} from "~/modules/initiatives/initiatives.server";
+import { changeStatus, createProposal, loadInitiative } from "~/modules/initiatives/initiatives.server";
 import { deliverNotice } from "~/modules/initiatives/notices.server";
 import { proposalSchema } from "~/modules/initiatives/schemas";
 import { listReviews, markDuplicate, saveReview } from "~/modules/initiatives/triage.server";
@@ -27,6 +22,7 @@ import { stopBoss } from "~/modules/jobs/boss.server";
 import { startWorker } from "~/modules/jobs/worker.server";
 import { savePreferences, userOfUnsubscribeToken } from "~/modules/notifications/preferences.server";
 import { loadOrganizationFor } from "~/modules/organizations/organizations.server";
+import { closeLapsedInitiatives } from "~/modules/pledges/collection.server";
 import { eventually } from "./stripe-harness";
 
 const db = getDb();

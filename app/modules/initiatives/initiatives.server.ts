@@ -1,4 +1,3 @@
-import { enqueue, QUEUES } from "~/modules/jobs/boss.server";
 import { randomBytes } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "#db/client.server";
@@ -25,6 +24,7 @@ import { parseMajorAmount } from "~/lib/money";
 import { slugify } from "~/lib/slug";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { assertActiveHubsOf } from "~/modules/hubs/hubs.server";
+import { enqueue, QUEUES } from "~/modules/jobs/boss.server";
 import type { OrganizationContext } from "~/modules/organizations/organizations.server";
 import { can } from "~/modules/organizations/policy";
 import { enqueueNotice } from "./notices.server";

@@ -2,9 +2,9 @@ import { initiativeJobs } from "~/modules/initiatives/jobs";
 import { ledgerJobs } from "~/modules/ledger/jobs";
 import { membershipJobs, membershipStripeHandlers } from "~/modules/memberships/jobs";
 import { notificationJobs } from "~/modules/notifications/jobs";
-import { pledgeJobs, pledgeStripeHandlers } from "~/modules/pledges/jobs";
 import type { StripeEventRoutes } from "~/modules/payments/event-processing.server";
 import { stripeEventJob } from "~/modules/payments/jobs";
+import { pledgeJobs, pledgeStripeHandlers } from "~/modules/pledges/jobs";
 import type { JobDefinition } from "./definitions";
 
 // The one place that collects what each module declared (issue 9, section 2): its

@@ -256,7 +256,14 @@ export function recordPledgePayment(
 /** Staff set money aside for matching (issue 10, section 3): membership dues into the pool. */
 export function recordPoolTransfer(
   tx: Tx,
-  input: { transferId: string; amountMinor: number; currency: string; reason: string; staffId: string; occurredAt: Date },
+  input: {
+    transferId: string;
+    amountMinor: number;
+    currency: string;
+    reason: string;
+    staffId: string;
+    occurredAt: Date;
+  },
 ) {
   return postLedgerGroup(tx, {
     kind: "pool_transfer",
@@ -274,7 +281,13 @@ export function recordPoolTransfer(
 /** The final match of a funded initiative, fixed once: from the pool to its funds. */
 export function recordMatch(
   tx: Tx,
-  input: { initiativeId: string; amountMinor: number; currency: string; occurredAt: Date; description: string },
+  input: {
+    initiativeId: string;
+    amountMinor: number;
+    currency: string;
+    occurredAt: Date;
+    description: string;
+  },
 ) {
   return postLedgerGroup(tx, {
     kind: "match",

@@ -60,9 +60,9 @@ describe("sharing the pool", () => {
 
   it("an empty pool matches nothing; a lone funder takes nothing from it", () => {
     expect(allocateQuadratic(0, [a]).map((r) => r.match)).toEqual([0]);
-    expect(allocateQuadratic(1_000, [{ id: "c", pledgesByOrganization: [500], capShareBp: null }])[0]!.match).toBe(
-      0,
-    );
+    expect(
+      allocateQuadratic(1_000, [{ id: "c", pledgesByOrganization: [500], capShareBp: null }])[0]!.match,
+    ).toBe(0);
   });
 
   it("never hands out more than the pool, whatever the mix", () => {

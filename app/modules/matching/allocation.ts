@@ -83,8 +83,16 @@ export function allocateQuadratic(
 export type OneToOneMatch = { match: number; capped: boolean; poolLimited: boolean };
 
 /** 1:1 up to a cap, and never more than the pool holds. */
-export function oneToOneMatch(pledgedMinor: number, capMinor: number | null, poolMinor: number): OneToOneMatch {
+export function oneToOneMatch(
+  pledgedMinor: number,
+  capMinor: number | null,
+  poolMinor: number,
+): OneToOneMatch {
   const cap = capMinor ?? Number.POSITIVE_INFINITY;
   const match = Math.max(0, Math.min(pledgedMinor, cap, poolMinor));
-  return { match, capped: match === cap && pledgedMinor > cap, poolLimited: match === poolMinor && match < Math.min(pledgedMinor, cap) };
+  return {
+    match,
+    capped: match === cap && pledgedMinor > cap,
+    poolLimited: match === poolMinor && match < Math.min(pledgedMinor, cap),
+  };
 }

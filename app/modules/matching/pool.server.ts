@@ -80,7 +80,12 @@ export function poolMovements(db: Db, limit = 50) {
 }
 
 export type MatchEstimate = { match: number; capped: boolean; scaled: boolean };
-type PledgeChange = { initiativeId: string; organizationId: string; amountMinor: number; pledgedAfter: number };
+type PledgeChange = {
+  initiativeId: string;
+  organizationId: string;
+  amountMinor: number;
+  pledgedAfter: number;
+};
 
 /**
  * The match every open, matched initiative in `currency` would get if it were funded
@@ -116,9 +121,21 @@ export async function roundEstimates(
   const byInitiative = new Map<string, Map<string, number>>(quadratic.map((i) => [i.id, new Map()]));
   if (quadratic.length) {
     const rows = await db
-      .select({ initiativeId: pledges.initiativeId, organizationId: pledges.organizationId, amount: pledges.amountMinor })
+      .select({
+        initiativeId: pledges.initiativeId,
+        organizationId: pledges.organizationId,
+        amount: pledges.amountMinor,
+      })
       .from(pledges)
-      .where(and(inArray(pledges.initiativeId, quadratic.map((i) => i.id)), eq(pledges.status, "committed")));
+      .where(
+        and(
+          inArray(
+            pledges.initiativeId,
+            quadratic.map((i) => i.id),
+          ),
+          eq(pledges.status, "committed"),
+        ),
+      );
     for (const row of rows) byInitiative.get(row.initiativeId)!.set(row.organizationId, row.amount);
   }
   let committedOneToOne = 0;

@@ -1,7 +1,7 @@
-import { organizationContacts } from "~/modules/organizations/organizations.server";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Tx } from "#db/client.server";
 import { type MembershipStatus, memberships, organizationMembers, organizations, users } from "#db/schema";
+import { organizationContacts } from "~/modules/organizations/organizations.server";
 import type { StripeInvoice, StripeSubscription } from "~/modules/payments/stripe.server";
 import { idOf } from "~/modules/payments/stripe.server";
 import { retrieveSubscription } from "~/modules/payments/subscriptions.server";

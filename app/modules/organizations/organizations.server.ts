@@ -143,4 +143,3 @@ export async function organizationContacts(tx: Db, organizationId: string) {
     slug: rows[0]?.slug ?? "",
   };
 }
-

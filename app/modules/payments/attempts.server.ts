@@ -30,6 +30,8 @@ async function record(db: Db, attempt: Attempt, outcome: { objectId?: string } |
     if (
       !(error instanceof StripeApiError) ||
       error.type === "StripeConnectionError" ||
+      // Another request with the same key is still running: its outcome is not known yet.
+      error.type === "StripeIdempotencyError" ||
       error.type === "StripeAPIError"
     )
       return;
@@ -90,22 +92,9 @@ export async function openAttempt(
   return attempt!;
 }
 
-/** The newest attempt for a pledge that was started and never answered (resumable with its key). */
-export async function unfinishedPledgeAttempt(db: Db, pledgeId: string) {
-  const [row] = await db
-    .select()
-    .from(paymentAttempts)
-    .where(
-      and(
-        eq(paymentAttempts.pledgeId, pledgeId),
-        eq(paymentAttempts.status, "started"),
-        gt(paymentAttempts.createdAt, new Date(Date.now() - RESUMABLE_MS)),
-      ),
-    )
-    .orderBy(desc(paymentAttempts.createdAt))
-    .limit(1);
-  return row ?? null;
-}
+/** Whether an attempt started at `createdAt` can still be resent with its key (Stripe keeps keys 24 hours). */
+export const isResumable = (attempt: Attempt, now = new Date()) =>
+  attempt.status === "started" && attempt.createdAt.getTime() > now.getTime() - RESUMABLE_MS;
 
 export function attemptsOfPledge(db: Db, pledgeId: string) {
   return db

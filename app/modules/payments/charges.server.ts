@@ -161,7 +161,11 @@ export async function sendOffSessionAttempt(db: Db, attempt: Attempt): Promise<O
     if (intent.status === "succeeded" || intent.status === "processing")
       return { outcome: "succeeded", paymentIntentId: intent.id };
     if (intent.status === "requires_action")
-      return { outcome: "authentication_required", paymentIntentId: intent.id, message: "authentication required" };
+      return {
+        outcome: "authentication_required",
+        paymentIntentId: intent.id,
+        message: "authentication required",
+      };
     return {
       outcome: "declined",
       paymentIntentId: intent.id,
@@ -207,7 +211,11 @@ export async function confirmOnSession(
         organizationId: input.organizationId,
         pledgeId: input.pledgeId,
         actorId: input.actorId,
-        request: { id: input.paymentIntentId, payment_method: input.paymentMethodId, return_url: input.returnUrl },
+        request: {
+          id: input.paymentIntentId,
+          payment_method: input.paymentMethodId,
+          return_url: input.returnUrl,
+        },
       },
       ({ id, ...rest }, options) => stripe().paymentIntents.confirm(id, rest, options),
     );
@@ -223,9 +231,12 @@ export async function confirmOnSession(
 
 /** A PaymentIntent as Stripe has it now, with its charge's balance transaction (the fee). */
 export async function retrievePaymentIntent(id: string) {
-  const intent = await stripe().paymentIntents.retrieve(id, { expand: ["latest_charge.balance_transaction"] });
+  const intent = await stripe().paymentIntents.retrieve(id, {
+    expand: ["latest_charge.balance_transaction"],
+  });
   const charge = typeof intent.latest_charge === "object" ? intent.latest_charge : null;
-  const balance = charge && typeof charge.balance_transaction === "object" ? charge.balance_transaction : null;
+  const balance =
+    charge && typeof charge.balance_transaction === "object" ? charge.balance_transaction : null;
   return {
     id: intent.id,
     status: intent.status,
@@ -249,9 +260,12 @@ export type PaymentIntentState = Awaited<ReturnType<typeof retrievePaymentIntent
 
 /** The saved card of a completed setup Checkout (read from Stripe, never from the browser). */
 export async function savedCardOfSetupSession(sessionId: string) {
-  const session = await stripe().checkout.sessions.retrieve(sessionId, { expand: ["setup_intent.payment_method"] });
+  const session = await stripe().checkout.sessions.retrieve(sessionId, {
+    expand: ["setup_intent.payment_method"],
+  });
   const setupIntent = typeof session.setup_intent === "object" ? session.setup_intent : null;
-  const pm = setupIntent && typeof setupIntent.payment_method === "object" ? setupIntent.payment_method : null;
+  const pm =
+    setupIntent && typeof setupIntent.payment_method === "object" ? setupIntent.payment_method : null;
   if (session.status !== "complete" || setupIntent?.status !== "succeeded" || !pm?.card) return null;
   return {
     sessionId: session.id,

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte } from "drizzle-orm";
+import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Db, Tx } from "#db/client.server";
 import { initiatives, pledges } from "#db/schema";
 import { ConflictError, NotFoundError, ValidationError } from "~/lib/errors";
@@ -7,7 +7,7 @@ import { formatMoney } from "~/lib/money";
 import { changeStatus } from "~/modules/initiatives/initiatives.server";
 import { enqueue, QUEUES } from "~/modules/jobs/boss.server";
 import { fixMatch, roundEstimates } from "~/modules/matching/pool.server";
-import { openAttempt, unfinishedPledgeAttempt } from "~/modules/payments/attempts.server";
+import { attemptsOfPledge, isResumable, openAttempt } from "~/modules/payments/attempts.server";
 import { offSessionRequest, sendOffSessionAttempt } from "~/modules/payments/charges.server";
 import { billingProfileOf } from "~/modules/payments/customers.server";
 import { sendInvoice } from "~/modules/payments/invoices.server";
@@ -36,7 +36,10 @@ export type FundingPosition = {
 };
 
 /** Where an open initiative stands against its funding rule (matching counts toward the goal only). */
-export async function fundingPosition(db: Db, initiative: typeof initiatives.$inferSelect): Promise<FundingPosition> {
+export async function fundingPosition(
+  db: Db,
+  initiative: typeof initiatives.$inferSelect,
+): Promise<FundingPosition> {
   const matchMinor =
     initiative.matchRule === "none"
       ? 0
@@ -62,7 +65,11 @@ export async function closeInitiative(
   now = new Date(),
 ) {
   return db.transaction(async (tx) => {
-    const [initiative] = await tx.select().from(initiatives).where(eq(initiatives.id, initiativeId)).for("update");
+    const [initiative] = await tx
+      .select()
+      .from(initiatives)
+      .where(eq(initiatives.id, initiativeId))
+      .for("update");
     if (!initiative) throw new NotFoundError("No such initiative.");
     if (initiative.status !== "open") return initiative.status;
     const due = initiative.pledgeDeadline !== null && initiative.pledgeDeadline <= now;
@@ -112,7 +119,11 @@ export async function closeLapsedInitiatives(db: Db, now = new Date()) {
  */
 export async function startCollection(db: Db, initiativeId: string, now = new Date()) {
   return db.transaction(async (tx) => {
-    const [initiative] = await tx.select().from(initiatives).where(eq(initiatives.id, initiativeId)).for("update");
+    const [initiative] = await tx
+      .select()
+      .from(initiatives)
+      .where(eq(initiatives.id, initiativeId))
+      .for("update");
     if (!initiative || initiative.status !== "funded") return 0;
     const committed = await tx
       .select()
@@ -138,26 +149,44 @@ export async function startCollection(db: Db, initiativeId: string, now = new Da
 }
 
 export function enqueueCollection(tx: Db, pledgeId: string, attempt: number) {
-  return enqueue(tx, QUEUES.pledgeCollect, { pledgeId }, { singletonKey: `${pledgeId}:${attempt}`, retryLimit: 5 });
+  return enqueue(
+    tx,
+    QUEUES.pledgeCollect,
+    { pledgeId },
+    { singletonKey: `${pledgeId}:${attempt}`, retryLimit: 5 },
+  );
 }
 
 /** An expired or withdrawn initiative releases its pledges: nothing is charged. */
 export async function releasePledges(db: Db, initiativeId: string) {
   return db.transaction(async (tx) => {
-    const [initiative] = await tx.select().from(initiatives).where(eq(initiatives.id, initiativeId)).for("update");
+    const [initiative] = await tx
+      .select()
+      .from(initiatives)
+      .where(eq(initiatives.id, initiativeId))
+      .for("update");
     if (!initiative || !["expired", "withdrawn", "declined"].includes(initiative.status)) return 0;
     return releaseWhere(tx, initiativeId, ["pending", "committed"], "released");
   });
 }
 
-async function releaseWhere(tx: Tx, initiativeId: string, statuses: ("pending" | "committed")[], email: "released" | null) {
+async function releaseWhere(
+  tx: Tx,
+  initiativeId: string,
+  statuses: ("pending" | "committed")[],
+  email: "released" | null,
+) {
   const rows = await tx
     .select()
     .from(pledges)
     .where(and(eq(pledges.initiativeId, initiativeId), inArray(pledges.status, statuses)))
     .for("update");
   for (const pledge of rows) {
-    await movePledge(tx, pledge, "released", { by: "system", actorId: null, reason: "the initiative closed unfunded" });
+    await movePledge(tx, pledge, "released", {
+      by: "system",
+      actorId: null,
+      reason: "the initiative closed unfunded",
+    });
     if (email && pledge.status === "committed") await notifyPledge(tx, { kind: email, pledgeId: pledge.id });
   }
   return rows.length;
@@ -174,21 +203,25 @@ type Prepared =
  * before Stripe is called. An invoice pledge gets its invoice, once.
  */
 export async function collectPledge(db: Db, pledgeId: string): Promise<string> {
-  const unfinished = await unfinishedPledgeAttempt(db, pledgeId);
-  if (unfinished?.operation.startsWith("payment-intent.")) {
-    const outcome = await sendOffSessionAttempt(db, unfinished);
-    await rememberIntent(db, pledgeId, outcome.paymentIntentId);
-    return `resumed:${outcome.outcome}`;
-  }
+  // Under the pledge's lock: two jobs for one pledge see each other's attempt rows.
   const prepared: Prepared = await db.transaction(async (tx) => {
     const [pledge] = await tx.select().from(pledges).where(eq(pledges.id, pledgeId)).for("update");
-    if (!pledge || pledge.status !== "collecting") return { kind: "skip", reason: pledge?.status ?? "missing" };
+    if (!pledge || pledge.status !== "collecting")
+      return { kind: "skip", reason: pledge?.status ?? "missing" };
     const profile = await billingProfileOf(tx, pledge.organizationId);
     if (!profile) return { kind: "skip", reason: "no customer" };
     if (pledge.method === "invoice") {
       if (pledge.stripeInvoiceId) return { kind: "skip", reason: "invoiced" };
       return { kind: "invoice", pledge, customerId: profile.stripeCustomerId };
     }
+    const charges = (await attemptsOfPledge(tx, pledge.id)).filter((a) =>
+      a.operation.startsWith("payment-intent."),
+    );
+    // Stripe accepted a charge: only its webhook moves the pledge on; never charge again.
+    if (charges.some((a) => a.status === "succeeded")) return { kind: "skip", reason: "charged" };
+    // An attempt that was sent and never answered (a crash, a lost connection) is resent with its own key.
+    const unanswered = charges.find((a) => isResumable(a));
+    if (unanswered) return { kind: "card", attempt: unanswered };
     if (!pledge.paymentMethodId) return { kind: "skip", reason: "no card" };
     if (pledge.attemptCount >= MAX_ATTEMPTS) return { kind: "skip", reason: "attempts exhausted" };
     const [initiative] = await tx.select().from(initiatives).where(eq(initiatives.id, pledge.initiativeId));
@@ -198,10 +231,20 @@ export async function collectPledge(db: Db, pledgeId: string): Promise<string> {
       amountMinor: pledge.amountMinor,
       currency: pledge.currency,
       description: `Pledge to ${initiative!.title}`,
-      metadata: { purpose: "pledge", pledgeId: pledge.id, organizationId: pledge.organizationId, initiativeId: pledge.initiativeId },
+      metadata: {
+        purpose: "pledge",
+        pledgeId: pledge.id,
+        organizationId: pledge.organizationId,
+        initiativeId: pledge.initiativeId,
+      },
       paymentIntentId: pledge.paymentIntentId,
     });
-    const attempt = await openAttempt(tx, { operation, request, organizationId: pledge.organizationId, pledgeId: pledge.id });
+    const attempt = await openAttempt(tx, {
+      operation,
+      request,
+      organizationId: pledge.organizationId,
+      pledgeId: pledge.id,
+    });
     await tx
       .update(pledges)
       .set({ attemptCount: pledge.attemptCount + 1, nextRetryAt: null, updatedAt: new Date() })
@@ -216,10 +259,39 @@ export async function collectPledge(db: Db, pledgeId: string): Promise<string> {
   return outcome.outcome;
 }
 
+/**
+ * Collecting pledges whose job died with its worker (killed mid-collection): no
+ * answered charge and nothing sent for a while. Their collection is enqueued again;
+ * collectPledge resumes an unanswered attempt with its own key.
+ */
+export async function requeueStalledCollections(db: Db, now = new Date(), stalledAfterMs = 2 * 60 * 1000) {
+  const stalled = await db
+    .select({ id: pledges.id, attemptCount: pledges.attemptCount })
+    .from(pledges)
+    .where(
+      and(
+        eq(pledges.status, "collecting"),
+        eq(pledges.method, "card"),
+        lte(pledges.updatedAt, new Date(now.getTime() - stalledAfterMs)),
+        // Nothing sent yet, or the newest charge attempt never answered: a failed one waits for its webhook.
+        sql`coalesce((select a.status from payment_attempts a where a.pledge_id = ${pledges.id}
+              and a.operation like 'payment-intent.%' order by a.created_at desc limit 1), 'none') in ('none', 'started')`,
+      ),
+    );
+  for (const pledge of stalled)
+    await db.transaction((tx) =>
+      enqueueCollection(tx, pledge.id, pledge.attemptCount * 1000 + now.getMinutes()),
+    );
+  return stalled.length;
+}
+
 /** The pledge's PaymentIntent, kept so every retry confirms the same one. */
 async function rememberIntent(db: Db, pledgeId: string, paymentIntentId: string | null) {
   if (!paymentIntentId) return;
-  await db.update(pledges).set({ paymentIntentId }).where(and(eq(pledges.id, pledgeId)));
+  await db
+    .update(pledges)
+    .set({ paymentIntentId })
+    .where(and(eq(pledges.id, pledgeId)));
 }
 
 async function issuePledgeInvoice(db: Db, pledge: typeof pledges.$inferSelect, customerId: string) {
@@ -230,14 +302,22 @@ async function issuePledgeInvoice(db: Db, pledge: typeof pledges.$inferSelect, c
     metadata: { purpose: "pledge", initiativeId: initiative!.id },
   });
   if (!initiative!.stripeProductId)
-    await db.update(initiatives).set({ stripeProductId: productId }).where(and(eq(initiatives.id, initiative!.id)));
+    await db
+      .update(initiatives)
+      .set({ stripeProductId: productId })
+      .where(and(eq(initiatives.id, initiative!.id)));
   const contact = pledge.invoiceContact;
   const invoice = await sendInvoice(db, {
     organizationId: pledge.organizationId,
     pledgeId: pledge.id,
     customerId,
     daysUntilDue: 30,
-    metadata: { purpose: "pledge", pledgeId: pledge.id, organizationId: pledge.organizationId, initiativeId: pledge.initiativeId },
+    metadata: {
+      purpose: "pledge",
+      pledgeId: pledge.id,
+      organizationId: pledge.organizationId,
+      initiativeId: pledge.initiativeId,
+    },
     customFields: [
       ...(contact?.poNumber ? [{ name: "PO number", value: contact.poNumber }] : []),
       ...(contact?.taxId ? [{ name: "Tax ID", value: contact.taxId }] : []),

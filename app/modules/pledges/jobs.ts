@@ -19,7 +19,8 @@ export const pledgeJobs = [
     payload: z.object({ initiativeId: z.uuid(), to: z.string(), transitionId: z.uuid() }),
     handle: async (data: StatusChanged) => {
       if (data.to === "funded") return startCollection(getDb(), data.initiativeId);
-      if (["expired", "withdrawn", "declined"].includes(data.to)) return releasePledges(getDb(), data.initiativeId);
+      if (["expired", "withdrawn", "declined"].includes(data.to))
+        return releasePledges(getDb(), data.initiativeId);
       return 0;
     },
   }),

@@ -6,10 +6,10 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "~
 import { formatMoney, parseMajorAmount } from "~/lib/money";
 import { isPubliclyVisible } from "~/modules/initiatives/workflow";
 import { matchEstimate } from "~/modules/matching/pool.server";
-import { notifyPledge } from "./notices.server";
 import { loadOrganizationFor } from "~/modules/organizations/organizations.server";
 import { createSetupCheckout, savedCards } from "~/modules/payments/charges.server";
 import { billingProfileOf, ensureCustomer, updateCustomerBilling } from "~/modules/payments/customers.server";
+import { notifyPledge } from "./notices.server";
 import type { PledgeForm } from "./schemas";
 import { createPledgeRow, movePledge } from "./workflow";
 
@@ -42,7 +42,9 @@ export async function pledgingOrganizations(db: Db, viewerId: string, initiative
       pledges,
       and(eq(pledges.organizationId, organizations.id), eq(pledges.initiativeId, initiativeId)),
     )
-    .where(and(eq(organizationMembers.userId, viewerId), inArray(organizationMembers.role, ["admin", "owner"])))
+    .where(
+      and(eq(organizationMembers.userId, viewerId), inArray(organizationMembers.role, ["admin", "owner"])),
+    )
     .orderBy(organizations.name);
 }
 
@@ -60,10 +62,17 @@ export async function savedCardsOf(db: Db, organizationId: string) {
 export async function finalDayProblem(
   tx: Db,
   initiative: Initiative,
-  change: { organizationId: string; fromMinor: number; toMinor: number; fromCounted: boolean; toCounted: boolean },
+  change: {
+    organizationId: string;
+    fromMinor: number;
+    toMinor: number;
+    fromCounted: boolean;
+    toCounted: boolean;
+  },
   now = new Date(),
 ) {
-  if (!initiative.pledgeDeadline || initiative.pledgeDeadline.getTime() - now.getTime() > FINAL_DAY_MS) return null;
+  if (!initiative.pledgeDeadline || initiative.pledgeDeadline.getTime() - now.getTime() > FINAL_DAY_MS)
+    return null;
   const pledgedAfter = initiative.pledgedMinor - change.fromMinor + change.toMinor;
   const orgsAfter = initiative.pledgeOrganizations - Number(change.fromCounted) + Number(change.toCounted);
   const minimum = initiative.minBackers ?? 0;
@@ -83,7 +92,11 @@ export async function finalDayProblem(
 }
 
 async function lockOpenInitiative(tx: Tx, initiativeId: string, now = new Date()) {
-  const [initiative] = await tx.select().from(initiatives).where(eq(initiatives.id, initiativeId)).for("update");
+  const [initiative] = await tx
+    .select()
+    .from(initiatives)
+    .where(eq(initiatives.id, initiativeId))
+    .for("update");
   if (!initiative || !isPubliclyVisible(initiative)) throw new NotFoundError("No such initiative.");
   if (initiative.status !== "open" || (initiative.pledgeDeadline && initiative.pledgeDeadline <= now))
     throw new ConflictError("This initiative no longer takes pledge changes: its pledging has closed.");
@@ -111,7 +124,12 @@ export type SavedPledge = { pledge: Pledge; checkoutUrl: string | null };
  * (the pledge stays `pending` until Stripe confirms it); a saved card or an invoice
  * commits at once. Returns where to send the browser next.
  */
-export async function savePledge(db: Db, viewer: Viewer, initiativeId: string, form: PledgeForm): Promise<SavedPledge> {
+export async function savePledge(
+  db: Db,
+  viewer: Viewer,
+  initiativeId: string,
+  form: PledgeForm,
+): Promise<SavedPledge> {
   const { organization } = await pledgerContext(db, viewer, form.organizationId);
   const [target] = await db.select().from(initiatives).where(eq(initiatives.id, initiativeId));
   if (!target || !isPubliclyVisible(target)) throw new NotFoundError("No such initiative.");
@@ -119,15 +137,23 @@ export async function savePledge(db: Db, viewer: Viewer, initiativeId: string, f
   if (amount === null) throw new ValidationError({ amount: ["Enter an amount like 2500 or 2500.50."] });
   if (amount < target.minPledgeMinor)
     throw new ValidationError({
-      amount: [`The smallest pledge is ${formatMoney({ amountMinor: target.minPledgeMinor, currency: target.currency })}.`],
+      amount: [
+        `The smallest pledge is ${formatMoney({ amountMinor: target.minPledgeMinor, currency: target.currency })}.`,
+      ],
     });
 
   // Stripe first, outside any transaction: the customer, its saved card, its billing details.
-  const customerId = await ensureCustomer(db, organization, { email: viewer.email, name: viewer.name }, viewer.id);
+  const customerId = await ensureCustomer(
+    db,
+    organization,
+    { email: viewer.email, name: viewer.name },
+    viewer.id,
+  );
   let card: Awaited<ReturnType<typeof savedCards>>[number] | null = null;
   if (form.method === "card" && form.card !== "new") {
     card = (await savedCards(customerId)).find((c) => c.id === form.card) ?? null;
-    if (!card) throw new ValidationError({ card: ["That card is no longer saved; choose another or add a new one."] });
+    if (!card)
+      throw new ValidationError({ card: ["That card is no longer saved; choose another or add a new one."] });
   }
   if (form.method === "invoice")
     await updateCustomerBilling(db, organization.id, {
@@ -148,7 +174,10 @@ export async function savePledge(db: Db, viewer: Viewer, initiativeId: string, f
       .for("update");
     const wasCounted = existing?.status === "committed";
     const keepsCard =
-      form.method === "card" && form.card === "current" && existing?.method === "card" && !!existing.paymentMethodId;
+      form.method === "card" &&
+      form.card === "current" &&
+      existing?.method === "card" &&
+      !!existing.paymentMethodId;
     const waitsForCard = form.method === "card" && form.card === "new";
     // A committed pledge waiting for a new card stays committed on what it had until Stripe confirms the card.
     const counted = form.method === "invoice" || card !== null || keepsCard || (wasCounted && waitsForCard);
@@ -194,11 +223,20 @@ export async function savePledge(db: Db, viewer: Viewer, initiativeId: string, f
           : {}),
     };
     const to = counted ? "committed" : "pending";
-    const reason = existing ? `changed to ${formatMoney({ amountMinor: amount, currency: initiative.currency })}` : `pledged ${formatMoney({ amountMinor: amount, currency: initiative.currency })}`;
+    const reason = existing
+      ? `changed to ${formatMoney({ amountMinor: amount, currency: initiative.currency })}`
+      : `pledged ${formatMoney({ amountMinor: amount, currency: initiative.currency })}`;
     if (!existing)
       return createPledgeRow(
         tx,
-        { ...details, method: form.method, initiativeId: initiative.id, organizationId: organization.id, createdById: viewer.id, status: to },
+        {
+          ...details,
+          method: form.method,
+          initiativeId: initiative.id,
+          organizationId: organization.id,
+          createdById: viewer.id,
+          status: to,
+        },
         { by: "admin", actorId: viewer.id, reason },
       );
     if (!["pending", "committed", "canceled"].includes(existing.status))
@@ -207,13 +245,22 @@ export async function savePledge(db: Db, viewer: Viewer, initiativeId: string, f
   });
 
   if (form.method === "card" && form.card === "new")
-    return { pledge, checkoutUrl: await startCardSetup(db, viewer.id, pledge, organization.slug, customerId) };
+    return {
+      pledge,
+      checkoutUrl: await startCardSetup(db, viewer.id, pledge, organization.slug, customerId),
+    };
   await notifyPledge(db, { kind: "committed", pledgeId: pledge.id });
   return { pledge, checkoutUrl: null };
 }
 
 /** Starts Checkout in setup mode for a pledge's card (a new pledge, or replacing a card). */
-export async function startCardSetup(db: Db, actorId: string, pledge: Pledge, organizationSlug: string, customerId: string) {
+export async function startCardSetup(
+  db: Db,
+  actorId: string,
+  pledge: Pledge,
+  organizationSlug: string,
+  customerId: string,
+) {
   const pledgeUrl = `${env().appUrl}/orgs/${organizationSlug}/pledges/${pledge.id}`;
   const session = await createSetupCheckout(db, {
     organizationId: pledge.organizationId,
@@ -247,7 +294,11 @@ export async function cancelPledge(db: Db, viewer: Viewer, pledgeId: string) {
       toCounted: false,
     });
     if (problem) throw new ConflictError(problem);
-    return movePledge(tx, pledge, "canceled", { by: "admin", actorId: viewer.id, reason: "canceled by the pledger" });
+    return movePledge(tx, pledge, "canceled", {
+      by: "admin",
+      actorId: viewer.id,
+      reason: "canceled by the pledger",
+    });
   });
   return canceled;
 }
@@ -268,7 +319,13 @@ export function pledgesOfOrganization(db: Db, organizationId: string) {
   return db
     .select({
       pledge: pledges,
-      initiative: { id: initiatives.id, slug: initiatives.slug, title: initiatives.title, status: initiatives.status, pledgeDeadline: initiatives.pledgeDeadline },
+      initiative: {
+        id: initiatives.id,
+        slug: initiatives.slug,
+        title: initiatives.title,
+        status: initiatives.status,
+        pledgeDeadline: initiatives.pledgeDeadline,
+      },
     })
     .from(pledges)
     .innerJoin(initiatives, eq(initiatives.id, pledges.initiativeId))

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Tx } from "#db/client.server";
-import { initiatives, paymentExceptions, type PledgeRecovery, pledges, receipts } from "#db/schema";
+import { initiatives, type PledgeRecovery, paymentExceptions, pledges, receipts } from "#db/schema";
 import { logger } from "~/lib/logger.server";
 import { recordPledgePayment, recordProcessorFee } from "~/modules/ledger/ledger.server";
 import { organizationContacts } from "~/modules/organizations/organizations.server";
@@ -48,7 +48,9 @@ const HARD_DECLINES = new Set([
 /** Soft declines are retried 1, 3 and 5 days after funding; the final retry is at the end of day 7. */
 const RETRY_AFTER_DAYS = [1, 2, 2];
 
-export function recoveryOf(error: { code: string | null; declineCode: string | null } | null): PledgeRecovery {
+export function recoveryOf(
+  error: { code: string | null; declineCode: string | null } | null,
+): PledgeRecovery {
   if (!error) return "retry";
   if (error.code === "authentication_required" || error.declineCode === "authentication_required")
     return "authenticate";
@@ -63,7 +65,11 @@ async function lockPledge(tx: Tx, pledgeId: string | undefined) {
 }
 
 async function lockInitiativeOf(tx: Tx, initiativeId: string) {
-  const [initiative] = await tx.select().from(initiatives).where(eq(initiatives.id, initiativeId)).for("update");
+  const [initiative] = await tx
+    .select()
+    .from(initiatives)
+    .where(eq(initiatives.id, initiativeId))
+    .for("update");
   return initiative!;
 }
 
@@ -85,7 +91,8 @@ async function onCardSaved(tx: Tx, card: NonNullable<Awaited<ReturnType<typeof s
     cardWarnedAt: null,
   };
   const move = { by: "stripe" as const, actorId: null, reason: `card ${card.brand} ····${card.last4} saved` };
-  const open = initiative.status === "open" && (!initiative.pledgeDeadline || initiative.pledgeDeadline > new Date());
+  const open =
+    initiative.status === "open" && (!initiative.pledgeDeadline || initiative.pledgeDeadline > new Date());
   if (pledge.status === "pending" && open) {
     await movePledge(tx, pledge, "committed", move, cardFields);
     await notifyPledge(tx, { kind: "committed", pledgeId: pledge.id });
@@ -103,7 +110,14 @@ async function onCardSaved(tx: Tx, card: NonNullable<Awaited<ReturnType<typeof s
 async function recordPaid(
   tx: Tx,
   pledge: Pledge,
-  paid: { objectId: string; amountMinor: number; currency: string; at: Date; fee: { id: string; feeMinor: number; currency: string } | null; paymentIntentId: string | null },
+  paid: {
+    objectId: string;
+    amountMinor: number;
+    currency: string;
+    at: Date;
+    fee: { id: string; feeMinor: number; currency: string } | null;
+    paymentIntentId: string | null;
+  },
   eventId: string,
 ) {
   if (paid.amountMinor !== pledge.amountMinor || paid.currency !== pledge.currency) {
@@ -174,7 +188,14 @@ async function recordPaid(
       payerName: contact?.name || contacts.organizationName,
       payerEmail: contact?.email || contacts.recipients[0] || null,
       billingAddress: contact
-        ? { line1: contact.addressLine1, line2: null, city: contact.city, postalCode: contact.postalCode, state: null, country: contact.country }
+        ? {
+            line1: contact.addressLine1,
+            line2: null,
+            city: contact.city,
+            postalCode: contact.postalCode,
+            state: null,
+            country: contact.country,
+          }
         : null,
       taxId: contact?.taxId || null,
       poNumber: contact?.poNumber || null,
@@ -246,7 +267,15 @@ async function onPaymentFailed(tx: Tx, intent: PaymentIntentState, now = new Dat
   }
 }
 
-async function onInvoicePaid(tx: Tx, event: StripeEvent, loaded: { invoice: StripeInvoice; fee: { id: string; feeMinor: number; currency: string } | null; paymentIntentId: string | null }) {
+async function onInvoicePaid(
+  tx: Tx,
+  event: StripeEvent,
+  loaded: {
+    invoice: StripeInvoice;
+    fee: { id: string; feeMinor: number; currency: string } | null;
+    paymentIntentId: string | null;
+  },
+) {
   const { invoice } = loaded;
   const pledge = await lockPledge(tx, invoice.metadata?.pledgeId);
   if (!pledge || invoice.status !== "paid") return;
@@ -265,7 +294,8 @@ async function onInvoicePaid(tx: Tx, event: StripeEvent, loaded: { invoice: Stri
   );
 }
 
-const paymentIntentOf = (event: StripeEvent) => retrievePaymentIntent((event.data.object as { id: string }).id);
+const paymentIntentOf = (event: StripeEvent) =>
+  retrievePaymentIntent((event.data.object as { id: string }).id);
 
 export const pledgeStripeHandlers: StripeEventHandlers = {
   "checkout.session.completed": stripeHandler<Awaited<ReturnType<typeof savedCardOfSetupSession>>>({
@@ -275,7 +305,10 @@ export const pledgeStripeHandlers: StripeEventHandlers = {
     },
     apply: async (tx, _event, card) => void (card && (await onCardSaved(tx, card))),
   }),
-  "payment_intent.succeeded": stripeHandler<PaymentIntentState>({ load: paymentIntentOf, apply: onPaymentSucceeded }),
+  "payment_intent.succeeded": stripeHandler<PaymentIntentState>({
+    load: paymentIntentOf,
+    apply: onPaymentSucceeded,
+  }),
   "payment_intent.payment_failed": stripeHandler<PaymentIntentState>({
     load: paymentIntentOf,
     apply: (tx, _event, intent) => onPaymentFailed(tx, intent),
@@ -287,7 +320,13 @@ export const pledgeStripeHandlers: StripeEventHandlers = {
       return {
         invoice,
         paymentIntentId: settlement.paymentIntentId,
-        fee: settlement.fee ? { id: settlement.fee.balanceTransactionId, feeMinor: settlement.fee.feeMinor, currency: settlement.fee.currency.toUpperCase() } : null,
+        fee: settlement.fee
+          ? {
+              id: settlement.fee.balanceTransactionId,
+              feeMinor: settlement.fee.feeMinor,
+              currency: settlement.fee.currency.toUpperCase(),
+            }
+          : null,
       };
     },
     apply: onInvoicePaid,

@@ -4,7 +4,12 @@ import { initiatives, paymentAttempts, pledges, users } from "#db/schema";
 import { PledgeDigest, pledgeDigestSubject } from "#emails/pledge-digest";
 import { env } from "~/lib/env.server";
 import { sendEmail } from "~/modules/notifications/email.server";
-import { closeLapsedInitiatives, enqueueCollection, MAX_ATTEMPTS } from "./collection.server";
+import {
+  closeLapsedInitiatives,
+  enqueueCollection,
+  MAX_ATTEMPTS,
+  requeueStalledCollections,
+} from "./collection.server";
 import { notifyPledge } from "./notices.server";
 import { COLLECTION_WINDOW_MS } from "./pledges.server";
 import { movePledge } from "./workflow";
@@ -43,9 +48,19 @@ export async function retryDuePledges(db: Db, now = new Date()) {
     const moved = await lockedMove(
       db,
       id,
-      (p) => p.status === "failed" && p.nextRetryAt !== null && p.nextRetryAt <= now && p.attemptCount < MAX_ATTEMPTS,
+      (p) =>
+        p.status === "failed" &&
+        p.nextRetryAt !== null &&
+        p.nextRetryAt <= now &&
+        p.attemptCount < MAX_ATTEMPTS,
       async (tx, p) => {
-        await movePledge(tx, p, "collecting", { by: "system", actorId: null, reason: "scheduled retry" }, { nextRetryAt: null });
+        await movePledge(
+          tx,
+          p,
+          "collecting",
+          { by: "system", actorId: null, reason: "scheduled retry" },
+          { nextRetryAt: null },
+        );
         await enqueueCollection(tx, p.id, p.attemptCount);
       },
     );
@@ -71,14 +86,27 @@ export async function endErroredWindows(db: Db, now = new Date()) {
       id,
       (p) => p.status === "failed" && p.windowEndsAt !== null && p.windowEndsAt <= now,
       async (tx, p) => {
-        const retryable = p.recovery === "retry" && !p.finalRetryAt && p.attemptCount < MAX_ATTEMPTS && p.method === "card";
+        const retryable =
+          p.recovery === "retry" && !p.finalRetryAt && p.attemptCount < MAX_ATTEMPTS && p.method === "card";
         if (retryable) {
-          await movePledge(tx, p, "collecting", { by: "system", actorId: null, reason: "final retry at the end of the errored window" }, { finalRetryAt: now, nextRetryAt: null });
+          await movePledge(
+            tx,
+            p,
+            "collecting",
+            { by: "system", actorId: null, reason: "final retry at the end of the errored window" },
+            { finalRetryAt: now, nextRetryAt: null },
+          );
           await enqueueCollection(tx, p.id, p.attemptCount);
           result.finalRetries++;
           return;
         }
-        await movePledge(tx, p, "dropped", { by: "system", actorId: null, reason: "not paid within 7 days of funding" }, { nextRetryAt: null });
+        await movePledge(
+          tx,
+          p,
+          "dropped",
+          { by: "system", actorId: null, reason: "not paid within 7 days of funding" },
+          { nextRetryAt: null },
+        );
         await notifyPledge(tx, { kind: "dropped", pledgeId: p.id });
         result.dropped++;
       },
@@ -94,7 +122,10 @@ export async function remindFailedPledges(db: Db, now = new Date()) {
     .where(
       and(
         eq(pledges.status, "failed"),
-        or(isNull(pledges.lastReminderAt), lte(pledges.lastReminderAt, new Date(now.getTime() - REMIND_EVERY_MS))),
+        or(
+          isNull(pledges.lastReminderAt),
+          lte(pledges.lastReminderAt, new Date(now.getTime() - REMIND_EVERY_MS)),
+        ),
       ),
     );
   let sent = 0;
@@ -103,9 +134,15 @@ export async function remindFailedPledges(db: Db, now = new Date()) {
       await lockedMove(
         db,
         id,
-        (p) => p.status === "failed" && (!p.lastReminderAt || p.lastReminderAt.getTime() <= now.getTime() - REMIND_EVERY_MS),
+        (p) =>
+          p.status === "failed" &&
+          (!p.lastReminderAt || p.lastReminderAt.getTime() <= now.getTime() - REMIND_EVERY_MS),
         async (tx, p) => {
-          await notifyPledge(tx, { kind: "action_needed", pledgeId: p.id, detail: p.failureMessage ?? undefined });
+          await notifyPledge(tx, {
+            kind: "action_needed",
+            pledgeId: p.id,
+            detail: p.failureMessage ?? undefined,
+          });
           await tx.update(pledges).set({ lastReminderAt: now }).where(eq(pledges.id, p.id));
         },
       )
@@ -133,7 +170,10 @@ export async function checkCardsAndDeadlines(db: Db, now = new Date()) {
         eq(pledges.status, "committed"),
         or(
           and(eq(pledges.method, "card"), isNull(pledges.cardWarnedAt)),
-          and(isNull(pledges.lastReminderAt), lt(initiatives.pledgeDeadline, new Date(now.getTime() + DEADLINE_REMINDER_MS))),
+          and(
+            isNull(pledges.lastReminderAt),
+            lt(initiatives.pledgeDeadline, new Date(now.getTime() + DEADLINE_REMINDER_MS)),
+          ),
         ),
       ),
     );
@@ -141,14 +181,24 @@ export async function checkCardsAndDeadlines(db: Db, now = new Date()) {
   for (const { pledge, deadline } of open) {
     if (!deadline) continue;
     const collectBy = new Date(deadline.getTime() + COLLECTION_WINDOW_MS);
-    if (pledge.method === "card" && !pledge.cardWarnedAt && pledge.cardExpMonth && pledge.cardExpYear && cardExpiresAt(pledge.cardExpMonth, pledge.cardExpYear) < collectBy) {
+    if (
+      pledge.method === "card" &&
+      !pledge.cardWarnedAt &&
+      pledge.cardExpMonth &&
+      pledge.cardExpYear &&
+      cardExpiresAt(pledge.cardExpMonth, pledge.cardExpYear) < collectBy
+    ) {
       await db.transaction(async (tx) => {
         await notifyPledge(tx, { kind: "card_expiring", pledgeId: pledge.id });
         await tx.update(pledges).set({ cardWarnedAt: now }).where(eq(pledges.id, pledge.id));
       });
       result.cardWarnings++;
     }
-    if (!pledge.lastReminderAt && deadline.getTime() - now.getTime() < DEADLINE_REMINDER_MS && deadline > now) {
+    if (
+      !pledge.lastReminderAt &&
+      deadline.getTime() - now.getTime() < DEADLINE_REMINDER_MS &&
+      deadline > now
+    ) {
       await db.transaction(async (tx) => {
         await notifyPledge(tx, { kind: "reminder", pledgeId: pledge.id });
         await tx.update(pledges).set({ lastReminderAt: now }).where(eq(pledges.id, pledge.id));
@@ -163,10 +213,11 @@ export async function checkCardsAndDeadlines(db: Db, now = new Date()) {
 export async function sweepPledges(db: Db, now = new Date()) {
   const closed = await closeLapsedInitiatives(db, now);
   const retried = await retryDuePledges(db, now);
+  const requeued = await requeueStalledCollections(db, now);
   const windows = await endErroredWindows(db, now);
   const reminded = await remindFailedPledges(db, now);
   const checks = await checkCardsAndDeadlines(db, now);
-  return { closed, retried, ...windows, reminded, ...checks };
+  return { closed, retried, requeued, ...windows, reminded, ...checks };
 }
 
 /** Staff's daily digest of failed charge attempts (issue 10, section 4). */
@@ -184,7 +235,13 @@ export async function sendFailureDigest(db: Db, now = new Date()) {
     .from(paymentAttempts)
     .innerJoin(pledges, eq(pledges.id, paymentAttempts.pledgeId))
     .innerJoin(initiatives, eq(initiatives.id, pledges.initiativeId))
-    .where(and(eq(paymentAttempts.status, "failed"), gte(paymentAttempts.createdAt, since), lt(paymentAttempts.createdAt, now)));
+    .where(
+      and(
+        eq(paymentAttempts.status, "failed"),
+        gte(paymentAttempts.createdAt, since),
+        lt(paymentAttempts.createdAt, now),
+      ),
+    );
   if (failed.length === 0) return 0;
   const staff = await db.select({ email: users.email }).from(users).where(eq(users.isStaff, true));
   const appUrl = env().appUrl;
@@ -199,6 +256,11 @@ export async function sendFailureDigest(db: Db, now = new Date()) {
     })),
   };
   for (const { email } of staff)
-    await sendEmail(db, { to: email, subject: pledgeDigestSubject(props), template: "pledge-digest", body: PledgeDigest(props) });
+    await sendEmail(db, {
+      to: email,
+      subject: pledgeDigestSubject(props),
+      template: "pledge-digest",
+      body: PledgeDigest(props),
+    });
   return failed.length;
 }

@@ -19,7 +19,12 @@ export const PLEDGE_TRANSITIONS: readonly PledgeRule[] = [
   { from: null, to: "committed", by: ["admin"], needs: "a saved card reused, or an invoice pledge" },
   { from: "pending", to: "committed", by: ["stripe", "admin"], needs: "Stripe confirmed the saved card" },
   { from: "pending", to: "canceled", by: ["admin"], needs: "the pledger canceled" },
-  { from: "pending", to: "released", by: ["system"], needs: "the initiative closed before the card was saved" },
+  {
+    from: "pending",
+    to: "released",
+    by: ["system"],
+    needs: "the initiative closed before the card was saved",
+  },
   { from: "committed", to: "canceled", by: ["admin"], needs: "the pledger canceled while open" },
   { from: "committed", to: "collecting", by: ["system"], needs: "the initiative was funded" },
   { from: "committed", to: "released", by: ["system"], needs: "the initiative expired or was withdrawn" },
@@ -27,7 +32,12 @@ export const PLEDGE_TRANSITIONS: readonly PledgeRule[] = [
   { from: "canceled", to: "committed", by: ["admin"], needs: "pledged again" },
   { from: "collecting", to: "paid", by: ["stripe"], needs: "Stripe confirmed the payment" },
   { from: "collecting", to: "failed", by: ["stripe", "system"], needs: "the charge failed" },
-  { from: "failed", to: "collecting", by: ["admin", "system"], needs: "a retry, a new card or authentication" },
+  {
+    from: "failed",
+    to: "collecting",
+    by: ["admin", "system", "stripe"],
+    needs: "a scheduled retry, or a new card Stripe confirmed",
+  },
   { from: "failed", to: "paid", by: ["stripe"], needs: "Stripe confirmed a later payment" },
   { from: "failed", to: "dropped", by: ["system"], needs: "the errored window ended unpaid" },
   { from: "paid", to: "refunded", by: ["staff"], needs: "staff refunded it with a reason" },
@@ -43,7 +53,9 @@ const COUNTS = new Set<PledgeStatus>(["committed"]);
 type Row = typeof pledges.$inferSelect;
 type NewRow = typeof pledges.$inferInsert;
 type Move = { by: PledgeActor; actorId: string | null; reason: string };
-export type PledgeDetails = Partial<Omit<Row, "id" | "status" | "initiativeId" | "organizationId" | "createdAt">>;
+export type PledgeDetails = Partial<
+  Omit<Row, "id" | "status" | "initiativeId" | "organizationId" | "createdAt">
+>;
 
 async function adjustTotals(tx: Tx, initiativeId: string, amountDelta: number, organizationsDelta: number) {
   if (amountDelta === 0 && organizationsDelta === 0) return;
@@ -95,7 +107,13 @@ export async function createPledgeRow(
  * Moves a pledge (already read under `for update`) to `to`, with other fields; a move
  * to the same status only updates the fields (and the totals, if the amount changed).
  */
-export async function movePledge(tx: Tx, pledge: Row, to: PledgeStatus, move: Move, details: PledgeDetails = {}) {
+export async function movePledge(
+  tx: Tx,
+  pledge: Row,
+  to: PledgeStatus,
+  move: Move,
+  details: PledgeDetails = {},
+) {
   if (pledge.status !== to && !pledgeRule(pledge.status, to, move.by))
     throw new InvalidTransitionError(`A ${pledge.status} pledge cannot become ${to}.`);
   const [updated] = await tx
@@ -116,6 +134,7 @@ export async function movePledge(tx: Tx, pledge: Row, to: PledgeStatus, move: Mo
     after - before,
     Number(COUNTS.has(to)) - Number(COUNTS.has(pledge.status)),
   );
-  if (pledge.status !== to || pledge.amountMinor !== updated!.amountMinor) await appendHistory(tx, updated!, pledge.status, move);
+  if (pledge.status !== to || pledge.amountMinor !== updated!.amountMinor)
+    await appendHistory(tx, updated!, pledge.status, move);
   return updated!;
 }

@@ -43,7 +43,11 @@ export class Billing {
     return (number && TEST_CARDS[number]?.behaviour) || "succeeds";
   }
 
-  createPaymentMethod(number: string, customer: string | null) {
+  createPaymentMethod(
+    number: string,
+    customer: string | null,
+    expiry?: { month: number; year: number } | null,
+  ) {
     const digits = number.replace(/\D/g, "");
     const card = TEST_CARDS[digits];
     if (!card)
@@ -64,8 +68,8 @@ export class Billing {
       card: {
         brand: card.brand,
         last4: digits.slice(-4),
-        exp_month: 12,
-        exp_year: 2034,
+        exp_month: expiry?.month ?? 12,
+        exp_year: expiry?.year ?? 2034,
         country: "US",
         funding: "credit",
       },
@@ -143,19 +147,21 @@ export class Billing {
     const failure =
       behaviour === "declined" || behaviour === "charge_fails"
         ? { code: "card_declined", decline_code: "generic_decline", message: "Your card was declined." }
-        : behaviour === "insufficient_funds"
-          ? {
-              code: "card_declined",
-              decline_code: "insufficient_funds",
-              message: "Your card has insufficient funds.",
-            }
-          : behaviour === "requires_authentication" && input.offSession
+        : behaviour === "lost_card"
+          ? { code: "card_declined", decline_code: "lost_card", message: "Your card was declined." }
+          : behaviour === "insufficient_funds"
             ? {
-                code: "authentication_required",
-                decline_code: "authentication_required",
-                message: "Your card was declined. This transaction requires authentication.",
+                code: "card_declined",
+                decline_code: "insufficient_funds",
+                message: "Your card has insufficient funds.",
               }
-            : null;
+            : behaviour === "requires_authentication" && input.offSession
+              ? {
+                  code: "authentication_required",
+                  decline_code: "authentication_required",
+                  message: "Your card was declined. This transaction requires authentication.",
+                }
+              : null;
     if (failure) {
       // As at Stripe: a failed attempt leaves the intent waiting for a payment method, and the
       // error carries the whole PaymentMethod that failed.

@@ -19,6 +19,11 @@ export class EventBus {
   private queue: Obj[] = [];
   private delivering = false;
   readonly delivered: { id: string; type: string; status: number }[] = [];
+  /**
+   * Stripe promises neither order nor a single delivery: tests set this to deliver
+   * every event twice, in shuffled bursts (issue 10, "exactly once, whatever happens").
+   */
+  chaos: { duplicate: boolean; shuffle: boolean } | null = null;
 
   constructor(
     private readonly store: Store,
@@ -84,7 +89,21 @@ export class EventBus {
     if (this.delivering) return;
     this.delivering = true;
     try {
-      while (this.queue.length > 0) await this.deliver(this.queue.shift()!);
+      while (this.queue.length > 0) {
+        if (!this.chaos) {
+          await this.deliver(this.queue.shift()!);
+          continue;
+        }
+        await new Promise((r) => setTimeout(r, 25)); // gather a burst
+        const batch = this.queue.splice(0);
+        const deliveries = this.chaos.duplicate ? [...batch, ...batch] : batch;
+        if (this.chaos.shuffle)
+          for (let i = deliveries.length - 1; i > 0; i--) {
+            const j = Math.floor(Math.random() * (i + 1));
+            [deliveries[i], deliveries[j]] = [deliveries[j]!, deliveries[i]!];
+          }
+        for (const event of deliveries) await this.deliver(event);
+      }
     } finally {
       this.delivering = false;
     }

@@ -15,6 +15,15 @@ const escapeHtml = (value: unknown) =>
 const money = (amount: number, currency: string) =>
   new Intl.NumberFormat("en", { style: "currency", currency: currency.toUpperCase() }).format(amount / 100);
 
+/** "12 / 34" or "12/2034" → { month: 12, year: 2034 }, as Checkout reads the field. */
+export function parseExpiry(value: string) {
+  const match = value.match(/^\s*(\d{1,2})\s*\/\s*(\d{2}|\d{4})\s*$/);
+  if (!match) return null;
+  const month = Number(match[1]);
+  const year = match[2]!.length === 2 ? 2000 + Number(match[2]) : Number(match[2]);
+  return month >= 1 && month <= 12 ? { month, year } : null;
+}
+
 export function page(title: string, body: string) {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)} · Stripe emulator</title>
 <style>body{font-family:system-ui,sans-serif;background:#f6f9fc;color:#1a1f36;margin:0}main{max-width:28rem;margin:2rem auto;background:#fff;padding:2rem;border-radius:8px;box-shadow:0 2px 8px #0001}
@@ -75,8 +84,8 @@ export function pagesRouter(store: Store, billing: Billing, events: EventBus) {
     return session;
   };
 
-  const succeed = (res: Response, session: Obj, card: string) => {
-    const pm = billing.createPaymentMethod(card, String(session.customer));
+  const succeed = (res: Response, session: Obj, card: string, expiry: string) => {
+    const pm = billing.createPaymentMethod(card, String(session.customer), parseExpiry(expiry));
     billing.completeCheckout(session, pm);
     res.redirect(303, String(session.success_url).replace("{CHECKOUT_SESSION_ID}", session.id));
   };
@@ -110,7 +119,15 @@ export function pagesRouter(store: Store, billing: Billing, events: EventBus) {
           ),
         );
     if (!known) return again("Your card number is incorrect.");
-    if (known.behaviour === "declined" || (known.behaviour === "charge_fails" && session.mode !== "setup"))
+    const expiry = String(req.body.expiry ?? "");
+    const parsed = parseExpiry(expiry);
+    if (!parsed) return again("Your card's expiration date is incomplete.");
+    if (Date.UTC(parsed.year, parsed.month, 1) <= store.now() * 1000)
+      return again("Your card's expiration date is in the past.");
+    if (
+      known.behaviour === "declined" ||
+      ((known.behaviour === "charge_fails" || known.behaviour === "lost_card") && session.mode !== "setup")
+    )
       return again("Your card was declined.");
     if (known.behaviour === "insufficient_funds" && session.mode !== "setup")
       return again("Your card has insufficient funds.");
@@ -119,11 +136,11 @@ export function pagesRouter(store: Store, billing: Billing, events: EventBus) {
         page(
           "Authenticate",
           `<h1>Confirm this payment</h1><p>Your bank asks you to authenticate (3D Secure test).</p>
-<form method="post" action="/checkout/${session.id}/authenticate"><input type="hidden" name="card" value="${card}"><button type="submit" name="outcome" value="complete">Complete authentication</button><button type="submit" name="outcome" value="fail" class="secondary">Fail authentication</button></form>`,
+<form method="post" action="/checkout/${session.id}/authenticate"><input type="hidden" name="card" value="${card}"><input type="hidden" name="expiry" value="${escapeHtml(expiry)}"><button type="submit" name="outcome" value="complete">Complete authentication</button><button type="submit" name="outcome" value="fail" class="secondary">Fail authentication</button></form>`,
         ),
       );
     }
-    succeed(res, session, card);
+    succeed(res, session, card, expiry);
   });
 
   router.post("/checkout/:id/authenticate", (req, res) => {
@@ -139,7 +156,7 @@ export function pagesRouter(store: Store, billing: Billing, events: EventBus) {
           ),
         );
     }
-    succeed(res, session, String(req.body.card));
+    succeed(res, session, String(req.body.card), String(req.body.expiry ?? ""));
   });
 
   router.get("/invoice/:id", (req, res) => {

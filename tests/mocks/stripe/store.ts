@@ -10,7 +10,8 @@ export type CardBehaviour =
   | "declined"
   | "insufficient_funds"
   | "requires_authentication"
-  | "charge_fails";
+  | "charge_fails"
+  | "lost_card";
 
 /** Stripe's documented test cards, as the emulator treats them. */
 export const TEST_CARDS: Record<string, { behaviour: CardBehaviour; brand: string }> = {
@@ -20,6 +21,9 @@ export const TEST_CARDS: Record<string, { behaviour: CardBehaviour; brand: strin
   "4000000000009995": { behaviour: "insufficient_funds", brand: "visa" },
   "4000002760003184": { behaviour: "requires_authentication", brand: "visa" },
   "4000000000000341": { behaviour: "charge_fails", brand: "visa" },
+  // Stripe declines 9987 already when it is saved; here it saves, as a card later reported
+  // lost does, and every charge is declined with lost_card (a hard decline).
+  "4000000000009987": { behaviour: "lost_card", brand: "visa" },
 };
 
 export class Store {
