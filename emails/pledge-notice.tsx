@@ -63,8 +63,8 @@ function Body(p: PledgeNoticeProps) {
     case "reminder":
       return (
         <Text style={emailStyles.text}>
-          {p.initiativeTitle} closes for pledges on {p.deadline}. {p.organizationName}'s pledge is {p.amount};
-          after the deadline it is charged only if the initiative is funded.
+          {p.initiativeTitle} closes for pledges on {p.deadline}. {p.organizationName}'s pledge is {p.amount}.
+          After the deadline it is charged only if the initiative is funded.
         </Text>
       );
     case "charged":

@@ -4,14 +4,13 @@ import { getDb } from "#db/client.server";
 import {
   emailMessages,
   initiatives,
-  initiativeTransitions,
   ledgerGroups,
   paymentAttempts,
   pledges,
   pledgeTransitions,
   receipts,
 } from "#db/schema";
-import { addMember, buildOpenInitiative, buildOrganization, buildUser } from "#tests/factories";
+import { addMember, buildUser } from "#tests/factories";
 import { ConflictError, ValidationError } from "~/lib/errors";
 import { ledgerIntegrityProblems } from "~/modules/ledger/integrity.server";
 import { recordMembershipPayment } from "~/modules/ledger/ledger.server";
@@ -22,7 +21,6 @@ import { billingProfileOf } from "~/modules/payments/customers.server";
 import { stripe } from "~/modules/payments/stripe.server";
 import { closeInitiative, collectPledge } from "~/modules/pledges/collection.server";
 import { cancelPledge, savePledge, startCardSetup } from "~/modules/pledges/pledges.server";
-import { pledgeFormSchema } from "~/modules/pledges/schemas";
 import { sweepPledges } from "~/modules/pledges/sweep.server";
 import {
   CARDS,

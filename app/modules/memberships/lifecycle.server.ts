@@ -1,6 +1,6 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Tx } from "#db/client.server";
-import { type MembershipStatus, memberships, organizationMembers, organizations, users } from "#db/schema";
+import { type MembershipStatus, memberships } from "#db/schema";
 import { organizationContacts } from "~/modules/organizations/organizations.server";
 import type { StripeInvoice, StripeSubscription } from "~/modules/payments/stripe.server";
 import { idOf } from "~/modules/payments/stripe.server";
