@@ -5,6 +5,7 @@ import { z } from "zod";
 import { Endorsements } from "~/components/initiatives/Endorsements";
 import { DemandSignal, StatusBadge } from "~/components/initiatives/StatusBadge";
 import { Markdown } from "~/components/Markdown";
+import { FundersList, FundingPanel } from "~/components/pledges/FundingPanel";
 import { Button, ButtonLink } from "~/components/ui/Button";
 import { Field, FormError, TextareaField } from "~/components/ui/Field";
 import { ValidationError } from "~/lib/errors";
@@ -20,6 +21,10 @@ import { endorse, endorsementChoices, withdrawEndorsement } from "~/modules/init
 import { changeStatus, loadInitiative } from "~/modules/initiatives/initiatives.server";
 import { endorsementSchema, updateSchema } from "~/modules/initiatives/schemas";
 import { availableTransitions, ENDORSABLE_STATUSES, isPubliclyVisible } from "~/modules/initiatives/workflow";
+import { fundingSummary, publicFunders } from "~/modules/pledges/funding.server";
+import { pledgingOrganizations } from "~/modules/pledges/pledges.server";
+
+const FUNDING_STATUSES = ["open", "funded", "in_progress", "delivered", "expired"];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.initiative.title ?? "Initiative"} · Commons` },
@@ -30,11 +35,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
   const access = await handleDomainErrors(() => loadInitiative(db(), params.slug ?? "", viewer));
   const { initiative } = access;
-  const [details, choices] = await Promise.all([
+  const funded = initiative.goalMinor !== null && FUNDING_STATUSES.includes(initiative.status);
+  const [details, choices, funding, funders, ownPledges] = await Promise.all([
     initiativeDetails(db(), access),
     viewer?.emailVerified && ENDORSABLE_STATUSES.includes(initiative.status) && isPubliclyVisible(initiative)
       ? endorsementChoices(db(), viewer.id, initiative)
       : Promise.resolve([]),
+    funded ? fundingSummary(db(), initiative) : Promise.resolve(null),
+    funded ? publicFunders(db(), initiative.id) : Promise.resolve(null),
+    viewer && funded ? pledgingOrganizations(db(), viewer.id, initiative.id) : Promise.resolve([]),
   ]);
   return {
     initiative: {
@@ -58,6 +67,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       createdAt: initiative.createdAt,
     },
     organization: access.organization,
+    funding,
+    funders,
+    ownPledges: ownPledges
+      .filter((o) => o.pledge)
+      .map((o) => ({
+        organizationName: o.name,
+        href: `/orgs/${o.slug}/pledges/${o.pledge!.id}`,
+        status: o.pledge!.status,
+        amountMinor: o.pledge!.amountMinor,
+      })),
+    canPledge: ownPledges.length > 0 || !viewer,
     details,
     choices,
     signedIn: Boolean(viewer),
@@ -180,22 +200,29 @@ export default function InitiativePage() {
             <Link to={`/initiatives/${details.duplicateOf.slug}`}>{details.duplicateOf.title}</Link>.
           </p>
         ) : null}
-        {initiative.goalMinor ? (
-          <div className="rounded-lg border border-line bg-paper p-4 text-sm">
-            <p>
-              Goal <strong>{money(initiative.goalMinor)}</strong>
-              {initiative.minBackers ? (
-                <>
-                  {" "}
-                  from at least <strong>{initiative.minBackers}</strong> backing organizations
-                </>
-              ) : null}
-              {initiative.pledgeDeadline ? <>, pledges until {date(initiative.pledgeDeadline)}</> : null}.
-            </p>
-            <p className="mt-1 text-muted">
-              All or nothing: pledges are collected only if the goal is met. Pledging opens here soon.
-            </p>
-          </div>
+        {data.funding ? (
+          <FundingPanel
+            summary={data.funding}
+            status={initiative.status}
+            pledgeHref={
+              data.canPledge
+                ? data.signedIn
+                  ? `/initiatives/${initiative.slug}/pledge`
+                  : `/login?redirectTo=${encodeURIComponent(`/initiatives/${initiative.slug}/pledge`)}`
+                : null
+            }
+            pledgeLabel={
+              !data.signedIn
+                ? "Sign in to pledge"
+                : data.ownPledges.length > 0
+                  ? "Change your pledge"
+                  : "Pledge"
+            }
+          />
+        ) : initiative.goalMinor ? (
+          <p className="text-sm">
+            Goal <strong>{money(initiative.goalMinor)}</strong>
+          </p>
         ) : initiative.suggestedGoalMinor ? (
           <p className="text-sm text-muted">Suggested goal: {money(initiative.suggestedGoalMinor)}</p>
         ) : null}
@@ -292,6 +319,23 @@ export default function InitiativePage() {
           </div>
         </aside>
       </section>
+
+      {data.ownPledges.length > 0 ? (
+        <section aria-labelledby="your-pledges" className="space-y-2 text-sm">
+          <h2 id="your-pledges">Your organizations' pledges</h2>
+          <ul className="list-disc pl-5">
+            {data.ownPledges.map((p) => (
+              <li key={p.href}>
+                <Link to={p.href}>
+                  {p.organizationName}: {money(p.amountMinor)}, {p.status}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {data.funders ? <FundersList funders={data.funders} currency={initiative.currency} /> : null}
 
       <Endorsements
         endorsements={details.endorsements}

@@ -5,6 +5,7 @@ import { BillingDocuments } from "~/components/memberships/BillingDocuments";
 import { InvoiceRequestForm } from "~/components/memberships/InvoiceRequestForm";
 import { SubsidySection } from "~/components/memberships/SubsidySection";
 import { TierCard } from "~/components/memberships/TierCard";
+import { OrganizationPledges } from "~/components/pledges/OrganizationPledges";
 import { Badge, type BadgeTone } from "~/components/ui/Badge";
 import { Button } from "~/components/ui/Button";
 import { Card, CardHeader } from "~/components/ui/Card";
@@ -34,6 +35,7 @@ import {
 import { applyForSubsidy, latestApplication } from "~/modules/memberships/subsidies.server";
 import { listActiveTiers } from "~/modules/memberships/tiers.server";
 import { requireOrganization } from "~/modules/organizations/request.server";
+import { pledgesOfOrganization, savedCardsOf } from "~/modules/pledges/pledges.server";
 
 const STATUS_TONE: Record<string, BadgeTone> = {
   active: "success",
@@ -45,13 +47,15 @@ const STATUS_TONE: Record<string, BadgeTone> = {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const context = await requireOrganization(request, params.slug, "manage-billing");
-  const [current, tiers, hubs, documents, application, receipts] = await Promise.all([
+  const [current, tiers, hubs, documents, application, receipts, pledges, cards] = await Promise.all([
     currentMembership(db(), context.organization.id),
     listActiveTiers(db()),
     listHubs(db(), context.organization.id),
     listBillingDocuments(db(), context),
     latestApplication(db(), context.organization.id),
     listReceipts(db(), context),
+    pledgesOfOrganization(db(), context.organization.id),
+    savedCardsOf(db(), context.organization.id),
   ]);
   return {
     slug: context.organization.slug,
@@ -66,6 +70,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       amountMinor: r.amountMinor,
       currency: r.currency,
     })),
+    pledges: pledges.map(({ pledge, initiative }) => ({
+      id: pledge.id,
+      status: pledge.status,
+      amountMinor: pledge.amountMinor,
+      currency: pledge.currency,
+      method: pledge.method,
+      initiativeTitle: initiative.title,
+      initiativeSlug: initiative.slug,
+    })),
+    cards,
     contact: { billingName: context.viewer.name, billingEmail: context.viewer.email },
     isCommunity: context.organization.kind === "community",
     application: application
@@ -152,8 +166,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Billing() {
-  const { slug, current, tiers, activeHubs, documents, receipts, contact, isCommunity, application } =
-    useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  const { slug, current, tiers, activeHubs, documents, receipts, contact, isCommunity, application } = data;
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
   const navigation = useNavigation();
@@ -322,6 +336,7 @@ export default function Billing() {
         />
       ) : null}
 
+      <OrganizationPledges slug={slug} pledges={data.pledges} cards={data.cards} />
       <BillingDocuments slug={slug} receipts={receipts} documents={documents} />
     </div>
   );

@@ -1,0 +1,121 @@
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "#db/client.server";
+import { type initiatives, organizations, type PledgeStatus, pledges } from "#db/schema";
+import { roundEstimates } from "~/modules/matching/pool.server";
+
+// What people see of an initiative's funding (issue 10, section 4): the progress
+// against the funding rule while open, honest figures after funding, and the
+// funders with each one's credit choice applied here, in one place.
+
+type Initiative = typeof initiatives.$inferSelect;
+
+export type FundingSummary = {
+  goalMinor: number;
+  currency: string;
+  pledgedMinor: number;
+  organizations: number;
+  minOrganizations: number;
+  deadline: Date | null;
+  /** While open: the estimate; after funding: the match fixed then. */
+  matchMinor: number;
+  matchIsEstimate: boolean;
+  /** After funding, each its own figure (never netted against each other). */
+  figures: { collected: number; inCollection: number; dropped: number; refunded: number } | null;
+};
+
+/** The funding position of one initiative: maintained sums, plus one grouped query after funding. */
+export async function fundingSummary(db: Db, initiative: Initiative): Promise<FundingSummary> {
+  const base = {
+    goalMinor: initiative.goalMinor ?? 0,
+    currency: initiative.currency,
+    pledgedMinor: initiative.pledgedMinor,
+    organizations: initiative.pledgeOrganizations,
+    minOrganizations: initiative.minBackers ?? 0,
+    deadline: initiative.pledgeDeadline,
+  };
+  if (initiative.status === "open") {
+    const match =
+      initiative.matchRule === "none"
+        ? 0
+        : ((await roundEstimates(db, initiative.currency)).get(initiative.id)?.match ?? 0);
+    return { ...base, matchMinor: match, matchIsEstimate: initiative.matchRule !== "none", figures: null };
+  }
+  if (!initiative.fundedAt) return { ...base, matchMinor: 0, matchIsEstimate: false, figures: null };
+  const rows = await db
+    .select({
+      status: pledges.status,
+      total: sql<number>`sum(${pledges.amountMinor})::bigint`.mapWith(Number),
+    })
+    .from(pledges)
+    .where(eq(pledges.initiativeId, initiative.id))
+    .groupBy(pledges.status);
+  const sum = (...statuses: PledgeStatus[]) =>
+    rows.filter((r) => statuses.includes(r.status)).reduce((s, r) => s + r.total, 0);
+  return {
+    ...base,
+    matchMinor: initiative.matchedMinor ?? 0,
+    matchIsEstimate: false,
+    figures: {
+      collected: sum("paid", "refunded"),
+      inCollection: sum("collecting", "failed"),
+      dropped: sum("dropped"),
+      refunded: sum("refunded"),
+    },
+  };
+}
+
+export type PublicFunder = { name: string; slug: string; amountMinor: number | null; message: string };
+export type Funders = {
+  named: PublicFunder[];
+  anonymous: { count: number; amountMinor: number };
+  hiddenAmounts: number;
+};
+
+/** Statuses whose pledges count as funding: committed before funding, then the ones not released, canceled or dropped. */
+const FUNDING: PledgeStatus[] = ["committed", "collecting", "paid", "failed"];
+
+/**
+ * The public funders list: named funders by amount (their amount only where they
+ * chose to show it), and anonymous ones only counted and summed. No id, slug or
+ * name of an anonymous funder leaves this function.
+ */
+export async function publicFunders(db: Db, initiativeId: string): Promise<Funders> {
+  const rows = await db
+    .select({
+      showName: pledges.showName,
+      showAmount: pledges.showAmount,
+      amountMinor: pledges.amountMinor,
+      message: pledges.message,
+      name: organizations.name,
+      slug: organizations.slug,
+    })
+    .from(pledges)
+    .innerJoin(organizations, eq(organizations.id, pledges.organizationId))
+    .where(and(eq(pledges.initiativeId, initiativeId), inArray(pledges.status, FUNDING)))
+    .orderBy(desc(pledges.amountMinor), pledges.createdAt);
+  const named: PublicFunder[] = [];
+  const anonymous = { count: 0, amountMinor: 0 };
+  let hiddenAmounts = 0;
+  for (const row of rows) {
+    if (!row.showName) {
+      anonymous.count++;
+      anonymous.amountMinor += row.amountMinor;
+      continue;
+    }
+    if (!row.showAmount) hiddenAmounts++;
+    named.push({
+      name: row.name,
+      slug: row.slug,
+      amountMinor: row.showAmount ? row.amountMinor : null,
+      message: row.message,
+    });
+  }
+  // Funders who hide their amount are listed after the others, by name: their place in
+  // an amount-ordered list would give the amount away.
+  named.sort((a, b) =>
+    a.amountMinor === null || b.amountMinor === null
+      ? Number(a.amountMinor === null) - Number(b.amountMinor === null) || a.name.localeCompare(b.name)
+      : b.amountMinor - a.amountMinor,
+  );
+  return { named, anonymous, hiddenAmounts };
+}

@@ -1,0 +1,71 @@
+import type { Db } from "#db/client.server";
+import type { initiatives } from "#db/schema";
+import { formatMajorAmount, parseMajorAmount } from "~/lib/money";
+import { matchEstimate } from "~/modules/matching/pool.server";
+import { billingProfileOf } from "~/modules/payments/customers.server";
+import { pledgingOrganizations, savedCardsOf } from "./pledges.server";
+
+// What the pledge form shows (issue 10, sections 1 and 3): the organizations the
+// viewer may pledge for, the chosen one's pledge and saved cards, and the labelled
+// estimate of the match the amount would add, with why it is what it is.
+
+type Initiative = typeof initiatives.$inferSelect;
+
+export async function pledgeFormContext(
+  db: Db,
+  viewerId: string,
+  initiative: Initiative,
+  query: { org: string | null; amount: string | null },
+) {
+  const organizations = await pledgingOrganizations(db, viewerId, initiative.id);
+  const chosen =
+    organizations.find((o) => o.id === query.org) ??
+    organizations.find((o) => o.pledge) ??
+    organizations[0] ??
+    null;
+  if (!chosen) return { organizations: [], chosen: null, cards: [], estimate: null, amount: "" };
+  const live =
+    chosen.pledge && ["pending", "committed"].includes(chosen.pledge.status) ? chosen.pledge : null;
+  const amount =
+    query.amount ??
+    formatMajorAmount(live?.amountMinor ?? initiative.minPledgeMinor, initiative.currency).replace(
+      /\.00$/,
+      "",
+    );
+  const amountMinor = parseMajorAmount(amount, initiative.currency);
+  const [cards, profile] = await Promise.all([savedCardsOf(db, chosen.id), billingProfileOf(db, chosen.id)]);
+  let estimate = null;
+  if (initiative.matchRule !== "none" && amountMinor) {
+    const previous = live?.status === "committed" ? live.amountMinor : 0;
+    const { before, after } = await matchEstimate(db, initiative, {
+      organizationId: chosen.id,
+      amountMinor,
+      previousMinor: previous,
+    });
+    estimate = {
+      addsMinor: Math.max(0, (after?.match ?? 0) - (before?.match ?? 0)),
+      totalMinor: after?.match ?? 0,
+      capped: after?.capped ?? false,
+      scaled: after?.scaled ?? false,
+      rule: initiative.matchRule,
+    };
+  }
+  return {
+    organizations: organizations.map((o) => ({
+      id: o.id,
+      name: o.name,
+      slug: o.slug,
+      hasPledge: Boolean(o.pledge),
+    })),
+    chosen: {
+      id: chosen.id,
+      name: chosen.name,
+      slug: chosen.slug,
+      pledge: live,
+      billingEmail: profile?.billingEmail ?? "",
+    },
+    cards,
+    estimate,
+    amount,
+  };
+}
