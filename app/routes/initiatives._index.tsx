@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { DemandSignal, StatusBadge } from "~/components/initiatives/StatusBadge";
+import { FundingProgress } from "~/components/pledges/FundingPanel";
 import { Button } from "~/components/ui/Button";
 import { EmptyState } from "~/components/ui/EmptyState";
 import { SelectField } from "~/components/ui/Field";
@@ -91,6 +92,8 @@ export default function Initiatives() {
           options={[
             { value: "newest", label: "Newest" },
             { value: "demand", label: "Most backing" },
+            { value: "closest", label: "Closest to funding (open)" },
+            { value: "deadline", label: "Deadline soonest (open)" },
           ]}
         />
         <div className="flex gap-3 md:col-span-6">
@@ -131,7 +134,24 @@ export default function Initiatives() {
                   hubs={row.demandHubs}
                   users={row.demandUsers}
                 />
-                {row.goalMinor ? (
+                {row.goalMinor && row.status === "open" ? (
+                  <div className="w-full">
+                    <FundingProgress
+                      compact
+                      summary={{
+                        goalMinor: row.goalMinor,
+                        currency: row.currency,
+                        pledgedMinor: row.pledgedMinor,
+                        organizations: row.pledgeOrganizations,
+                        minOrganizations: row.minBackers ?? 0,
+                        deadline: row.pledgeDeadline,
+                        matchMinor: 0,
+                        matchIsEstimate: false,
+                        figures: null,
+                      }}
+                    />
+                  </div>
+                ) : row.goalMinor ? (
                   <p className="text-sm">
                     Goal{" "}
                     <strong>{formatMoney({ amountMinor: row.goalMinor, currency: row.currency })}</strong>

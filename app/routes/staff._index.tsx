@@ -38,6 +38,12 @@ export default function Staff() {
             <Link to="/staff/subsidies">Subsidised memberships</Link>
           </li>
           <li>
+            <Link to="/staff/collections">Pledges and collections</Link>
+          </li>
+          <li>
+            <Link to="/staff/pool">Matching pool</Link>
+          </li>
+          <li>
             <Link to="/staff/reconciliation">Reconciliation</Link>
           </li>
           <li>

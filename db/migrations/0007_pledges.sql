@@ -34,6 +34,7 @@ CREATE TABLE "pledges" (
 	"recovery" text,
 	"failure_code" text,
 	"decline_code" text,
+	"advice_code" text,
 	"failure_message" text,
 	"next_retry_at" timestamp with time zone,
 	"funded_at" timestamp with time zone,

@@ -85,6 +85,8 @@ export const pledges = pgTable(
     recovery: text({ enum: pledgeRecoveries }),
     failureCode: text(),
     declineCode: text(),
+    /** Stripe's advice for the failure (e.g. try_again_later, do_not_try_again). */
+    adviceCode: text(),
     failureMessage: text(),
     nextRetryAt: timestamp({ withTimezone: true }),
     fundedAt: timestamp({ withTimezone: true }),

@@ -31,9 +31,15 @@ const CATALOG_PREDICATE = sql.raw(
 );
 
 export async function listCatalog(db: Db, query: CatalogQuery, page: number) {
+  // Closest to funding and soonest deadline only mean something while pledging is open.
+  const openOnly = query.sort === "closest" || query.sort === "deadline";
   const conditions: SQL[] = [
     // Literal, not bound parameters: the partial indexes' predicate must match even in a generic plan.
-    query.status ? eq(initiatives.status, query.status) : CATALOG_PREDICATE,
+    openOnly
+      ? sql.raw(`"initiatives"."status" = 'open'`)
+      : query.status
+        ? eq(initiatives.status, query.status)
+        : CATALOG_PREDICATE,
   ];
   const tsquery = query.q ? sql`websearch_to_tsquery('english', ${query.q})` : undefined;
   if (tsquery) conditions.push(sql`${initiatives.search} @@ ${tsquery}`);
@@ -48,7 +54,12 @@ export async function listCatalog(db: Db, query: CatalogQuery, page: number) {
     ? [desc(sql`ts_rank(${initiatives.search}, ${tsquery})`), desc(initiatives.createdAt)]
     : query.sort === "demand"
       ? [desc(initiatives.demandOrganizations), desc(initiatives.createdAt)]
-      : [desc(initiatives.createdAt)];
+      : query.sort === "closest"
+        ? // The expression of initiatives_open_progress_idx, so the index gives the order.
+          [sql`(pledged_minor * 10000 / goal_minor) desc`]
+        : query.sort === "deadline"
+          ? [asc(initiatives.pledgeDeadline)]
+          : [desc(initiatives.createdAt)];
   const [rows, [count]] = await Promise.all([
     db
       .select({
@@ -61,6 +72,9 @@ export async function listCatalog(db: Db, query: CatalogQuery, page: number) {
         goalMinor: initiatives.goalMinor,
         currency: initiatives.currency,
         pledgeDeadline: initiatives.pledgeDeadline,
+        pledgedMinor: initiatives.pledgedMinor,
+        pledgeOrganizations: initiatives.pledgeOrganizations,
+        minBackers: initiatives.minBackers,
         demandOrganizations: initiatives.demandOrganizations,
         demandHubs: initiatives.demandHubs,
         demandUsers: initiatives.demandUsers,
@@ -69,7 +83,10 @@ export async function listCatalog(db: Db, query: CatalogQuery, page: number) {
       .from(initiatives)
       .innerJoin(organizations, eq(organizations.id, initiatives.organizationId))
       .where(where)
-      .orderBy(...order, desc(initiatives.id))
+      .orderBy(
+        ...order,
+        query.sort === "deadline" || query.sort === "closest" ? asc(initiatives.id) : desc(initiatives.id),
+      )
       .limit(CATALOG_PAGE_SIZE)
       .offset((page - 1) * CATALOG_PAGE_SIZE),
     db.select({ total: sql<number>`count(*)::int` }).from(initiatives).where(where),

@@ -224,6 +224,6 @@ export const catalogQuerySchema = z.object({
     .optional()
     .catch(undefined),
   size: z.enum(initiativeSizes).optional().catch(undefined),
-  sort: z.enum(["newest", "demand"]).default("newest").catch("newest"),
+  sort: z.enum(["newest", "demand", "closest", "deadline"]).default("newest").catch("newest"),
 });
 export type CatalogQuery = z.infer<typeof catalogQuerySchema>;

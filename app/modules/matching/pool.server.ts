@@ -202,3 +202,48 @@ export async function fixMatch(tx: Tx, initiative: { id: string; currency: strin
   await tx.update(initiatives).set({ matchedMinor: match }).where(eq(initiatives.id, initiative.id));
   return match;
 }
+
+/** Staff set an open initiative's matching rule (issue 10, section 3). */
+export async function setMatchingRule(
+  db: Db,
+  staffId: string,
+  initiativeId: string,
+  input: { rule: "none" | "one_to_one" | "quadratic"; capMinor: number | null; capShareBp: number | null },
+) {
+  const problems: Record<string, string[]> = {};
+  if (input.rule === "one_to_one" && (!input.capMinor || input.capMinor <= 0))
+    problems.cap = ["Set the most the pool adds to this initiative."];
+  if (
+    input.rule === "quadratic" &&
+    input.capShareBp !== null &&
+    (input.capShareBp < 1 || input.capShareBp > 10_000)
+  )
+    problems.capShare = ["The share of the pool is between 0.01% and 100%."];
+  if (Object.keys(problems).length) throw new ValidationError(problems);
+  return db.transaction(async (tx) => {
+    const [initiative] = await tx
+      .select()
+      .from(initiatives)
+      .where(eq(initiatives.id, initiativeId))
+      .for("update");
+    if (!initiative) throw new ValidationError({ form: ["No such initiative."] });
+    if (initiative.status !== "open")
+      throw new ValidationError({ form: ["The matching rule is fixed once pledging has closed."] });
+    await tx
+      .update(initiatives)
+      .set({
+        matchRule: input.rule,
+        matchCapMinor: input.rule === "one_to_one" ? input.capMinor : null,
+        matchCapShareBp: input.rule === "quadratic" ? input.capShareBp : null,
+      })
+      .where(eq(initiatives.id, initiativeId));
+    await recordAudit(tx, {
+      actorId: staffId,
+      action: "matching.rule",
+      subjectType: "initiative",
+      subjectId: initiativeId,
+      organizationId: initiative.organizationId,
+      details: input,
+    });
+  });
+}

@@ -249,6 +249,7 @@ export async function retrievePaymentIntent(id: string) {
       ? {
           code: intent.last_payment_error.code ?? null,
           declineCode: intent.last_payment_error.decline_code ?? null,
+          adviceCode: intent.last_payment_error.advice_code ?? null,
           message: intent.last_payment_error.message ?? "",
         }
       : null,

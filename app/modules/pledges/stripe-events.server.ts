@@ -255,6 +255,7 @@ async function onPaymentFailed(tx: Tx, intent: PaymentIntentState, now = new Dat
       recovery,
       failureCode: intent.lastError?.code ?? null,
       declineCode: intent.lastError?.declineCode ?? null,
+      adviceCode: intent.lastError?.adviceCode ?? null,
       failureMessage: intent.lastError?.message ?? null,
       nextRetryAt,
       windowEndsAt: windowEnds,
