@@ -205,6 +205,11 @@ describe("funding and collection", () => {
     );
     expect(Number((funds as unknown as [{ total: string }])[0].total)).toBe(600_000);
     expect(await ledgerIntegrityProblems(db)).toEqual([]);
+    // The pledged total is what was committed at funding; collection does not change it.
+    expect(await initiativeOf(initiative.id)).toMatchObject({
+      pledgedMinor: 600_000,
+      pledgeOrganizations: 3,
+    });
     const receiptRows = await db.select().from(receipts).where(eq(receipts.pledgeId, cardA.id));
     expect(receiptRows).toHaveLength(1);
     expect(receiptRows[0]).toMatchObject({ amountMinor: 200_000, currency: "USD" });
@@ -327,7 +332,15 @@ describe("funding and collection", () => {
     // Seven days on, the lost card's pledge is dropped without another attempt; the initiative stays funded.
     await sweepPledges(db, new Date(fundedAt.getTime() + 7 * DAY + 60_000));
     expect(await pledgeOf(hard.id)).toMatchObject({ status: "dropped", attemptCount: 1 });
-    expect((await initiativeOf(initiative.id)).status).toBe("funded");
+    // Dropped money stays visible: the pledged total keeps it, the figures show it as dropped.
+    expect(await initiativeOf(initiative.id)).toMatchObject({ status: "funded", pledgedMinor: 300_000 });
+    const { fundingSummary } = await import("~/modules/pledges/funding.server");
+    expect((await fundingSummary(db, await initiativeOf(initiative.id))).figures).toEqual({
+      collected: 200_000,
+      inCollection: 0,
+      dropped: 100_000,
+      refunded: 0,
+    });
     const dropped = await db
       .select()
       .from(emailMessages)

@@ -47,8 +47,15 @@ export function pledgeRule(from: PledgeStatus | null, to: PledgeStatus, by: Pled
   return PLEDGE_TRANSITIONS.find((r) => r.from === from && r.to === to && r.by.includes(by)) ?? null;
 }
 
-/** Counted in the initiative's committed total while it is open. */
-const COUNTS = new Set<PledgeStatus>(["committed"]);
+/**
+ * Whether a pledge counts in the initiative's pledged total: once committed it does,
+ * through collection, failure, payment, dropping and refunds (each also shown as its
+ * own figure), until the pledger cancels it. A released pledge keeps counting if it
+ * was committed (the total an expired initiative reached); a card never saved, never.
+ */
+const NOT_COUNTED = new Set<PledgeStatus>(["pending", "canceled"]);
+const counts = (status: PledgeStatus, fromCounted = false) =>
+  status === "released" ? fromCounted : !NOT_COUNTED.has(status);
 
 type Row = typeof pledges.$inferSelect;
 type NewRow = typeof pledges.$inferInsert;
@@ -98,7 +105,7 @@ export async function createPledgeRow(
     .insert(pledges)
     .values({ ...values, ...(values.status === "committed" ? { committedAt: new Date() } : {}) })
     .returning();
-  if (COUNTS.has(created!.status)) await adjustTotals(tx, created!.initiativeId, created!.amountMinor, 1);
+  if (counts(created!.status)) await adjustTotals(tx, created!.initiativeId, created!.amountMinor, 1);
   await appendHistory(tx, created!, null, move);
   return created!;
 }
@@ -126,14 +133,11 @@ export async function movePledge(
     })
     .where(eq(pledges.id, pledge.id))
     .returning();
-  const before = COUNTS.has(pledge.status) ? pledge.amountMinor : 0;
-  const after = COUNTS.has(to) ? updated!.amountMinor : 0;
-  await adjustTotals(
-    tx,
-    pledge.initiativeId,
-    after - before,
-    Number(COUNTS.has(to)) - Number(COUNTS.has(pledge.status)),
-  );
+  const wasCounted = counts(pledge.status);
+  const isCounted = counts(to, wasCounted);
+  const before = wasCounted ? pledge.amountMinor : 0;
+  const after = isCounted ? updated!.amountMinor : 0;
+  await adjustTotals(tx, pledge.initiativeId, after - before, Number(isCounted) - Number(wasCounted));
   if (pledge.status !== to || pledge.amountMinor !== updated!.amountMinor)
     await appendHistory(tx, updated!, pledge.status, move);
   return updated!;
