@@ -150,7 +150,7 @@ export default function PledgePage() {
   const { revalidate, state } = useRevalidator();
   // Back from Stripe's page: the browser's return proves nothing; wait for the webhook.
   const waiting =
-    (params.get("card") === "saved" && pledge.status === "pending") ||
+    (params.get("card") === "saved" && ["pending", "failed", "collecting"].includes(pledge.status)) ||
     (params.get("payment") === "returned" && pledge.status !== "paid");
   useEffect(() => {
     if (!waiting) return;

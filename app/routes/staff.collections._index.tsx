@@ -1,10 +1,13 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { StatusBadge } from "~/components/initiatives/StatusBadge";
 import { FundingProgress } from "~/components/pledges/FundingPanel";
+import { Button } from "~/components/ui/Button";
 import { EmptyState } from "~/components/ui/EmptyState";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { requireStaff } from "~/modules/auth/request.server";
 import { db } from "~/modules/database.server";
+import { enqueueNow, QUEUES } from "~/modules/jobs/boss.server";
 import { listCollections } from "~/modules/pledges/staff.server";
 
 // Staff: every initiative open for pledges or funded, with its funding position and
@@ -17,6 +20,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { rows: await listCollections(db()) };
 }
 
+/** Runs the pledge clock now (deadlines, retries, the errored window) instead of at its next tick. */
+export async function action({ request }: ActionFunctionArgs) {
+  await requireStaff(request);
+  await enqueueNow(QUEUES.pledgeSweep);
+  return redirectWithFlash(
+    "/staff/collections",
+    "The pledge clock is running: deadlines, retries and reminders are being processed. Reload in a moment.",
+    "info",
+  );
+}
+
 export default function Collections() {
   const { rows } = useLoaderData<typeof loader>();
   return (
@@ -25,6 +39,14 @@ export default function Collections() {
         <Link to="/staff">← Staff</Link> · <Link to="/staff/pool">Matching pool</Link>
       </p>
       <h1>Pledges and collections</h1>
+      <Form method="post" className="flex flex-wrap items-center gap-3 text-sm">
+        <span className="text-muted">
+          Deadlines, retries and reminders run every five minutes.
+        </span>
+        <Button type="submit" variant="secondary">
+          Run the pledge clock now
+        </Button>
+      </Form>
       {rows.length === 0 ? (
         <EmptyState title="Nothing is open for pledges">
           Open an initiative for pledges from its triage page; it shows here with its progress.

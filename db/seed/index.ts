@@ -5,6 +5,7 @@ import { createPool, type Database } from "../client.server";
 import { membershipTiers, users } from "../schema";
 import { seedInitiatives } from "./initiatives";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, NETWORK, PEOPLE, TIERS } from "./network";
+import { seedPledges } from "./pledges";
 
 export { DEMO_ACCOUNTS };
 
@@ -59,6 +60,7 @@ export async function seed(db: Database) {
       }
     }
     await seedInitiatives(tx, { organizations: bySlug, hubsByOrganization, staff, ownerOf });
+    await seedPledges(tx, { organizations: bySlug, ownerOf }, staff[0]);
   });
 }
 

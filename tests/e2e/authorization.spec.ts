@@ -248,6 +248,42 @@ const ROUTES: Row[] = [
       staff: "redirect",
     },
   },
+  // Pledges (issue 10): pledging needs an admin or owner of the organization named in the form.
+  { method: "GET", path: `${OPEN_INITIATIVE}/pledge`, expect: signedIn },
+  { method: "POST", path: `${OPEN_INITIATIVE}/pledge`, expect: signedInForm },
+  {
+    method: "POST",
+    path: `${OPEN_INITIATIVE}/pledge`,
+    form: { organizationId: "00000000-0000-4000-8000-000000000000", amount: "500", method: "invoice" },
+    expect: signedInForm,
+  },
+  {
+    method: "GET",
+    path: `${PRIVATE_INITIATIVE}/pledge`,
+    expect: { anonymous: "login", other: 404, member: "redirect", admin: "redirect", staff: "redirect" },
+  },
+  {
+    method: "GET",
+    path: `${ORG}/pledges/00000000-0000-0000-0000-000000000000`,
+    expect: { ...orgViewers, member: 404, admin: 404, staff: 404 },
+  },
+  {
+    method: "POST",
+    path: `${ORG}/pledges/00000000-0000-0000-0000-000000000000`,
+    form: { intent: "cancel" },
+    expect: { ...orgAdmins, admin: 404 },
+  },
+  { method: "GET", path: "/staff/collections", expect: staffOnly },
+  { method: "POST", path: "/staff/collections", expect: { ...staffOnly, staff: "redirect" } },
+  { method: "GET", path: "/staff/collections/shared-gpu-quota-dashboard", expect: staffOnly },
+  {
+    method: "POST",
+    path: "/staff/collections/shared-gpu-quota-dashboard",
+    form: { intent: "close" },
+    expect: staffForm,
+  },
+  { method: "GET", path: "/staff/pool", expect: staffOnly },
+  { method: "POST", path: "/staff/pool", expect: staffForm },
   { method: "GET", path: "/unsubscribe/not-a-token", expect: everyone(404) },
   { method: "POST", path: "/unsubscribe/not-a-token", expect: everyone(404) },
 ];

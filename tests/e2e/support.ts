@@ -47,3 +47,19 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/account$/);
 }
+
+/**
+ * SQL against the e2e server's database, for journeys that move the clock (a pledge
+ * deadline passing) or set up what staff would have done. The server writes its
+ * database URL to this file when it starts.
+ */
+export async function withDatabase<T>(work: (sql: import("postgres").Sql) => Promise<T>): Promise<T> {
+  const { readFileSync } = await import("node:fs");
+  const postgres = (await import("postgres")).default;
+  const sql = postgres(readFileSync(".data/e2e-database-url", "utf8").trim(), { max: 1, onnotice: () => {} });
+  try {
+    return await work(sql);
+  } finally {
+    await sql.end();
+  }
+}

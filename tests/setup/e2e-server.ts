@@ -10,6 +10,7 @@ import { createTemplate, startTestCluster } from "./cluster";
 // stand-in for a JupyterHub. Ports come from playwright.config.ts.
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+const E2E_DATABASE_URL_FILE = ".data/e2e-database-url"; // read by tests/e2e/support.ts
 const cluster = await startTestCluster("e2e");
 const url = await createTemplate(cluster.adminUrl, `commons_e2e_${process.pid}`);
 const sink = await startSmtpSink({ httpPort: Number(process.env.E2E_MAIL_API_PORT ?? 3101) });
@@ -34,6 +35,10 @@ Object.assign(process.env, {
   STRIPE_API_BASE: stripeEmulator.url,
   LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
 });
+
+// Journeys that move the clock (a pledge deadline passing) reach the database directly.
+const { writeFileSync } = await import("node:fs");
+writeFileSync(E2E_DATABASE_URL_FILE, url);
 
 const { createPool } = await import("../../db/client.server");
 const seeding = createPool(url, 1);
