@@ -14,7 +14,7 @@ import { formatMajorAmount, formatMoney, parseMajorAmount } from "~/lib/money";
 import { requireStaff } from "~/modules/auth/request.server";
 import { db } from "~/modules/database.server";
 import { setMatchingRule } from "~/modules/matching/pool.server";
-import { closeInitiative } from "~/modules/pledges/collection.server";
+import { closeInitiative, refundPledge } from "~/modules/pledges/collection.server";
 import { collectionDetail } from "~/modules/pledges/staff.server";
 
 // Staff: one initiative's pledges and collection (issue 10, section 4): every pledge
@@ -67,6 +67,10 @@ const ruleSchema = z.object({
   cap: z.string().trim().default(""),
   capShare: z.string().trim().default(""),
 });
+const refundSchema = z.object({
+  pledgeId: z.uuid(),
+  reason: z.string().trim().min(10, "Say why it is refunded (at least 10 characters)."),
+});
 const closeSchema = z.object({
   rationale: z.string().trim().min(10, "Say why it closes early (at least 10 characters)."),
 });
@@ -94,6 +98,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
             closeInitiative(db(), initiative.id, { staffId: staff.id, rationale: value.rationale }),
           );
           return redirectWithFlash(here, "Funded: collection has started.");
+        });
+      case "refund":
+        return handleForm(formData, refundSchema, async (value) => {
+          await handleDomainErrors(() => refundPledge(db(), staff.id, value.pledgeId, value.reason));
+          return redirectWithFlash(
+            here,
+            "Refund sent to Stripe; the pledge shows as refunded when Stripe confirms it.",
+          );
         });
       default:
         throw new Response("Unknown action", { status: 400 });
@@ -244,6 +256,25 @@ export default function CollectionPage() {
                       : ""}
                     {p.status === "failed" && p.windowEndsAt ? (
                       <span className="block text-xs text-muted">dropped after {date(p.windowEndsAt)}</span>
+                    ) : null}
+                    {p.status === "paid" ? (
+                      <details>
+                        <summary className="cursor-pointer">Refund…</summary>
+                        <Form method="post" className="mt-2 space-y-2">
+                          <input type="hidden" name="intent" value="refund" />
+                          <input type="hidden" name="pledgeId" value={p.id} />
+                          <TextareaField
+                            label="Reason (kept with the refund)"
+                            name="reason"
+                            required
+                            rows={2}
+                            errors={errorsFor("refund").reason}
+                          />
+                          <Button type="submit" variant="danger" disabled={busy}>
+                            Refund {money(p.amountMinor)}
+                          </Button>
+                        </Form>
+                      </details>
                     ) : null}
                   </Td>
                 </tr>

@@ -40,9 +40,7 @@ export default function Collections() {
       </p>
       <h1>Pledges and collections</h1>
       <Form method="post" className="flex flex-wrap items-center gap-3 text-sm">
-        <span className="text-muted">
-          Deadlines, retries and reminders run every five minutes.
-        </span>
+        <span className="text-muted">Deadlines, retries and reminders run every five minutes.</span>
         <Button type="submit" variant="secondary">
           Run the pledge clock now
         </Button>

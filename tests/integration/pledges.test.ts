@@ -19,7 +19,7 @@ import { attemptKey } from "~/modules/payments/attempts.server";
 import { confirmOnSession } from "~/modules/payments/charges.server";
 import { billingProfileOf } from "~/modules/payments/customers.server";
 import { stripe } from "~/modules/payments/stripe.server";
-import { closeInitiative, collectPledge } from "~/modules/pledges/collection.server";
+import { closeInitiative, collectPledge, refundPledge } from "~/modules/pledges/collection.server";
 import { cancelPledge, savePledge, startCardSetup } from "~/modules/pledges/pledges.server";
 import { sweepPledges } from "~/modules/pledges/sweep.server";
 import {
@@ -346,6 +346,67 @@ describe("funding and collection", () => {
       .from(emailMessages)
       .where(and(eq(emailMessages.to, lost.viewer.email), eq(emailMessages.template, "pledge-dropped")));
     expect(dropped).toHaveLength(1);
+  });
+});
+
+describe("refunds and interrupted invoices", () => {
+  it("staff refund a paid pledge: Stripe confirms, the pledge is refunded, the money leaves the initiative's funds", async () => {
+    const staff = await buildUser(db, { passwordHash: "x", isStaff: true });
+    const initiative = await openInitiative({ goalMinor: 100_000, minBackers: 1 });
+    const who = await pledger("Refund Lab");
+    const pledge = await pledgeByCard(who, initiative.id, "1000");
+    await fundAtDeadline(initiative.id);
+    await waitForStatus(pledge.id, "paid");
+    await expect(refundPledge(db, staff.id, pledge.id, "short")).rejects.toBeInstanceOf(ValidationError);
+    await refundPledge(db, staff.id, pledge.id, "The organization paid twice by mistake");
+    await waitForStatus(pledge.id, "refunded");
+    const groups = await db.select().from(ledgerGroups).where(eq(ledgerGroups.pledgeId, pledge.id));
+    expect(groups.map((g) => g.kind).sort()).toEqual(["pledge_payment", "processor_fee", "refund"]);
+    const funds = await db.execute(
+      sql`select coalesce(-sum(e.amount_minor), 0)::bigint as total from ledger_entries e
+          join ledger_accounts a on a.id = e.account_id
+          where a.kind = 'initiative_funds' and a.initiative_id = ${initiative.id}`,
+    );
+    expect(Number((funds as unknown as [{ total: string }])[0].total)).toBe(0);
+    const { fundingSummary } = await import("~/modules/pledges/funding.server");
+    expect((await fundingSummary(db, await initiativeOf(initiative.id))).figures).toMatchObject({
+      collected: 100_000,
+      refunded: 100_000,
+    });
+    // A second refund is refused before Stripe is asked.
+    await expect(
+      refundPledge(db, staff.id, pledge.id, "The organization paid twice by mistake"),
+    ).rejects.toBeInstanceOf(ConflictError);
+    expect(await ledgerIntegrityProblems(db)).toEqual([]);
+  });
+
+  it("an invoice created at Stripe whose id was never recorded (a crash) is finished, not issued twice", async () => {
+    const initiative = await openInitiative({ goalMinor: 100_000, minBackers: 1 });
+    const who = await pledger("Crash Institute");
+    const { pledge } = await pledgeByInvoice(who, initiative.id, "1000");
+    await db
+      .update(initiatives)
+      .set({ status: "funded", fundedAt: new Date() })
+      .where(eq(initiatives.id, initiative.id));
+    await db.update(pledges).set({ status: "collecting" }).where(eq(pledges.id, pledge.id));
+    const profile = await billingProfileOf(db, who.organization.id);
+    // The worker created the draft, then died before adding the line or recording it.
+    await stripe().invoices.create({
+      customer: profile!.stripeCustomerId,
+      collection_method: "send_invoice",
+      days_until_due: 30,
+      currency: "usd",
+      metadata: { purpose: "pledge", pledgeId: pledge.id },
+    });
+    expect(await collectPledge(db, pledge.id)).toBe("invoiced");
+    const invoices = (
+      await stripe().invoices.list({ customer: profile!.stripeCustomerId, limit: 100 })
+    ).data.filter((i) => i.metadata?.pledgeId === pledge.id);
+    expect(invoices).toHaveLength(1);
+    expect(invoices[0]).toMatchObject({ status: "open", amount_due: 100_000 });
+    expect((await pledgeOf(pledge.id)).stripeInvoiceId).toBe(invoices[0]!.id);
+    // Run again: nothing new.
+    expect(await collectPledge(db, pledge.id)).toBe("skipped:invoiced");
   });
 });
 

@@ -282,7 +282,12 @@ export async function savedCardOfSetupSession(sessionId: string) {
 /** Refunds all (or part) of a PaymentIntent's charge. */
 export function refundPayment(
   db: Db,
-  input: AttemptSubject & { paymentIntentId: string; amountMinor?: number; reason: string },
+  input: AttemptSubject & {
+    paymentIntentId: string;
+    amountMinor?: number;
+    reason: string;
+    metadata?: Record<string, string>;
+  },
 ) {
   return attemptStripe(
     db,
@@ -294,7 +299,7 @@ export function refundPayment(
       request: {
         payment_intent: input.paymentIntentId,
         ...(input.amountMinor ? { amount: input.amountMinor } : {}),
-        metadata: { reason: input.reason },
+        metadata: { ...input.metadata, reason: input.reason },
       },
     },
     (params, options) => stripe().refunds.create(params, options),
@@ -312,3 +317,18 @@ export async function savedCards(customerId: string) {
     expYear: pm.card?.exp_year ?? 0,
   }));
 }
+
+/** A refund as Stripe has it now. */
+export async function retrieveRefund(id: string) {
+  const refund = await stripe().refunds.retrieve(id);
+  return {
+    id: refund.id,
+    status: refund.status,
+    amountMinor: refund.amount,
+    currency: refund.currency.toUpperCase(),
+    metadata: refund.metadata ?? {},
+    paymentIntentId: idOf(refund.payment_intent),
+    created: new Date(refund.created * 1000),
+  };
+}
+export type RefundState = Awaited<ReturnType<typeof retrieveRefund>>;

@@ -5,57 +5,72 @@ import { idOf, stripe } from "./stripe.server";
 // Invoices (issue 9, section 2): sending one (net N days), reading one back, listing
 // an organization's, and the processor fee of a paid one.
 
-export async function sendInvoice(
-  db: Db,
-  input: AttemptSubject & {
-    customerId: string;
-    daysUntilDue: number;
-    metadata: Record<string, string>;
-    customFields: { name: string; value: string }[];
-    line: { productId: string; unitAmountMinor: number; currency: string; description: string };
-  },
-) {
-  const subject = {
-    organizationId: input.organizationId,
-    membershipId: input.membershipId,
-    pledgeId: input.pledgeId,
-    actorId: input.actorId,
-  };
-  const draft = await attemptStripe(
-    db,
-    {
-      ...subject,
-      operation: "invoice.create",
-      request: {
-        customer: input.customerId,
-        collection_method: "send_invoice" as const,
-        days_until_due: input.daysUntilDue,
-        auto_advance: false,
-        currency: input.line.currency.toLowerCase(),
-        metadata: input.metadata,
-        ...(input.customFields.length ? { custom_fields: input.customFields } : {}),
-      },
-    },
-    (params, options) => stripe().invoices.create(params, options),
-  );
-  await attemptStripe(
-    db,
-    {
-      ...subject,
-      operation: "invoice.add-item",
-      request: {
-        customer: input.customerId,
-        invoice: draft.id!,
-        description: input.line.description,
-        price_data: {
+export type InvoiceRequest = AttemptSubject & {
+  customerId: string;
+  daysUntilDue: number;
+  metadata: Record<string, string>;
+  customFields: { name: string; value: string }[];
+  line: { productId: string; unitAmountMinor: number; currency: string; description: string };
+};
+
+const subjectOf = (input: AttemptSubject) => ({
+  organizationId: input.organizationId,
+  membershipId: input.membershipId,
+  pledgeId: input.pledgeId,
+  actorId: input.actorId,
+});
+
+/**
+ * Sends an invoice (net N days). When `resumeKey` names a metadata field (e.g.
+ * pledgeId), an invoice already created for it at Stripe (a crash after the create,
+ * before the caller recorded it) is finished and returned instead of a second one.
+ */
+export async function sendInvoice(db: Db, input: InvoiceRequest, resumeKey?: string) {
+  const subject = subjectOf(input);
+  const earlier = resumeKey
+    ? (await listCustomerInvoices(input.customerId, 100)).find(
+        (i) => i.metadata?.[resumeKey] === input.metadata[resumeKey] && i.status !== "void",
+      )
+    : undefined;
+  const draft =
+    earlier ??
+    (await attemptStripe(
+      db,
+      {
+        ...subject,
+        operation: "invoice.create",
+        request: {
+          customer: input.customerId,
+          collection_method: "send_invoice" as const,
+          days_until_due: input.daysUntilDue,
+          auto_advance: false,
           currency: input.line.currency.toLowerCase(),
-          product: input.line.productId,
-          unit_amount: input.line.unitAmountMinor,
+          metadata: input.metadata,
+          ...(input.customFields.length ? { custom_fields: input.customFields } : {}),
         },
       },
-    },
-    (params, options) => stripe().invoiceItems.create(params, options),
-  );
+      (params, options) => stripe().invoices.create(params, options),
+    ));
+  if (draft.status !== "draft") return draft;
+  if (!earlier || earlier.total === 0)
+    await attemptStripe(
+      db,
+      {
+        ...subject,
+        operation: "invoice.add-item",
+        request: {
+          customer: input.customerId,
+          invoice: draft.id!,
+          description: input.line.description,
+          price_data: {
+            currency: input.line.currency.toLowerCase(),
+            product: input.line.productId,
+            unit_amount: input.line.unitAmountMinor,
+          },
+        },
+      },
+      (params, options) => stripe().invoiceItems.create(params, options),
+    );
   const finalized = await attemptStripe(
     db,
     { ...subject, operation: "invoice.finalize", request: {} },

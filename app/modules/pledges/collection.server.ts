@@ -4,14 +4,16 @@ import { initiatives, pledges } from "#db/schema";
 import { ConflictError, NotFoundError, ValidationError } from "~/lib/errors";
 import { logger } from "~/lib/logger.server";
 import { formatMoney } from "~/lib/money";
+import { recordAudit } from "~/modules/audit/audit.server";
 import { changeStatus } from "~/modules/initiatives/initiatives.server";
 import { enqueue, QUEUES } from "~/modules/jobs/boss.server";
 import { fixMatch, roundEstimates } from "~/modules/matching/pool.server";
 import { attemptsOfPledge, isResumable, openAttempt } from "~/modules/payments/attempts.server";
-import { offSessionRequest, sendOffSessionAttempt } from "~/modules/payments/charges.server";
+import { offSessionRequest, refundPayment, sendOffSessionAttempt } from "~/modules/payments/charges.server";
 import { billingProfileOf } from "~/modules/payments/customers.server";
 import { sendInvoice } from "~/modules/payments/invoices.server";
 import { ensureProduct } from "~/modules/payments/products.server";
+import { StripeApiError } from "~/modules/payments/stripe.server";
 import { notifyPledge } from "./notices.server";
 import { COLLECTION_WINDOW_MS } from "./pledges.server";
 import { movePledge } from "./workflow";
@@ -307,28 +309,70 @@ async function issuePledgeInvoice(db: Db, pledge: typeof pledges.$inferSelect, c
       .set({ stripeProductId: productId })
       .where(and(eq(initiatives.id, initiative!.id)));
   const contact = pledge.invoiceContact;
-  const invoice = await sendInvoice(db, {
-    organizationId: pledge.organizationId,
-    pledgeId: pledge.id,
-    customerId,
-    daysUntilDue: 30,
-    metadata: {
-      purpose: "pledge",
-      pledgeId: pledge.id,
+  const invoice = await sendInvoice(
+    db,
+    {
       organizationId: pledge.organizationId,
-      initiativeId: pledge.initiativeId,
+      pledgeId: pledge.id,
+      customerId,
+      daysUntilDue: 30,
+      metadata: {
+        purpose: "pledge",
+        pledgeId: pledge.id,
+        organizationId: pledge.organizationId,
+        initiativeId: pledge.initiativeId,
+      },
+      customFields: [
+        ...(contact?.poNumber ? [{ name: "PO number", value: contact.poNumber }] : []),
+        ...(contact?.taxId ? [{ name: "Tax ID", value: contact.taxId }] : []),
+      ],
+      line: {
+        productId,
+        unitAmountMinor: pledge.amountMinor,
+        currency: pledge.currency,
+        description: `Pledge to ${initiative!.title}`,
+      },
     },
-    customFields: [
-      ...(contact?.poNumber ? [{ name: "PO number", value: contact.poNumber }] : []),
-      ...(contact?.taxId ? [{ name: "Tax ID", value: contact.taxId }] : []),
-    ],
-    line: {
-      productId,
-      unitAmountMinor: pledge.amountMinor,
-      currency: pledge.currency,
-      description: `Pledge to ${initiative!.title}`,
-    },
-  });
+    "pledgeId",
+  );
   await db.update(pledges).set({ stripeInvoiceId: invoice.id }).where(eq(pledges.id, pledge.id));
   return "invoiced";
+}
+
+/**
+ * Staff refund a paid card pledge, with a reason (issue 10: refunds are ledger groups
+ * too). Stripe is asked here; the pledge becomes `refunded` and the ledger records it
+ * when Stripe's refund webhook confirms it.
+ */
+export async function refundPledge(db: Db, staffId: string, pledgeId: string, reason: string) {
+  if (reason.trim().length < 10)
+    throw new ValidationError({ reason: ["Say why it is refunded (at least 10 characters)."] });
+  const [pledge] = await db.select().from(pledges).where(eq(pledges.id, pledgeId));
+  if (!pledge) throw new NotFoundError("No such pledge.");
+  if (pledge.status !== "paid") throw new ConflictError("Only a paid pledge can be refunded.");
+  if (!pledge.paymentIntentId)
+    throw new ConflictError(
+      "This pledge was paid outside Stripe (an invoice paid by transfer): refund it by bank transfer.",
+    );
+  const refund = await refundPayment(db, {
+    organizationId: pledge.organizationId,
+    pledgeId: pledge.id,
+    actorId: staffId,
+    paymentIntentId: pledge.paymentIntentId,
+    reason: reason.trim(),
+    metadata: { purpose: "pledge", pledgeId: pledge.id },
+  }).catch((error: unknown) => {
+    if (error instanceof StripeApiError && error.type === "StripeInvalidRequestError")
+      throw new ConflictError(`Stripe refused the refund: ${error.message}`);
+    throw error;
+  });
+  await recordAudit(db, {
+    actorId: staffId,
+    action: "pledge.refund-requested",
+    subjectType: "pledge",
+    subjectId: pledge.id,
+    organizationId: pledge.organizationId,
+    details: { refundId: refund.id, reason: reason.trim(), amountMinor: pledge.amountMinor },
+  });
+  return refund.id;
 }

@@ -2,11 +2,13 @@ import { eq } from "drizzle-orm";
 import type { Tx } from "#db/client.server";
 import { initiatives, type PledgeRecovery, paymentExceptions, pledges, receipts } from "#db/schema";
 import { logger } from "~/lib/logger.server";
-import { recordPledgePayment, recordProcessorFee } from "~/modules/ledger/ledger.server";
+import { recordPledgePayment, recordPledgeRefund, recordProcessorFee } from "~/modules/ledger/ledger.server";
 import { organizationContacts } from "~/modules/organizations/organizations.server";
 import {
   type PaymentIntentState,
+  type RefundState,
   retrievePaymentIntent,
+  retrieveRefund,
   savedCardOfSetupSession,
 } from "~/modules/payments/charges.server";
 import { type StripeEventHandlers, stripeHandler } from "~/modules/payments/event-processing.server";
@@ -295,6 +297,28 @@ async function onInvoicePaid(
   );
 }
 
+/** A refund staff asked for, confirmed by Stripe: the pledge is refunded and the money goes back out of the initiative's funds. */
+async function onRefund(tx: Tx, refund: RefundState) {
+  const pledge = await lockPledge(tx, refund.metadata.pledgeId);
+  if (!pledge || refund.status !== "succeeded" || pledge.status !== "paid") return;
+  const [initiative] = await tx.select().from(initiatives).where(eq(initiatives.id, pledge.initiativeId));
+  await movePledge(tx, pledge, "refunded", {
+    by: "stripe",
+    actorId: null,
+    reason: `refunded through ${refund.id}: ${refund.metadata.reason ?? ""}`.trim(),
+  });
+  await recordPledgeRefund(tx, {
+    refundId: refund.id,
+    amountMinor: refund.amountMinor,
+    currency: refund.currency,
+    organizationId: pledge.organizationId,
+    initiativeId: pledge.initiativeId,
+    pledgeId: pledge.id,
+    occurredAt: refund.created,
+    description: `Refund of a pledge to ${initiative!.title}`,
+  });
+}
+
 const paymentIntentOf = (event: StripeEvent) =>
   retrievePaymentIntent((event.data.object as { id: string }).id);
 
@@ -313,6 +337,14 @@ export const pledgeStripeHandlers: StripeEventHandlers = {
   "payment_intent.payment_failed": stripeHandler<PaymentIntentState>({
     load: paymentIntentOf,
     apply: (tx, _event, intent) => onPaymentFailed(tx, intent),
+  }),
+  "refund.created": stripeHandler<RefundState>({
+    load: (event) => retrieveRefund((event.data.object as { id: string }).id),
+    apply: (tx, _event, refund) => onRefund(tx, refund),
+  }),
+  "refund.updated": stripeHandler<RefundState>({
+    load: (event) => retrieveRefund((event.data.object as { id: string }).id),
+    apply: (tx, _event, refund) => onRefund(tx, refund),
   }),
   "invoice.paid": stripeHandler({
     load: async (event) => {

@@ -40,7 +40,12 @@ export const PLEDGE_TRANSITIONS: readonly PledgeRule[] = [
   },
   { from: "failed", to: "paid", by: ["stripe"], needs: "Stripe confirmed a later payment" },
   { from: "failed", to: "dropped", by: ["system"], needs: "the errored window ended unpaid" },
-  { from: "paid", to: "refunded", by: ["staff"], needs: "staff refunded it with a reason" },
+  {
+    from: "paid",
+    to: "refunded",
+    by: ["stripe"],
+    needs: "staff refunded it with a reason; Stripe confirmed",
+  },
 ];
 
 export function pledgeRule(from: PledgeStatus | null, to: PledgeStatus, by: PledgeActor) {

@@ -619,7 +619,15 @@ export class Billing {
   }) {
     const charge = input.charge
       ? this.store.get(input.charge, "charge")
-      : this.store.all("charge").find((c) => c.payment_intent === input.paymentIntent);
+      : // As at Stripe: the PaymentIntent's successful charge, not an earlier failed attempt.
+        this.store
+          .all("charge")
+          .find((c) => c.payment_intent === input.paymentIntent && c.status === "succeeded");
+    if (!charge && input.paymentIntent && this.store.get(input.paymentIntent, "payment_intent"))
+      throw new StripeError(400, {
+        type: "invalid_request_error",
+        message: `This PaymentIntent (${input.paymentIntent}) does not have a successful charge to refund.`,
+      });
     if (!charge)
       throw new StripeError(404, {
         type: "invalid_request_error",
