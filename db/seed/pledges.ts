@@ -167,7 +167,7 @@ export async function seedPledges(
         );
         continue;
       }
-      const intent = `pi_demo_${pledge.id.slice(0, 8)}`;
+      const intent = `demo_pi_${pledge.id.slice(0, 8)}`; // not a Stripe id: reconciliation skips it
       const paidAt = new Date(fundedAt.getTime() + 60_000);
       await movePledge(
         tx,

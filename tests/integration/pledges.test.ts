@@ -9,11 +9,13 @@ import {
   pledges,
   pledgeTransitions,
   receipts,
+  reconciliationIssues,
 } from "#db/schema";
 import { addMember, buildUser } from "#tests/factories";
 import { ConflictError, ValidationError } from "~/lib/errors";
 import { ledgerIntegrityProblems } from "~/modules/ledger/integrity.server";
-import { recordMembershipPayment } from "~/modules/ledger/ledger.server";
+import { recordMembershipPayment, recordPledgePayment } from "~/modules/ledger/ledger.server";
+import { reconcileLedger } from "~/modules/ledger/reconciliation.server";
 import { poolBalance, transferToPool } from "~/modules/matching/pool.server";
 import { attemptKey } from "~/modules/payments/attempts.server";
 import { confirmOnSession } from "~/modules/payments/charges.server";
@@ -346,6 +348,37 @@ describe("funding and collection", () => {
       .from(emailMessages)
       .where(and(eq(emailMessages.to, lost.viewer.email), eq(emailMessages.template, "pledge-dropped")));
     expect(dropped).toHaveLength(1);
+  });
+});
+
+describe("reconciliation", () => {
+  it("compares collected pledges with Stripe: a true one passes, a ledger line Stripe does not confirm is listed", async () => {
+    const initiative = await openInitiative({ goalMinor: 100_000, minBackers: 1 });
+    const who = await pledger("Reconciled Lab");
+    const pledge = await pledgeByCard(who, initiative.id, "1000");
+    await fundAtDeadline(initiative.id);
+    await waitForStatus(pledge.id, "paid");
+    const paid = await pledgeOf(pledge.id);
+    // A forged ledger line for a PaymentIntent that was never paid (another pledger's failed one).
+    const failedIntent = await stripe()
+      .paymentIntents.create({ amount: 5_000, currency: "usd", metadata: { purpose: "test" } })
+      .then((i) => i.id);
+    await db.transaction((tx) =>
+      recordPledgePayment(tx, {
+        processorObjectId: failedIntent,
+        amountMinor: 5_000,
+        currency: "USD",
+        organizationId: who.organization.id,
+        initiativeId: initiative.id,
+        pledgeId: pledge.id,
+        occurredAt: new Date(),
+        description: "forged",
+      }),
+    );
+    await reconcileLedger(db);
+    const issues = await db.select().from(reconciliationIssues);
+    expect(issues.map((i) => i.processorObjectId)).toContain(failedIntent);
+    expect(issues.map((i) => i.processorObjectId)).not.toContain(paid.paymentIntentId);
   });
 });
 

@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, inArray, isNotNull, isNull } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import { ledgerGroups, memberships, paymentExceptions, reconciliationIssues } from "#db/schema";
+import { retrievePaymentIntent } from "~/modules/payments/charges.server";
 import {
   paidInvoicesSince,
   retrieveBalanceTransaction,
@@ -30,7 +31,7 @@ export async function reconcileLedger(db: Db, now = new Date()) {
   const entries = await groupsThroughStripe(
     db,
     and(
-      inArray(ledgerGroups.kind, ["membership_payment", "processor_fee"]),
+      inArray(ledgerGroups.kind, ["membership_payment", "processor_fee", "pledge_payment"]),
       gte(ledgerGroups.occurredAt, since),
     ),
   );
@@ -39,6 +40,12 @@ export async function reconcileLedger(db: Db, now = new Date()) {
 
   for (const entry of entries) {
     if (!entry.processorObjectId) continue;
+    if (entry.kind === "pledge_payment") {
+      // A card pledge is keyed by its PaymentIntent, an invoice pledge by its invoice (ADR 0014).
+      const problem = await pledgePaymentProblem(entry.processorObjectId, entry.amountMinor, entry.currency);
+      if (problem) problems.push(problem);
+      continue;
+    }
     if (entry.kind === "membership_payment") {
       seenInvoices.add(entry.processorObjectId);
       const invoice = await retrieveInvoice(entry.processorObjectId).catch(() => null);
@@ -159,4 +166,46 @@ export function openPaymentExceptions(db: Db) {
     .where(isNull(paymentExceptions.resolvedAt))
     .orderBy(desc(paymentExceptions.createdAt))
     .limit(200);
+}
+
+async function pledgePaymentProblem(
+  objectId: string,
+  amountMinor: number,
+  currency: string,
+): Promise<Problem | null> {
+  const at = (actual: number | null, problem: string) => ({
+    processorObjectId: objectId,
+    problem,
+    expectedMinor: amountMinor,
+    actualMinor: actual,
+    currency,
+  });
+  if (objectId.startsWith("pi_")) {
+    const intent = await retrievePaymentIntent(objectId).catch(() => null);
+    if (!intent) return at(null, "in the ledger but unknown to Stripe");
+    if (
+      intent.status !== "succeeded" ||
+      intent.amountReceivedMinor !== amountMinor ||
+      intent.currency !== currency
+    )
+      return at(
+        intent.amountReceivedMinor,
+        `Stripe says ${intent.status}, ${intent.amountReceivedMinor} ${intent.currency}`,
+      );
+    return null;
+  }
+  if (objectId.startsWith("in_")) {
+    const invoice = await retrieveInvoice(objectId).catch(() => null);
+    if (!invoice) return at(null, "in the ledger but unknown to Stripe");
+    if (
+      invoice.status !== "paid" ||
+      invoice.amount_paid !== amountMinor ||
+      invoice.currency.toUpperCase() !== currency
+    )
+      return at(
+        invoice.amount_paid,
+        `Stripe says ${invoice.status}, ${invoice.amount_paid} ${invoice.currency.toUpperCase()}`,
+      );
+  }
+  return null;
 }
