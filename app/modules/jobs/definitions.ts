@@ -13,6 +13,11 @@ export type JobDefinition<T = unknown> = {
   schedule?: string;
   work?: Pick<WorkOptions, "batchSize" | "localConcurrency" | "notifyPollingIntervalSeconds"> & {
     burstWhenBatchFull?: boolean;
+    /**
+     * Run the jobs of a fetched batch at once rather than one after another: for
+     * handlers that are independent and idempotent and wait on the network (Stripe).
+     */
+    concurrentBatch?: boolean;
   };
   handle: (data: T, job: { id: string; retryCount: number }) => Promise<unknown>;
 };

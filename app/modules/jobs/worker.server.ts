@@ -11,11 +11,17 @@ const RETIRED_SCHEDULES = ["initiative-expiry"];
 export async function startWorker() {
   const instance = await boss();
   for (const definition of jobDefinitions) {
-    await instance.work<unknown>(definition.queue, { ...definition.work }, async (jobs) => {
-      for (const job of jobs) {
-        const data = definition.payload.parse(job.data ?? {});
-        await definition.handle(data, { id: job.id, retryCount: job.retryCount });
+    const { concurrentBatch, ...work } = definition.work ?? {};
+    const run = (job: { id: string; data: unknown; retryCount: number }) =>
+      definition.handle(definition.payload.parse(job.data ?? {}), { id: job.id, retryCount: job.retryCount });
+    await instance.work<unknown>(definition.queue, work, async (jobs) => {
+      if (!concurrentBatch) {
+        for (const job of jobs) await run(job);
+        return;
       }
+      // A failure fails the batch (pg-boss retries its jobs; handlers are idempotent), after every job ran.
+      const failed = (await Promise.allSettled(jobs.map(run))).find((r) => r.status === "rejected");
+      if (failed) throw failed.reason;
     });
     // pg-boss runs a schedule once across all workers.
     if (definition.schedule)

@@ -41,7 +41,8 @@ const messageRow = async (id: string) =>
 describe("email outbox", () => {
   it("a worker process killed after the message was committed and before it was sent loses nothing", async () => {
     const { spawn } = await import("node:child_process");
-    const child = spawn("npx", ["tsx", "scripts/worker.ts"], {
+    // node itself, not npx: the signals below must reach the worker, not a wrapper around it.
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
       env: { ...process.env, LOG_LEVEL: "info", SMTP_URL: sink.url },
       stdio: ["ignore", "pipe", "pipe"],
     });

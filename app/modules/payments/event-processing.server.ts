@@ -85,3 +85,8 @@ export async function recordProcessingError(db: Db, eventId: string, error: unkn
     .set({ lastError: error instanceof Error ? error.message : String(error) })
     .where(eq(stripeEvents.id, eventId));
 }
+
+/** Every event type some module handles: what a Stripe webhook endpoint should enable. */
+export function handledEventTypes(routes: StripeEventRoutes) {
+  return [...new Set(Object.values(routes).flatMap((handlers) => Object.keys(handlers)))].sort();
+}

@@ -12,7 +12,13 @@ export function stripeEventJob(routes: StripeEventRoutes) {
     payload: z.object({ eventId: z.string().min(1) }),
     // A backlog (a webhook burst) is drained without pausing between full batches;
     // NOTIFY wakes idle workers and the backstop poll stays short.
-    work: { batchSize: 10, localConcurrency: 2, burstWhenBatchFull: true, notifyPollingIntervalSeconds: 5 },
+    work: {
+      batchSize: 10,
+      localConcurrency: 2,
+      concurrentBatch: true,
+      burstWhenBatchFull: true,
+      notifyPollingIntervalSeconds: 5,
+    },
     handle: async (data: { eventId: string }) => {
       try {
         await processStripeEvent(getDb(), data.eventId, routes);

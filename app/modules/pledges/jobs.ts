@@ -27,7 +27,14 @@ export const pledgeJobs = [
   defineJob({
     queue: QUEUES.pledgeCollect,
     payload: z.object({ pledgeId: z.uuid() }),
-    work: { batchSize: 10, localConcurrency: 4, burstWhenBatchFull: true, notifyPollingIntervalSeconds: 5 },
+    // Each charge waits on Stripe most of its time: several in flight per worker.
+    work: {
+      batchSize: 10,
+      localConcurrency: 4,
+      concurrentBatch: true,
+      burstWhenBatchFull: true,
+      notifyPollingIntervalSeconds: 5,
+    },
     handle: (data: { pledgeId: string }) => collectPledge(getDb(), data.pledgeId),
   }),
   defineJob({

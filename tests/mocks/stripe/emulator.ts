@@ -15,7 +15,14 @@ export const DEFAULT_WEBHOOK_SECRET = "whsec_commons_development_only";
 export type StripeEmulator = Awaited<ReturnType<typeof startStripeEmulator>>;
 
 export async function startStripeEmulator(
-  options: { port?: number; webhookUrl?: string | null; webhookSecret?: string; stateFile?: string } = {},
+  options: {
+    port?: number;
+    webhookUrl?: string | null;
+    webhookSecret?: string;
+    stateFile?: string;
+    /** The endpoint's `enabled_events`; all events when unset. */
+    enabledEvents?: string[] | null;
+  } = {},
 ) {
   const store = new Store();
   if (options.stateFile && existsSync(options.stateFile))
@@ -30,6 +37,7 @@ export async function startStripeEmulator(
   const webhook = {
     url: options.webhookUrl ?? null,
     secret: options.webhookSecret ?? DEFAULT_WEBHOOK_SECRET,
+    enabledEvents: options.enabledEvents ?? null,
   };
   const events = new EventBus(store, webhook);
   const billing = new Billing(store, events, () => baseUrl);
@@ -58,6 +66,19 @@ export async function startStripeEmulator(
     res.json(pm);
   });
   app.get("/_emulator/deliveries", (_req, res) => res.json(events.delivered));
+  /** Counts by object type and status, for benchmarks that run the emulator in its own process. */
+  app.get("/_emulator/stats", (_req, res) => {
+    const counts: Record<string, number> = {};
+    for (const object of store.objects.values()) {
+      const key = `${String(object.object)}${object.status ? `:${String(object.status)}` : ""}`;
+      counts[key] = (counts[key] ?? 0) + 1;
+    }
+    res.json({ counts, delivered: events.delivered.length, pending: events.pending });
+  });
+  app.post("/_emulator/delivery", express.json(), (req, res) => {
+    events.concurrency = Math.max(1, Number(req.body?.concurrency ?? 1));
+    res.json({ concurrency: events.concurrency });
+  });
   app.use(
     "/v1",
     apiRouter(store, billing, events, () => baseUrl),

@@ -24,10 +24,12 @@ export class EventBus {
    * every event twice, in shuffled bursts (issue 10, "exactly once, whatever happens").
    */
   chaos: { duplicate: boolean; shuffle: boolean } | null = null;
+  /** Deliveries in flight at once. Stripe sends concurrently; 1 (in order) unless a test or benchmark says otherwise. */
+  concurrency = 1;
 
   constructor(
     private readonly store: Store,
-    private readonly webhook: { url: string | null; secret: string },
+    private readonly webhook: { url: string | null; secret: string; enabledEvents?: string[] | null },
   ) {}
 
   emit(type: string, object: Obj, previousAttributes?: Record<string, unknown>) {
@@ -46,6 +48,9 @@ export class EventBus {
       type,
     };
     this.store.put(event);
+    // As a Stripe endpoint with `enabled_events`: other events are stored (the API lists them), not sent.
+    const enabled = this.webhook.enabledEvents;
+    if (enabled && !enabled.includes(type)) return event;
     this.queue.push(event);
     void this.drain();
     return event;
@@ -80,6 +85,11 @@ export class EventBus {
     return 0;
   }
 
+  /** Events emitted and not yet delivered. */
+  get pending() {
+    return this.queue.length + (this.delivering ? 1 : 0);
+  }
+
   /** Resolves once every emitted event has been delivered (or given up on). */
   async idle() {
     while (this.delivering || this.queue.length > 0) await new Promise((r) => setTimeout(r, 10));
@@ -90,6 +100,14 @@ export class EventBus {
     this.delivering = true;
     try {
       while (this.queue.length > 0) {
+        if (!this.chaos && this.concurrency > 1) {
+          await Promise.all(
+            Array.from({ length: this.concurrency }, async () => {
+              while (this.queue.length > 0) await this.deliver(this.queue.shift()!);
+            }),
+          );
+          continue;
+        }
         if (!this.chaos) {
           await this.deliver(this.queue.shift()!);
           continue;
