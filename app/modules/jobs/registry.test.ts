@@ -1,0 +1,20 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { handledEventTypes } from "~/modules/payments/event-processing.server";
+import { stripeEventRoutes } from "./registry.server";
+
+// A deployment enables exactly the Stripe events some module handles (README, "Running
+// against a real Stripe account"): a handler added without its event there would never run.
+
+describe("the Stripe events a deployment enables", () => {
+  it("README lists exactly the event types the modules handle", () => {
+    const readme = readFileSync("README.md", "utf8");
+    const start = readme.indexOf("Enable exactly the events Commons handles");
+    const sentence =
+      start >= 0 ? readme.slice(start, readme.indexOf("Other events are stored", start)) : null;
+    expect(sentence, "the README sentence listing the events").toBeTruthy();
+    const listed = [...sentence!.matchAll(/`([a-z_.]+)`/g)].map((m) => m[1]).sort();
+    expect(listed).toEqual(handledEventTypes(stripeEventRoutes));
+    expect(listed).toContain("payment_intent.succeeded");
+  });
+});
