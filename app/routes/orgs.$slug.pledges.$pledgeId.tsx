@@ -181,9 +181,9 @@ export default function PledgePage() {
           </span>
         </p>
         {waiting ? (
-          <p role="status" className="rounded-md border border-line bg-paper p-3 text-sm">
+          <output className="block rounded-md border border-line bg-paper p-3 text-sm">
             Stripe is confirming… this page updates by itself.
-          </p>
+          </output>
         ) : null}
       </header>
 
