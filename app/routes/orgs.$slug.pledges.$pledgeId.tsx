@@ -16,6 +16,7 @@ import {
   confirmPledgePayment,
   pledgeHistory,
   pledgeOfOrganization,
+  receiptOfPledge,
   replacePledgeCard,
 } from "~/modules/pledges/pledges.server";
 import { cardExpiresAt } from "~/modules/pledges/sweep.server";
@@ -35,9 +36,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { pledge, initiative } = await handleDomainErrors(() =>
     pledgeOfOrganization(db(), context.organization.id, params.pledgeId ?? ""),
   );
-  const [history, attempts] = await Promise.all([
+  const [history, attempts, receipt] = await Promise.all([
     pledgeHistory(db(), pledge.id),
     attemptsOfPledge(db(), pledge.id),
+    receiptOfPledge(db(), pledge.id),
   ]);
   const collectBy = initiative.pledgeDeadline
     ? new Date(initiative.pledgeDeadline.getTime() + COLLECTION_WINDOW_MS)
@@ -86,6 +88,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       pledgeDeadline: initiative.pledgeDeadline,
     },
     cardExpiresEarly,
+    receipt: receipt && (context.actor.role === "admin" || context.actor.role === "owner") ? receipt : null,
     history: history.map((h) => ({
       id: h.id,
       at: h.at,
@@ -186,6 +189,15 @@ export default function PledgePage() {
           </output>
         ) : null}
       </header>
+
+      {data.receipt ? (
+        <p className="text-sm">
+          Paid{pledge.paidAt ? ` on ${date(pledge.paidAt)}` : ""}:{" "}
+          <Link to={`/orgs/${data.slug}/billing/receipts/${data.receipt.id}`}>
+            receipt {data.receipt.number}
+          </Link>
+        </p>
+      ) : null}
 
       {pledge.status === "failed" && data.canManage ? (
         <section

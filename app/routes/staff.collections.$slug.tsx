@@ -15,6 +15,7 @@ import { requireStaff } from "~/modules/auth/request.server";
 import { db } from "~/modules/database.server";
 import { setMatchingRule } from "~/modules/matching/pool.server";
 import { closeInitiative, refundPledge } from "~/modules/pledges/collection.server";
+import { setMinimumPledge } from "~/modules/pledges/pledges.server";
 import { collectionDetail } from "~/modules/pledges/staff.server";
 
 // Staff: one initiative's pledges and collection (issue 10, section 4): every pledge
@@ -37,6 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       status: initiative.status,
       currency: initiative.currency,
       matchRule: initiative.matchRule,
+      minPledge: formatMajorAmount(initiative.minPledgeMinor, initiative.currency),
       matchCap: initiative.matchCapMinor
         ? formatMajorAmount(initiative.matchCapMinor, initiative.currency)
         : "",
@@ -67,6 +69,7 @@ const ruleSchema = z.object({
   cap: z.string().trim().default(""),
   capShare: z.string().trim().default(""),
 });
+const minPledgeSchema = z.object({ minPledge: z.string().trim().min(1, "Enter the smallest pledge.") });
 const refundSchema = z.object({
   pledgeId: z.uuid(),
   reason: z.string().trim().min(10, "Say why it is refunded (at least 10 characters)."),
@@ -98,6 +101,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
             closeInitiative(db(), initiative.id, { staffId: staff.id, rationale: value.rationale }),
           );
           return redirectWithFlash(here, "Funded: collection has started.");
+        });
+      case "min-pledge":
+        return handleForm(formData, minPledgeSchema, async (value) => {
+          await setMinimumPledge(db(), staff.id, initiative.id, value.minPledge);
+          return redirectWithFlash(here, "Smallest pledge saved.");
         });
       case "refund":
         return handleForm(formData, refundSchema, async (value) => {
@@ -177,6 +185,26 @@ export default function CollectionPage() {
                 Save the rule
               </Button>
             </div>
+          </Form>
+        </section>
+      ) : null}
+
+      {open ? (
+        <section aria-labelledby="minimum" className="space-y-3">
+          <h2 id="minimum">Smallest pledge</h2>
+          <Form method="post" className="flex flex-wrap items-end gap-3">
+            <input type="hidden" name="intent" value="min-pledge" />
+            <Field
+              label={`Smallest pledge (${initiative.currency})`}
+              name="minPledge"
+              required
+              inputMode="decimal"
+              defaultValue={initiative.minPledge}
+              errors={errorsFor("min-pledge").minPledge}
+            />
+            <Button type="submit" variant="secondary" disabled={busy}>
+              Save
+            </Button>
           </Form>
         </section>
       ) : null}

@@ -34,6 +34,7 @@ async function passDeadline(page: Page, slug: string) {
   await page.goto("/staff/collections");
   await page.getByRole("button", { name: "Run the pledge clock now" }).click();
   await expect(page.getByText("The pledge clock is running")).toBeVisible();
+  await expectAccessible(page);
 }
 
 async function fillCard(page: Page, number: string, button: string) {
@@ -53,6 +54,7 @@ async function pledge(
   await page.goto(`/initiatives/${slug}`);
   await page.getByRole("link", { name: "Pledge", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Pledge" })).toBeVisible();
+  await expectAccessible(page);
   await page.getByLabel(/^Amount/).fill(amount);
   await page.getByLabel(how === "card" ? /By card/ : /Against an invoice/).check();
   await extra?.(page);
@@ -166,6 +168,10 @@ test("three organizations pledge, the deadline passes, every pledge is collected
   await fillCard(page, "5555 5555 5555 4444", "Save card");
   await expect(page.getByText("Paid", { exact: true })).toBeVisible({ timeout: 30_000 });
   await waitForMail("kwame@ruralschools.test", (m) => m.subject.startsWith("Receipt"));
+  await page.reload();
+  await page.getByRole("link", { name: /^receipt P-/ }).click();
+  await expect(page.getByText("$1,000").first()).toBeVisible();
+  await expectAccessible(page);
 
   // The first community's card was charged once; its receipt arrives.
   const receipt = await waitForMail("sofia@neuro-open.test", (m) => m.subject.startsWith("Receipt"));

@@ -23,7 +23,12 @@ import { billingProfileOf } from "~/modules/payments/customers.server";
 import { stripe } from "~/modules/payments/stripe.server";
 import { closeInitiative, collectPledge, refundPledge } from "~/modules/pledges/collection.server";
 import { cancelPledge, savePledge, startCardSetup } from "~/modules/pledges/pledges.server";
-import { sweepPledges } from "~/modules/pledges/sweep.server";
+import {
+  checkCardsAndDeadlines,
+  remindFailedPledges,
+  sendFailureDigest,
+  sweepPledges,
+} from "~/modules/pledges/sweep.server";
 import {
   CARDS,
   form,
@@ -348,6 +353,53 @@ describe("funding and collection", () => {
       .from(emailMessages)
       .where(and(eq(emailMessages.to, lost.viewer.email), eq(emailMessages.template, "pledge-dropped")));
     expect(dropped).toHaveLength(1);
+  });
+});
+
+describe("the pledge clock", () => {
+  const emailsOf = (to: string, template: string) =>
+    db
+      .select()
+      .from(emailMessages)
+      .where(and(eq(emailMessages.to, to), eq(emailMessages.template, template)));
+
+  it("warns once about a card that expires before collection, and reminds pledgers before the deadline", async () => {
+    const initiative = await openInitiative({ pledgeDeadline: new Date("2027-06-30T23:59:59Z") });
+    const who = await pledger("Expiring Lab");
+    const saved = await savePledge(db, who.viewer, initiative.id, form(who, { amount: "1000" }));
+    await saveCardOnStripe(saved.checkoutUrl!, CARDS.ok, "03 / 27");
+    await waitForStatus(saved.pledge.id, "committed");
+    expect(await pledgeOf(saved.pledge.id)).toMatchObject({ cardExpMonth: 3, cardExpYear: 2027 });
+    const now = new Date("2027-01-10T12:00:00Z");
+    expect(await checkCardsAndDeadlines(db, now)).toMatchObject({ cardWarnings: 1 });
+    expect(await checkCardsAndDeadlines(db, now)).toMatchObject({ cardWarnings: 0 });
+    const [warning] = await emailsOf(who.viewer.email, "pledge-card-expiring");
+    expect(warning!.text).toContain("expires before the pledge would be collected");
+    // Three days before the deadline, one reminder.
+    const soon = new Date("2027-06-28T12:00:00Z");
+    expect(await checkCardsAndDeadlines(db, soon)).toMatchObject({ deadlineReminders: 1 });
+    expect(await checkCardsAndDeadlines(db, soon)).toMatchObject({ deadlineReminders: 0 });
+    expect(await emailsOf(who.viewer.email, "pledge-reminder")).toHaveLength(1);
+  });
+
+  it("a failed pledge's admins are reminded every 48 hours; staff get a daily digest of failed attempts", async () => {
+    const staff = await buildUser(db, { passwordHash: "x", isStaff: true });
+    const initiative = await openInitiative({ goalMinor: 100_000, minBackers: 1 });
+    const who = await pledger("Forgetful Lab");
+    const pledge = await pledgeByCard(who, initiative.id, "1000", CARDS.lost);
+    await fundAtDeadline(initiative.id);
+    await waitForStatus(pledge.id, "failed");
+    expect(await emailsOf(who.viewer.email, "pledge-action-needed")).toHaveLength(1);
+    const day = (n: number) => new Date(Date.now() + n * DAY);
+    expect(await remindFailedPledges(db, day(1))).toBe(0);
+    expect(await remindFailedPledges(db, day(2.1))).toBe(1);
+    expect(await remindFailedPledges(db, day(3))).toBe(0);
+    expect(await remindFailedPledges(db, day(4.2))).toBe(1);
+    expect(await emailsOf(who.viewer.email, "pledge-action-needed")).toHaveLength(3);
+    expect(await sendFailureDigest(db, new Date(Date.now() + 60_000))).toBeGreaterThanOrEqual(1);
+    const [digest] = await emailsOf(staff.email, "pledge-digest");
+    expect(digest!.text).toContain(initiative.title);
+    expect(digest!.text).toContain("card_declined");
   });
 });
 

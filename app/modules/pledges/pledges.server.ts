@@ -1,9 +1,17 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Db, Tx } from "#db/client.server";
-import { initiatives, organizationMembers, organizations, pledges, pledgeTransitions } from "#db/schema";
+import {
+  initiatives,
+  organizationMembers,
+  organizations,
+  pledges,
+  pledgeTransitions,
+  receipts,
+} from "#db/schema";
 import { env } from "~/lib/env.server";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "~/lib/errors";
 import { formatMoney, parseMajorAmount } from "~/lib/money";
+import { recordAudit } from "~/modules/audit/audit.server";
 import { isPubliclyVisible } from "~/modules/initiatives/workflow";
 import { matchEstimate } from "~/modules/matching/pool.server";
 import { loadOrganizationFor } from "~/modules/organizations/organizations.server";
@@ -403,4 +411,39 @@ export function failedPledgesOf(db: Db, organizationId: string) {
     .from(pledges)
     .innerJoin(initiatives, eq(initiatives.id, pledges.initiativeId))
     .where(and(eq(pledges.organizationId, organizationId), eq(pledges.status, "failed")));
+}
+
+/** The receipt of a paid pledge, if any. */
+export async function receiptOfPledge(db: Db, pledgeId: string) {
+  const [row] = await db
+    .select({ id: receipts.id, number: receipts.number })
+    .from(receipts)
+    .where(eq(receipts.pledgeId, pledgeId));
+  return row ?? null;
+}
+
+/** Staff set the smallest pledge an open initiative accepts (issue 10, item 1). */
+export async function setMinimumPledge(db: Db, staffId: string, initiativeId: string, amount: string) {
+  return db.transaction(async (tx) => {
+    const [initiative] = await tx
+      .select()
+      .from(initiatives)
+      .where(eq(initiatives.id, initiativeId))
+      .for("update");
+    if (!initiative) throw new NotFoundError("No such initiative.");
+    if (initiative.status !== "open")
+      throw new ValidationError({ minPledge: ["The smallest pledge is fixed once pledging has closed."] });
+    const minor = parseMajorAmount(amount, initiative.currency);
+    if (!minor || minor <= 0)
+      throw new ValidationError({ minPledge: ["Enter an amount above zero, like 100."] });
+    await tx.update(initiatives).set({ minPledgeMinor: minor }).where(eq(initiatives.id, initiativeId));
+    await recordAudit(tx, {
+      actorId: staffId,
+      action: "initiative.min-pledge",
+      subjectType: "initiative",
+      subjectId: initiativeId,
+      organizationId: initiative.organizationId,
+      details: { minPledgeMinor: minor },
+    });
+  });
 }
