@@ -12,7 +12,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "~
 import { recordAudit } from "~/modules/audit/audit.server";
 import { assertActiveHubsOf } from "~/modules/hubs/hubs.server";
 import { loadOrganizationFor } from "~/modules/organizations/organizations.server";
-import { refreshDemand } from "./initiatives.server";
+import { lockInitiative, refreshDemand } from "./initiatives.server";
 import { ENDORSABLE_STATUSES, isPubliclyVisible, STATUS_LABELS } from "./workflow";
 
 // Endorsements (issue 4, item 3): an organization says it needs an initiative too,
@@ -40,11 +40,7 @@ export async function endorse(db: Db, viewer: Viewer, initiativeId: string, inpu
   });
   const hubIds = [...new Set(input.hubIds)];
   return db.transaction(async (tx) => {
-    const [initiative] = await tx
-      .select()
-      .from(initiatives)
-      .where(eq(initiatives.id, initiativeId))
-      .for("update");
+    const initiative = await lockInitiative(tx, initiativeId);
     if (!initiative || !isPubliclyVisible(initiative)) throw new NotFoundError("No such initiative.");
     if (!ENDORSABLE_STATUSES.includes(initiative.status))
       throw new ConflictError(

@@ -241,11 +241,7 @@ export async function updateProposal(
         : `A proposal that is ${STATUS_LABELS[access.initiative.status].toLowerCase()} cannot be edited.`,
     );
   await db.transaction(async (tx) => {
-    const [locked] = await tx
-      .select()
-      .from(initiatives)
-      .where(eq(initiatives.id, access.initiative.id))
-      .for("update");
+    const locked = await lockInitiative(tx, access.initiative.id);
     if (!locked || !EDITABLE_STATUSES.includes(locked.status))
       throw new ConflictError("The proposal changed status meanwhile; reload to see it.");
     const [updated] = await tx
@@ -269,6 +265,16 @@ export async function updateProposal(
   }
 }
 
+/** An initiative's row, locked for the rest of the transaction (every change to it or its totals takes this lock first). */
+export async function lockInitiative(tx: Db, initiativeId: string): Promise<Initiative | null> {
+  const [initiative] = await tx
+    .select()
+    .from(initiatives)
+    .where(eq(initiatives.id, initiativeId))
+    .for("update");
+  return initiative ?? null;
+}
+
 export type StatusActor = { userId: string | null; isStaff: boolean; system?: boolean };
 export type StatusChange = Partial<Omit<TransitionForm, "to">> & { to: InitiativeStatus };
 
@@ -278,11 +284,7 @@ export type StatusChange = Partial<Omit<TransitionForm, "to">> & { to: Initiativ
  */
 export async function changeStatus(db: Db, actor: StatusActor, initiativeId: string, change: StatusChange) {
   return db.transaction(async (tx) => {
-    const [initiative] = await tx
-      .select()
-      .from(initiatives)
-      .where(eq(initiatives.id, initiativeId))
-      .for("update");
+    const initiative = await lockInitiative(tx, initiativeId);
     if (!initiative) throw new NotFoundError("No such initiative.");
     const rule = findTransition(initiative.status, change.to);
     if (!rule) {

@@ -152,6 +152,21 @@ export async function postLedgerGroup(tx: Tx, input: LedgerGroupInput) {
   return true;
 }
 
+/**
+ * An organization paying `amountMinor` into `to` through the Stripe balance: it is
+ * charged (organization → `to`) and pays (Stripe balance ← organization). A negative
+ * amount is the same movement backwards: a refund.
+ */
+function paidThroughStripe(organizationId: string, to: AccountRef, amountMinor: number, currency: string) {
+  const organization = { kind: "organization" as const, organizationId };
+  return [
+    { account: organization, amountMinor, currency },
+    { account: to, amountMinor: -amountMinor, currency },
+    { account: { kind: "stripe_balance" as const }, amountMinor, currency },
+    { account: organization, amountMinor: -amountMinor, currency },
+  ];
+}
+
 /** A membership invoice paid: the organization is charged the dues and pays them into the Stripe balance. */
 export function recordMembershipPayment(
   tx: Tx,
@@ -165,8 +180,6 @@ export function recordMembershipPayment(
     description: string;
   },
 ) {
-  const organization = { kind: "organization" as const, organizationId: input.organizationId };
-  const { amountMinor: a, currency } = input;
   return postLedgerGroup(tx, {
     kind: "membership_payment",
     idempotencyKey: `membership-payment:${input.invoiceId}`,
@@ -175,12 +188,12 @@ export function recordMembershipPayment(
     membershipId: input.membershipId,
     occurredAt: input.occurredAt,
     description: input.description,
-    entries: [
-      { account: organization, amountMinor: a, currency },
-      { account: { kind: "network_dues" }, amountMinor: -a, currency },
-      { account: { kind: "stripe_balance" }, amountMinor: a, currency },
-      { account: organization, amountMinor: -a, currency },
-    ],
+    entries: paidThroughStripe(
+      input.organizationId,
+      { kind: "network_dues" },
+      input.amountMinor,
+      input.currency,
+    ),
   });
 }
 
@@ -233,8 +246,6 @@ export function recordPledgePayment(
     description: string;
   },
 ) {
-  const organization = { kind: "organization" as const, organizationId: input.organizationId };
-  const { amountMinor: a, currency } = input;
   return postLedgerGroup(tx, {
     kind: "pledge_payment",
     idempotencyKey: `pledge-payment:${input.processorObjectId}`,
@@ -244,12 +255,12 @@ export function recordPledgePayment(
     pledgeId: input.pledgeId,
     occurredAt: input.occurredAt,
     description: input.description,
-    entries: [
-      { account: organization, amountMinor: a, currency },
-      { account: { kind: "initiative_funds", initiativeId: input.initiativeId }, amountMinor: -a, currency },
-      { account: { kind: "stripe_balance" }, amountMinor: a, currency },
-      { account: organization, amountMinor: -a, currency },
-    ],
+    entries: paidThroughStripe(
+      input.organizationId,
+      { kind: "initiative_funds", initiativeId: input.initiativeId },
+      input.amountMinor,
+      input.currency,
+    ),
   });
 }
 
@@ -320,8 +331,6 @@ export function recordPledgeRefund(
     description: string;
   },
 ) {
-  const organization = { kind: "organization" as const, organizationId: input.organizationId };
-  const { amountMinor: a, currency } = input;
   return postLedgerGroup(tx, {
     kind: "refund",
     idempotencyKey: `refund:${input.refundId}`,
@@ -331,11 +340,11 @@ export function recordPledgeRefund(
     pledgeId: input.pledgeId,
     occurredAt: input.occurredAt,
     description: input.description,
-    entries: [
-      { account: { kind: "initiative_funds", initiativeId: input.initiativeId }, amountMinor: a, currency },
-      { account: organization, amountMinor: -a, currency },
-      { account: organization, amountMinor: a, currency },
-      { account: { kind: "stripe_balance" }, amountMinor: -a, currency },
-    ],
+    entries: paidThroughStripe(
+      input.organizationId,
+      { kind: "initiative_funds", initiativeId: input.initiativeId },
+      -input.amountMinor,
+      input.currency,
+    ),
   });
 }

@@ -3,6 +3,7 @@ import type { Db, Tx } from "#db/client.server";
 import { initiatives, ledgerAccounts, ledgerEntries, ledgerGroups, pledges, users } from "#db/schema";
 import { ValidationError } from "~/lib/errors";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { lockInitiative } from "~/modules/initiatives/initiatives.server";
 import { recordMatch, recordPoolTransfer } from "~/modules/ledger/ledger.server";
 import { allocateQuadratic, oneToOneMatch } from "./allocation";
 
@@ -221,11 +222,7 @@ export async function setMatchingRule(
     problems.capShare = ["The share of the pool is between 0.01% and 100%."];
   if (Object.keys(problems).length) throw new ValidationError(problems);
   return db.transaction(async (tx) => {
-    const [initiative] = await tx
-      .select()
-      .from(initiatives)
-      .where(eq(initiatives.id, initiativeId))
-      .for("update");
+    const initiative = await lockInitiative(tx, initiativeId);
     if (!initiative) throw new ValidationError({ form: ["No such initiative."] });
     if (initiative.status !== "open")
       throw new ValidationError({ form: ["The matching rule is fixed once pledging has closed."] });

@@ -110,21 +110,7 @@ export async function attemptStripe<P extends Record<string, unknown>, R extends
   input: { operation: string; request: P } & AttemptSubject,
   call: (params: P, options: { idempotencyKey: string }) => Promise<R>,
 ): Promise<R> {
-  const id = crypto.randomUUID();
-  const [attempt] = await db
-    .insert(paymentAttempts)
-    .values({
-      id,
-      operation: input.operation,
-      idempotencyKey: attemptKey(input.operation, id),
-      organizationId: input.organizationId ?? null,
-      membershipId: input.membershipId ?? null,
-      pledgeId: input.pledgeId ?? null,
-      actorId: input.actorId ?? null,
-      request: input.request,
-    })
-    .returning();
-  return send(db, attempt!, call);
+  return send(db, await openAttempt(db, input), call);
 }
 
 /**

@@ -5,7 +5,7 @@ import { ConflictError, NotFoundError, ValidationError } from "~/lib/errors";
 import { logger } from "~/lib/logger.server";
 import { formatMoney } from "~/lib/money";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { changeStatus } from "~/modules/initiatives/initiatives.server";
+import { changeStatus, lockInitiative } from "~/modules/initiatives/initiatives.server";
 import { enqueue, QUEUES } from "~/modules/jobs/boss.server";
 import { fixMatch, roundEstimates } from "~/modules/matching/pool.server";
 import { attemptsOfPledge, isResumable, openAttempt } from "~/modules/payments/attempts.server";
@@ -67,11 +67,7 @@ export async function closeInitiative(
   now = new Date(),
 ) {
   return db.transaction(async (tx) => {
-    const [initiative] = await tx
-      .select()
-      .from(initiatives)
-      .where(eq(initiatives.id, initiativeId))
-      .for("update");
+    const initiative = await lockInitiative(tx, initiativeId);
     if (!initiative) throw new NotFoundError("No such initiative.");
     if (initiative.status !== "open") return initiative.status;
     const due = initiative.pledgeDeadline !== null && initiative.pledgeDeadline <= now;
@@ -121,11 +117,7 @@ export async function closeLapsedInitiatives(db: Db, now = new Date()) {
  */
 export async function startCollection(db: Db, initiativeId: string, now = new Date()) {
   return db.transaction(async (tx) => {
-    const [initiative] = await tx
-      .select()
-      .from(initiatives)
-      .where(eq(initiatives.id, initiativeId))
-      .for("update");
+    const initiative = await lockInitiative(tx, initiativeId);
     if (!initiative || initiative.status !== "funded") return 0;
     const committed = await tx
       .select()
@@ -162,11 +154,7 @@ export function enqueueCollection(tx: Db, pledgeId: string, attempt: number) {
 /** An expired or withdrawn initiative releases its pledges: nothing is charged. */
 export async function releasePledges(db: Db, initiativeId: string) {
   return db.transaction(async (tx) => {
-    const [initiative] = await tx
-      .select()
-      .from(initiatives)
-      .where(eq(initiatives.id, initiativeId))
-      .for("update");
+    const initiative = await lockInitiative(tx, initiativeId);
     if (!initiative || !["expired", "withdrawn", "declined"].includes(initiative.status)) return 0;
     return releaseWhere(tx, initiativeId, ["pending", "committed"], "released");
   });

@@ -12,6 +12,7 @@ import { env } from "~/lib/env.server";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "~/lib/errors";
 import { formatMoney, parseMajorAmount } from "~/lib/money";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { lockInitiative } from "~/modules/initiatives/initiatives.server";
 import { isPubliclyVisible } from "~/modules/initiatives/workflow";
 import { matchEstimate } from "~/modules/matching/pool.server";
 import { loadOrganizationFor } from "~/modules/organizations/organizations.server";
@@ -100,11 +101,7 @@ export async function finalDayProblem(
 }
 
 async function lockOpenInitiative(tx: Tx, initiativeId: string, now = new Date()) {
-  const [initiative] = await tx
-    .select()
-    .from(initiatives)
-    .where(eq(initiatives.id, initiativeId))
-    .for("update");
+  const initiative = await lockInitiative(tx, initiativeId);
   if (!initiative || !isPubliclyVisible(initiative)) throw new NotFoundError("No such initiative.");
   if (initiative.status !== "open" || (initiative.pledgeDeadline && initiative.pledgeDeadline <= now))
     throw new ConflictError("This initiative no longer takes pledge changes: its pledging has closed.");
@@ -425,11 +422,7 @@ export async function receiptOfPledge(db: Db, pledgeId: string) {
 /** Staff set the smallest pledge an open initiative accepts (issue 10, item 1). */
 export async function setMinimumPledge(db: Db, staffId: string, initiativeId: string, amount: string) {
   return db.transaction(async (tx) => {
-    const [initiative] = await tx
-      .select()
-      .from(initiatives)
-      .where(eq(initiatives.id, initiativeId))
-      .for("update");
+    const initiative = await lockInitiative(tx, initiativeId);
     if (!initiative) throw new NotFoundError("No such initiative.");
     if (initiative.status !== "open")
       throw new ValidationError({ minPledge: ["The smallest pledge is fixed once pledging has closed."] });

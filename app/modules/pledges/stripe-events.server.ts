@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Tx } from "#db/client.server";
 import { initiatives, type PledgeRecovery, paymentExceptions, pledges, receipts } from "#db/schema";
 import { logger } from "~/lib/logger.server";
+import { lockInitiative } from "~/modules/initiatives/initiatives.server";
 import { recordPledgePayment, recordPledgeRefund, recordProcessorFee } from "~/modules/ledger/ledger.server";
 import { organizationContacts } from "~/modules/organizations/organizations.server";
 import {
@@ -67,11 +68,7 @@ async function lockPledge(tx: Tx, pledgeId: string | undefined) {
 }
 
 async function lockInitiativeOf(tx: Tx, initiativeId: string) {
-  const [initiative] = await tx
-    .select()
-    .from(initiatives)
-    .where(eq(initiatives.id, initiativeId))
-    .for("update");
+  const initiative = await lockInitiative(tx, initiativeId);
   return initiative!;
 }
 
