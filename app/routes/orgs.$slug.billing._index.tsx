@@ -35,7 +35,8 @@ import {
 import { applyForSubsidy, latestApplication } from "~/modules/memberships/subsidies.server";
 import { listActiveTiers } from "~/modules/memberships/tiers.server";
 import { requireOrganization } from "~/modules/organizations/request.server";
-import { pledgesOfOrganization, savedCardsOf } from "~/modules/pledges/pledges.server";
+import { pledgesOfOrganization } from "~/modules/pledges/organization-pledges.server";
+import { savedCardsOf } from "~/modules/pledges/pledges.server";
 
 const STATUS_TONE: Record<string, BadgeTone> = {
   active: "success",

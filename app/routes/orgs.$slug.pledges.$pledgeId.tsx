@@ -12,13 +12,13 @@ import { db } from "~/modules/database.server";
 import { requireOrganization } from "~/modules/organizations/request.server";
 import { attemptsOfPledge } from "~/modules/payments/attempts.server";
 import {
-  cancelPledge,
   confirmPledgePayment,
   pledgeHistory,
   pledgeOfOrganization,
   receiptOfPledge,
   replacePledgeCard,
-} from "~/modules/pledges/pledges.server";
+} from "~/modules/pledges/organization-pledges.server";
+import { cancelPledge } from "~/modules/pledges/pledges.server";
 import { cardExpiresAt } from "~/modules/pledges/sweep.server";
 
 // One pledge of an organization (issue 10, section 4): its state, card, history and

@@ -4,7 +4,7 @@ import { Badge } from "~/components/ui/Badge";
 import { db } from "~/modules/database.server";
 import { can } from "~/modules/organizations/policy";
 import { requireOrganization } from "~/modules/organizations/request.server";
-import { failedPledgesOf } from "~/modules/pledges/pledges.server";
+import { failedPledgesOf } from "~/modules/pledges/organization-pledges.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.organization.name ?? "Organization"} · Commons` },

@@ -14,9 +14,9 @@ import { formatMajorAmount, formatMoney, parseMajorAmount } from "~/lib/money";
 import { requireStaff } from "~/modules/auth/request.server";
 import { db } from "~/modules/database.server";
 import { setMatchingRule } from "~/modules/matching/pool.server";
-import { closeInitiative, refundPledge } from "~/modules/pledges/collection.server";
-import { setMinimumPledge } from "~/modules/pledges/pledges.server";
-import { collectionDetail } from "~/modules/pledges/staff.server";
+import { refundPledge } from "~/modules/pledges/collection.server";
+import { closeInitiative } from "~/modules/pledges/deadline.server";
+import { collectionDetail, setMinimumPledge } from "~/modules/pledges/staff.server";
 
 // Staff: one initiative's pledges and collection (issue 10, section 4): every pledge
 // with its organization (anonymous ones too), each attempt with Stripe's codes,

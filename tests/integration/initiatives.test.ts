@@ -22,7 +22,7 @@ import { stopBoss } from "~/modules/jobs/boss.server";
 import { startWorker } from "~/modules/jobs/worker.server";
 import { savePreferences, userOfUnsubscribeToken } from "~/modules/notifications/preferences.server";
 import { loadOrganizationFor } from "~/modules/organizations/organizations.server";
-import { closeLapsedInitiatives } from "~/modules/pledges/collection.server";
+import { closeLapsedInitiatives } from "~/modules/pledges/deadline.server";
 import { eventually } from "./stripe-harness";
 
 const db = getDb();

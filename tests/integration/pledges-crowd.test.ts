@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "#db/client.server";
 import { initiatives, initiativeTransitions } from "#db/schema";
-import { closeLapsedInitiatives } from "~/modules/pledges/collection.server";
+import { closeLapsedInitiatives } from "~/modules/pledges/deadline.server";
 import { initiativeOf, openInitiative, pledgeByInvoice, pledger } from "./pledge-helpers";
 import { type Harness, startStripeHarness } from "./stripe-harness";
 

@@ -21,7 +21,8 @@ import { attemptKey } from "~/modules/payments/attempts.server";
 import { confirmOnSession } from "~/modules/payments/charges.server";
 import { billingProfileOf } from "~/modules/payments/customers.server";
 import { stripe } from "~/modules/payments/stripe.server";
-import { closeInitiative, collectPledge, refundPledge } from "~/modules/pledges/collection.server";
+import { collectPledge, refundPledge } from "~/modules/pledges/collection.server";
+import { closeInitiative } from "~/modules/pledges/deadline.server";
 import { cancelPledge, savePledge, startCardSetup } from "~/modules/pledges/pledges.server";
 import {
   checkCardsAndDeadlines,

@@ -3,7 +3,8 @@ import { getDb } from "#db/client.server";
 import { logger } from "~/lib/logger.server";
 import { QUEUES } from "~/modules/jobs/boss.server";
 import { defineJob } from "~/modules/jobs/definitions";
-import { collectPledge, releasePledges, startCollection } from "./collection.server";
+import { collectPledge } from "./collection.server";
+import { releasePledges, startCollection } from "./deadline.server";
 import { sendFailureDigest, sweepPledges } from "./sweep.server";
 
 export { pledgeStripeHandlers } from "./stripe-events.server";

@@ -1,22 +1,14 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Db, Tx } from "#db/client.server";
-import {
-  initiatives,
-  organizationMembers,
-  organizations,
-  pledges,
-  pledgeTransitions,
-  receipts,
-} from "#db/schema";
+import { initiatives, organizationMembers, organizations, pledges } from "#db/schema";
 import { env } from "~/lib/env.server";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "~/lib/errors";
 import { formatMoney, parseMajorAmount } from "~/lib/money";
-import { recordAudit } from "~/modules/audit/audit.server";
 import { lockInitiative } from "~/modules/initiatives/initiatives.server";
 import { isPubliclyVisible } from "~/modules/initiatives/workflow";
 import { matchEstimate } from "~/modules/matching/pool.server";
 import { loadOrganizationFor } from "~/modules/organizations/organizations.server";
-import { confirmOnSession, createSetupCheckout, savedCards } from "~/modules/payments/charges.server";
+import { createSetupCheckout, savedCards } from "~/modules/payments/charges.server";
 import { billingProfileOf, ensureCustomer, updateCustomerBilling } from "~/modules/payments/customers.server";
 import { notifyPledge } from "./notices.server";
 import type { PledgeForm } from "./schemas";
@@ -27,7 +19,7 @@ import { createPledgeRow, movePledge } from "./workflow";
 // invoice issued at funding. Changes are made under a lock on the initiative, where
 // the final-day rule is checked, so two changes cannot both pass it.
 
-type Viewer = { id: string; isStaff: boolean; email: string; name: string };
+export type Viewer = { id: string; isStaff: boolean; email: string; name: string };
 type Initiative = typeof initiatives.$inferSelect;
 export type Pledge = typeof pledges.$inferSelect;
 
@@ -108,7 +100,7 @@ async function lockOpenInitiative(tx: Tx, initiativeId: string, now = new Date()
   return initiative;
 }
 
-async function pledgerContext(db: Db, viewer: Viewer, organizationId: string) {
+export async function pledgerContext(db: Db, viewer: Viewer, organizationId: string) {
   const [org] = await db
     .select({ slug: organizations.slug })
     .from(organizations)
@@ -306,137 +298,4 @@ export async function cancelPledge(db: Db, viewer: Viewer, pledgeId: string) {
     });
   });
   return canceled;
-}
-
-/** One pledge of an organization the viewer belongs to, with its initiative. */
-export async function pledgeOfOrganization(db: Db, organizationId: string, pledgeId: string) {
-  const [row] = await db
-    .select({ pledge: pledges, initiative: initiatives })
-    .from(pledges)
-    .innerJoin(initiatives, eq(initiatives.id, pledges.initiativeId))
-    .where(and(eq(pledges.id, pledgeId), eq(pledges.organizationId, organizationId)));
-  if (!row) throw new NotFoundError("No such pledge.");
-  return row;
-}
-
-/** An organization's pledges, newest first, with their initiatives. */
-export function pledgesOfOrganization(db: Db, organizationId: string) {
-  return db
-    .select({
-      pledge: pledges,
-      initiative: {
-        id: initiatives.id,
-        slug: initiatives.slug,
-        title: initiatives.title,
-        status: initiatives.status,
-        pledgeDeadline: initiatives.pledgeDeadline,
-      },
-    })
-    .from(pledges)
-    .innerJoin(initiatives, eq(initiatives.id, pledges.initiativeId))
-    .where(eq(pledges.organizationId, organizationId))
-    .orderBy(desc(pledges.updatedAt));
-}
-
-/** Saves a new card for a pledge on Stripe's page (replacing a card, or fixing a failed payment). */
-export async function replacePledgeCard(db: Db, viewer: Viewer, organizationSlug: string, pledgeId: string) {
-  const [row] = await db.select().from(pledges).where(eq(pledges.id, pledgeId));
-  if (!row) throw new NotFoundError("No such pledge.");
-  const { organization } = await pledgerContext(db, viewer, row.organizationId);
-  if (organization.slug !== organizationSlug) throw new NotFoundError("No such pledge.");
-  if (!["pending", "committed", "collecting", "failed"].includes(row.status))
-    throw new ConflictError("This pledge no longer takes a card.");
-  const customerId = await ensureCustomer(
-    db,
-    organization,
-    { email: viewer.email, name: viewer.name },
-    viewer.id,
-  );
-  return startCardSetup(db, viewer.id, row, organization.slug, customerId);
-}
-
-/**
- * The pledger comes back to confirm a payment the bank wants authenticated: the
- * same PaymentIntent is confirmed on-session. Returns the bank's page, or null when
- * no authentication was needed after all (the webhook then records the payment).
- */
-export async function confirmPledgePayment(
-  db: Db,
-  viewer: Viewer,
-  organizationSlug: string,
-  pledgeId: string,
-) {
-  const [row] = await db.select().from(pledges).where(eq(pledges.id, pledgeId));
-  if (!row) throw new NotFoundError("No such pledge.");
-  const { organization } = await pledgerContext(db, viewer, row.organizationId);
-  if (organization.slug !== organizationSlug) throw new NotFoundError("No such pledge.");
-  if (
-    row.status !== "failed" ||
-    row.recovery !== "authenticate" ||
-    !row.paymentIntentId ||
-    !row.paymentMethodId
-  )
-    throw new ConflictError("This pledge has no payment waiting for confirmation.");
-  const result = await confirmOnSession(db, {
-    organizationId: row.organizationId,
-    pledgeId: row.id,
-    actorId: viewer.id,
-    paymentIntentId: row.paymentIntentId,
-    paymentMethodId: row.paymentMethodId,
-    returnUrl: `${env().appUrl}/orgs/${organization.slug}/pledges/${row.id}?payment=returned`,
-  });
-  if ("outcome" in result && result.outcome)
-    throw new ConflictError(
-      `The bank refused the payment: ${"message" in result.outcome ? result.outcome.message : "declined"}`,
-    );
-  return result.redirectUrl;
-}
-
-/** A pledge's history, oldest first. */
-export function pledgeHistory(db: Db, pledgeId: string) {
-  return db
-    .select()
-    .from(pledgeTransitions)
-    .where(eq(pledgeTransitions.pledgeId, pledgeId))
-    .orderBy(pledgeTransitions.at);
-}
-
-/** Pledges of an organization whose payment failed: the "Fix payment" banner (issue 10, item 2). */
-export function failedPledgesOf(db: Db, organizationId: string) {
-  return db
-    .select({ id: pledges.id, title: initiatives.title, windowEndsAt: pledges.windowEndsAt })
-    .from(pledges)
-    .innerJoin(initiatives, eq(initiatives.id, pledges.initiativeId))
-    .where(and(eq(pledges.organizationId, organizationId), eq(pledges.status, "failed")));
-}
-
-/** The receipt of a paid pledge, if any. */
-export async function receiptOfPledge(db: Db, pledgeId: string) {
-  const [row] = await db
-    .select({ id: receipts.id, number: receipts.number })
-    .from(receipts)
-    .where(eq(receipts.pledgeId, pledgeId));
-  return row ?? null;
-}
-
-/** Staff set the smallest pledge an open initiative accepts (issue 10, item 1). */
-export async function setMinimumPledge(db: Db, staffId: string, initiativeId: string, amount: string) {
-  return db.transaction(async (tx) => {
-    const initiative = await lockInitiative(tx, initiativeId);
-    if (!initiative) throw new NotFoundError("No such initiative.");
-    if (initiative.status !== "open")
-      throw new ValidationError({ minPledge: ["The smallest pledge is fixed once pledging has closed."] });
-    const minor = parseMajorAmount(amount, initiative.currency);
-    if (!minor || minor <= 0)
-      throw new ValidationError({ minPledge: ["Enter an amount above zero, like 100."] });
-    await tx.update(initiatives).set({ minPledgeMinor: minor }).where(eq(initiatives.id, initiativeId));
-    await recordAudit(tx, {
-      actorId: staffId,
-      action: "initiative.min-pledge",
-      subjectType: "initiative",
-      subjectId: initiativeId,
-      organizationId: initiative.organizationId,
-      details: { minPledgeMinor: minor },
-    });
-  });
 }

@@ -1,7 +1,10 @@
 import { and, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import { initiatives, organizations, paymentAttempts, pledges } from "#db/schema";
-import { NotFoundError } from "~/lib/errors";
+import { NotFoundError, ValidationError } from "~/lib/errors";
+import { parseMajorAmount } from "~/lib/money";
+import { recordAudit } from "~/modules/audit/audit.server";
+import { lockInitiative } from "~/modules/initiatives/initiatives.server";
 import { fundingSummary } from "./funding.server";
 
 // Staff's view of collections (issue 10, section 4): every open and funded
@@ -70,4 +73,26 @@ export async function collectionDetail(db: Db, slug: string) {
       attempts: attempts.filter((a) => a.pledgeId === r.pledge.id),
     })),
   };
+}
+
+/** Staff set the smallest pledge an open initiative accepts (issue 10, item 1). */
+export async function setMinimumPledge(db: Db, staffId: string, initiativeId: string, amount: string) {
+  return db.transaction(async (tx) => {
+    const initiative = await lockInitiative(tx, initiativeId);
+    if (!initiative) throw new NotFoundError("No such initiative.");
+    if (initiative.status !== "open")
+      throw new ValidationError({ minPledge: ["The smallest pledge is fixed once pledging has closed."] });
+    const minor = parseMajorAmount(amount, initiative.currency);
+    if (!minor || minor <= 0)
+      throw new ValidationError({ minPledge: ["Enter an amount above zero, like 100."] });
+    await tx.update(initiatives).set({ minPledgeMinor: minor }).where(eq(initiatives.id, initiativeId));
+    await recordAudit(tx, {
+      actorId: staffId,
+      action: "initiative.min-pledge",
+      subjectType: "initiative",
+      subjectId: initiativeId,
+      organizationId: initiative.organizationId,
+      details: { minPledgeMinor: minor },
+    });
+  });
 }

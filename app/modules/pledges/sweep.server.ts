@@ -4,12 +4,8 @@ import { initiatives, paymentAttempts, pledges, users } from "#db/schema";
 import { PledgeDigest, pledgeDigestSubject } from "#emails/pledge-digest";
 import { env } from "~/lib/env.server";
 import { sendEmail } from "~/modules/notifications/email.server";
-import {
-  closeLapsedInitiatives,
-  enqueueCollection,
-  MAX_ATTEMPTS,
-  requeueStalledCollections,
-} from "./collection.server";
+import { enqueueCollection, MAX_ATTEMPTS, requeueStalledCollections } from "./collection.server";
+import { closeLapsedInitiatives } from "./deadline.server";
 import { notifyPledge } from "./notices.server";
 import { COLLECTION_WINDOW_MS } from "./pledges.server";
 import { movePledge } from "./workflow";
