@@ -19,6 +19,7 @@ import { db } from "~/modules/database.server";
 import { initiativeDetails, postUpdate } from "~/modules/initiatives/catalog.server";
 import { endorse, endorsementChoices, withdrawEndorsement } from "~/modules/initiatives/endorsements.server";
 import { changeStatus, loadInitiative } from "~/modules/initiatives/initiatives.server";
+import { proposerMayMove } from "~/modules/initiatives/policy";
 import { endorsementSchema, updateSchema } from "~/modules/initiatives/schemas";
 import { availableTransitions, ENDORSABLE_STATUSES, isPubliclyVisible } from "~/modules/initiatives/workflow";
 import { fundingSummary, publicFunders } from "~/modules/pledges/funding.server";
@@ -86,7 +87,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canEdit: access.canEdit,
     canPostUpdate: (access.isStaff || access.role !== null) && initiative.status !== "draft",
     proposerMoves: access.role
-      ? availableTransitions(initiative.status, "proposer").map((t) => ({ to: t.to, label: t.label }))
+      ? availableTransitions(initiative.status, "proposer")
+          .filter((t) => proposerMayMove(access.role, t.to))
+          .map((t) => ({ to: t.to, label: t.label }))
       : [],
   };
 }

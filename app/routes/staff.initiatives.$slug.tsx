@@ -182,7 +182,17 @@ export default function TriageInitiative() {
         <section aria-labelledby="decide" className="space-y-3">
           <h2 id="decide">Decide</h2>
           {data.moves.length === 0 ? (
-            <p className="text-sm text-muted">No staff decision is possible in this state.</p>
+            <p className="text-sm text-muted">
+              {data.initiative.status === "open" ? (
+                <>
+                  Open for pledges: the funding rule decides at the deadline. Pledges, the matching rule and
+                  closing early are on its{" "}
+                  <Link to={`/staff/collections/${data.initiative.slug}`}>collection page</Link>.
+                </>
+              ) : (
+                "No staff decision is possible in this state."
+              )}
+            </p>
           ) : (
             <Form method="post" className="space-y-4 rounded-lg border border-line bg-paper p-4">
               <input type="hidden" name="intent" value="transition" />

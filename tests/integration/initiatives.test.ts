@@ -159,6 +159,24 @@ describe("the initiative workflow", () => {
     await changeStatus(db, { userId: proposer.admin.id, isStaff: false }, initiative.id, { to: "withdrawn" });
   });
 
+  it("a plain member cannot withdraw the organization's open initiative for good; an admin can (issue 12, item 8)", async () => {
+    const proposer = await community("Member Commons");
+    const staff = await staffMember();
+    const member = await buildUser(db, { passwordHash: "x" });
+    await addMember(db, proposer.organization.id, member.id, "member");
+    const initiative = await propose(proposer);
+    await changeStatus(db, staff.actor, initiative.id, { to: "in_review" });
+    await changeStatus(db, staff.actor, initiative.id, openInput());
+    const refused = await changeStatus(db, { userId: member.id, isStaff: false }, initiative.id, {
+      to: "withdrawn",
+    }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ForbiddenError);
+    expect((refused as Error).message).toMatch(/Only an admin or owner/);
+    const [still] = await db.select().from(initiatives).where(eq(initiatives.id, initiative.id));
+    expect(still!.status).toBe("open");
+    await changeStatus(db, { userId: proposer.admin.id, isStaff: false }, initiative.id, { to: "withdrawn" });
+  });
+
   it("requires goal, backers, a future deadline and a rationale to open, and a rationale to decline", async () => {
     const proposer = await community("Requirements Commons");
     const staff = await staffMember();

@@ -28,6 +28,7 @@ import { enqueue, QUEUES } from "~/modules/jobs/boss.server";
 import type { OrganizationContext } from "~/modules/organizations/organizations.server";
 import { can } from "~/modules/organizations/policy";
 import { enqueueNotice } from "./notices.server";
+import { proposerMayMove } from "./policy";
 import { type ProposalForm, submissionProblems, type TransitionForm } from "./schemas";
 import {
   EDITABLE_STATUSES,
@@ -305,7 +306,9 @@ export async function changeStatus(db: Db, actor: StatusActor, initiativeId: str
             eq(organizationMembers.userId, actor.userId),
           ),
         );
-      if (membership) actors.add("proposer");
+      if (membership && proposerMayMove(membership.role, change.to)) actors.add("proposer");
+      else if (membership && rule.by.includes("proposer") && !actors.has("staff") && !actors.has("system"))
+        throw new ForbiddenError("Only an admin or owner of the proposing organization can withdraw it.");
     }
     if (!rule.by.some((who) => actors.has(who))) {
       throw new ForbiddenError(

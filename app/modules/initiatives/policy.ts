@@ -1,0 +1,14 @@
+import type { InitiativeStatus } from "#db/schema/initiatives";
+import type { OrganizationRole } from "#db/schema/organizations";
+
+// Who in the proposing organization may make which proposer move (issue 12, item 8).
+// Every member may draft and submit; a move that cannot be undone (withdrawing,
+// which also releases every pledge of an open initiative) needs an admin or owner.
+// Checked on the server in changeStatus; pages use it to offer only what is allowed.
+
+const IRREVERSIBLE: readonly InitiativeStatus[] = ["withdrawn"];
+
+export function proposerMayMove(role: OrganizationRole | null, to: InitiativeStatus) {
+  if (!role) return false;
+  return !IRREVERSIBLE.includes(to) || role === "admin" || role === "owner";
+}
