@@ -4,6 +4,7 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import type { ViteDevServer } from "vite";
+import { limitRequestBodies } from "./body-limit";
 import { anonymousPageCache } from "./page-cache";
 import { rejectCrossSiteWrites, securityHeaders } from "./security";
 
@@ -26,6 +27,7 @@ export async function createApp(options: AppOptions) {
   app.use(compression());
   app.use(securityHeaders({ production: options.production, formTargets: options.formTargets }));
   app.use(rejectCrossSiteWrites({ appUrl: options.appUrl }));
+  app.use(limitRequestBodies());
   // A NUL byte is never part of a real address, and PostgreSQL refuses it in text.
   app.use((req, res, next) => (/%00/.test(req.originalUrl) ? res.status(400).send("Bad request") : next()));
 

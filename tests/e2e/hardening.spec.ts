@@ -16,3 +16,22 @@ test("a sign-in link whose redirectTo hides another host behind a tab or a backs
     expect(new URL(page.url()).host).toBe(new URL(baseURL!).host);
   }
 });
+
+test("a 50 MB post to the sign-in form is refused at once, and the server keeps answering", async ({
+  request,
+}) => {
+  const huge = "a".repeat(50 * 1024 * 1024);
+  const posts = await Promise.all(
+    Array.from({ length: 4 }, () =>
+      request
+        .post("/login", { data: huge, headers: { "content-type": "application/x-www-form-urlencoded" } })
+        .then(
+          (r) => r.status(),
+          // The server may close the connection before the client finished sending: refused too.
+          () => 413,
+        ),
+    ),
+  );
+  expect(posts).toEqual([413, 413, 413, 413]);
+  expect((await request.get("/healthz")).status()).toBe(200);
+});
