@@ -24,11 +24,12 @@ import { StripeApiError } from "~/modules/payments/stripe.server";
 export const MAX_ATTEMPTS = 8;
 
 export function enqueueCollection(tx: Db, pledgeId: string, attempt: number) {
+  // A charge takes seconds: a job held longer belongs to a dead worker and is retried.
   return enqueue(
     tx,
     QUEUES.pledgeCollect,
     { pledgeId },
-    { singletonKey: `${pledgeId}:${attempt}`, retryLimit: 5 },
+    { singletonKey: `${pledgeId}:${attempt}`, retryLimit: 5, expireInSeconds: 300 },
   );
 }
 
