@@ -58,11 +58,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     handleForm(formData, pledgeFormSchema, async (value) => {
       const saved = await handleDomainErrors(() => savePledge(db(), viewer, initiative.id, value));
       if (saved.checkoutUrl) return redirect(saved.checkoutUrl);
-      const [org] = (
-        await pledgeFormContext(db(), viewer.id, initiative, { org: value.organizationId, amount: null })
-      ).organizations;
       return redirectWithFlash(
-        `/orgs/${org?.slug}/pledges/${saved.pledge.id}`,
+        `/orgs/${saved.organizationSlug}/pledges/${saved.pledge.id}`,
         "Your pledge is committed. Nothing is charged unless the initiative is funded.",
       );
     }),

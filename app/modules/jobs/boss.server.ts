@@ -9,6 +9,7 @@ import { logger } from "~/lib/logger.server";
 
 export const QUEUES = {
   stripeEvent: "stripe-event",
+  stripeEventSweep: "stripe-event-sweep",
   renewalReminders: "membership-renewal-reminders",
   reconcile: "ledger-reconcile",
   initiativeNotice: "initiative-notice",

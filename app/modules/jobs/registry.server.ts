@@ -3,7 +3,7 @@ import { ledgerJobs } from "~/modules/ledger/jobs";
 import { membershipJobs, membershipStripeHandlers } from "~/modules/memberships/jobs";
 import { notificationJobs } from "~/modules/notifications/jobs";
 import type { StripeEventRoutes } from "~/modules/payments/event-processing.server";
-import { stripeEventJob } from "~/modules/payments/jobs";
+import { stripeEventJob, stripeEventSweepJob } from "~/modules/payments/jobs";
 import { pledgeJobs, pledgeStripeHandlers } from "~/modules/pledges/jobs";
 import type { JobDefinition } from "./definitions";
 
@@ -18,6 +18,7 @@ export const stripeEventRoutes: StripeEventRoutes = {
 
 export const jobDefinitions: JobDefinition[] = [
   stripeEventJob(stripeEventRoutes),
+  stripeEventSweepJob,
   ...membershipJobs,
   ...ledgerJobs,
   ...initiativeJobs,

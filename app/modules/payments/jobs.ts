@@ -4,6 +4,7 @@ import { logger } from "~/lib/logger.server";
 import { QUEUES } from "~/modules/jobs/boss.server";
 import { defineJob } from "~/modules/jobs/definitions";
 import { processStripeEvent, recordProcessingError, type StripeEventRoutes } from "./event-processing.server";
+import { requeueStalledEvents } from "./webhooks.server";
 
 /** Processing stored Stripe events, routed to the handlers the modules registered. */
 export function stripeEventJob(routes: StripeEventRoutes) {
@@ -33,3 +34,14 @@ export function stripeEventJob(routes: StripeEventRoutes) {
     },
   });
 }
+
+/** Every five minutes: events whose job died with its worker get a new one. */
+export const stripeEventSweepJob = defineJob({
+  queue: QUEUES.stripeEventSweep,
+  payload: z.object({}).loose(),
+  schedule: "*/5 * * * *",
+  handle: async () => {
+    const requeued = await requeueStalledEvents(getDb());
+    if (requeued) logger.warn({ requeued }, "stripe events without a live job were queued again");
+  },
+});

@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, isNull, lt, sql } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { Db } from "#db/client.server";
 import { paymentExceptions, stripeEvents } from "#db/schema";
@@ -79,7 +79,34 @@ export async function receiveStripeWebhook(
         .onConflictDoNothing();
     }
     if (isHandled(event))
-      await enqueue(tx, QUEUES.stripeEvent, { eventId: event.id }, { singletonKey: event.id });
+      await enqueue(
+        tx,
+        QUEUES.stripeEvent,
+        { eventId: event.id },
+        // Processing takes well under a minute: a job held longer belongs to a dead worker.
+        { singletonKey: event.id, expireInSeconds: 300 },
+      );
     return { status: "stored" as const, eventId: event.id, type: event.type };
   });
+}
+
+/**
+ * Stored events still unprocessed after a while: their job died with its worker (or
+ * failed for good). Each gets a new job; processing an event is idempotent, so one
+ * that a live worker is about to finish changes nothing.
+ */
+export async function requeueStalledEvents(db: Db, now = new Date(), stalledAfterMs = 2 * 60 * 1000) {
+  const stalled = await db
+    .select({ id: stripeEvents.id })
+    .from(stripeEvents)
+    .where(
+      and(
+        isNull(stripeEvents.processedAt),
+        lt(stripeEvents.receivedAt, new Date(now.getTime() - stalledAfterMs)),
+      ),
+    )
+    .limit(1000);
+  for (const { id } of stalled)
+    await db.transaction((tx) => enqueue(tx, QUEUES.stripeEvent, { eventId: id }, { expireInSeconds: 300 }));
+  return stalled.length;
 }

@@ -114,7 +114,7 @@ export async function pledgerContext(db: Db, viewer: Viewer, organizationId: str
   });
 }
 
-export type SavedPledge = { pledge: Pledge; checkoutUrl: string | null };
+export type SavedPledge = { pledge: Pledge; organizationSlug: string; checkoutUrl: string | null };
 
 /**
  * Creates or changes the organization's pledge. A new card is saved on Stripe's page
@@ -194,19 +194,24 @@ export async function savePledge(
       showName: form.showName === "yes",
       showAmount: form.showAmount === "yes",
       message: form.message,
-      invoiceContact:
-        form.method === "invoice"
-          ? {
-              name: form.contactName,
-              email: form.contactEmail,
-              poNumber: form.poNumber,
-              taxId: form.taxId,
-              addressLine1: form.addressLine1,
-              city: form.city,
-              postalCode: form.postalCode,
-              country: form.country,
-            }
-          : null,
+      // A committed invoice pledge waiting for a new card keeps its invoice details until the card is saved.
+      ...(waitsForCard && wasCounted
+        ? {}
+        : {
+            invoiceContact:
+              form.method === "invoice"
+                ? {
+                    name: form.contactName,
+                    email: form.contactEmail,
+                    poNumber: form.poNumber,
+                    taxId: form.taxId,
+                    addressLine1: form.addressLine1,
+                    city: form.city,
+                    postalCode: form.postalCode,
+                    country: form.country,
+                  }
+                : null,
+          }),
       ...(card
         ? {
             paymentMethodId: card.id,
@@ -241,13 +246,15 @@ export async function savePledge(
     return movePledge(tx, existing, to, { by: "admin", actorId: viewer.id, reason }, details);
   });
 
+  const organizationSlug = organization.slug;
   if (form.method === "card" && form.card === "new")
     return {
       pledge,
-      checkoutUrl: await startCardSetup(db, viewer.id, pledge, organization.slug, customerId),
+      organizationSlug,
+      checkoutUrl: await startCardSetup(db, viewer.id, pledge, organizationSlug, customerId),
     };
   await notifyPledge(db, { kind: "committed", pledgeId: pledge.id });
-  return { pledge, checkoutUrl: null };
+  return { pledge, organizationSlug, checkoutUrl: null };
 }
 
 /** Starts Checkout in setup mode for a pledge's card (a new pledge, or replacing a card). */
