@@ -6,7 +6,7 @@ import express from "express";
 import type { ViteDevServer } from "vite";
 import { limitRequestBodies } from "./body-limit";
 import { anonymousPageCache } from "./page-cache";
-import { rejectCrossSiteWrites, securityHeaders } from "./security";
+import { privateForSessions, rejectCrossSiteWrites, securityHeaders } from "./security";
 
 export type AppOptions = {
   production: boolean;
@@ -28,6 +28,7 @@ export async function createApp(options: AppOptions) {
   app.use(securityHeaders({ production: options.production, formTargets: options.formTargets }));
   app.use(rejectCrossSiteWrites({ appUrl: options.appUrl }));
   app.use(limitRequestBodies());
+  app.use(privateForSessions());
   // A NUL byte is never part of a real address, and PostgreSQL refuses it in text.
   app.use((req, res, next) => (/%00/.test(req.originalUrl) ? res.status(400).send("Bad request") : next()));
 

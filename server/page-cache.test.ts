@@ -31,6 +31,9 @@ describe("anonymous page cache", () => {
       res.type("html").send("other");
     });
     app.post("/anything", (_req, res) => res.send("written"));
+    app.post("/webhooks/stripe", (_req, res) => res.send("stored"));
+    app.post("/refused", (_req, res) => res.status(400).send("invalid"));
+    app.post("/to-login", (_req, res) => res.redirect(302, "/login?redirectTo=%2Fanything"));
     await new Promise<void>((resolve) => {
       server = app.listen(0, "127.0.0.1", () => resolve());
     });
@@ -71,8 +74,25 @@ describe("anonymous page cache", () => {
     await fetch(`${base}/other`);
     expect(renders).toBe(before + 2);
 
+    // Anonymous posts, refused forms and forged sessions sent to sign in leave the cache alone (issue 12, item 14).
     before = renders;
     await fetch(`${base}/anything`, { method: "POST" });
+    await fetch(`${base}/refused`, { method: "POST", headers: { cookie: "commons_session=x" } });
+    await fetch(`${base}/to-login`, {
+      method: "POST",
+      headers: { cookie: "commons_session=forged" },
+      redirect: "manual",
+    });
+    await fetch(`${base}/initiatives?q=b`);
+    expect(renders).toBe(before);
+
+    // A write the app accepted from a session, or a Stripe webhook, empties it.
+    before = renders;
+    await fetch(`${base}/anything`, { method: "POST", headers: { cookie: "commons_session=x" } });
+    await fetch(`${base}/initiatives?q=b`);
+    expect(renders).toBe(before + 1);
+    before = renders;
+    await fetch(`${base}/webhooks/stripe`, { method: "POST" });
     await fetch(`${base}/initiatives?q=b`);
     expect(renders).toBe(before + 1);
 

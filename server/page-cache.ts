@@ -5,20 +5,40 @@ import type { NextFunction, Request, RequestHandler, Response } from "express";
 // rendering it costs ~10 ms of CPU. A hit replays the stored HTML with this
 // response's own CSP nonce swapped in, so every response still carries a fresh,
 // unpredictable nonce. Anything with a Cookie header (signed in, or a flash
-// message) bypasses the cache, and any write through this server empties it.
+// message) bypasses the cache. A real write empties it (issue 12, item 14): one the
+// app accepted (below 400, not sent to sign in) from a session, or a Stripe webhook;
+// an anonymous POST, a refused form or a forged cookie does not.
 
 type Entry = { expires: number; body: string; nonce: string; contentType: string };
 
-export type PageCacheOptions = { paths: string[]; ttlMs: number; maxEntries?: number };
+export type PageCacheOptions = {
+  paths: string[];
+  ttlMs: number;
+  maxEntries?: number;
+  /** The session cookie: a write counts only from a session (default commons_session). */
+  sessionCookie?: string;
+  /** Paths whose accepted writes always count (the Stripe webhook changes public totals). */
+  writePaths?: string[];
+};
 
 export function anonymousPageCache(options: PageCacheOptions): RequestHandler & { clear: () => void } {
   const paths = new Set(options.paths);
   const maxEntries = options.maxEntries ?? 200;
   const entries = new Map<string, Entry>();
 
+  const session = `${options.sessionCookie ?? "commons_session"}=`;
+  const writePaths = new Set(options.writePaths ?? ["/webhooks/stripe"]);
+  const isRealWrite = (req: Request, res: Response) => {
+    if (res.statusCode >= 400) return false;
+    if (String(res.getHeader("Location") ?? "").startsWith("/login")) return false;
+    return writePaths.has(req.path) || (req.headers.cookie ?? "").includes(session);
+  };
+
   const middleware = (req: Request, res: Response, next: NextFunction) => {
     if (req.method !== "GET" && req.method !== "HEAD") {
-      entries.clear();
+      res.on("finish", () => {
+        if (isRealWrite(req, res)) entries.clear();
+      });
       return next();
     }
     if (options.ttlMs <= 0 || req.method !== "GET" || req.headers.cookie || !paths.has(req.path))

@@ -1,7 +1,8 @@
 import type { AddressInfo } from "node:net";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isCrossSiteWrite, rejectCrossSiteWrites, securityHeaders } from "./security";
+import { SESSION_COOKIE } from "~/modules/auth/request.server";
+import { isCrossSiteWrite, privateForSessions, rejectCrossSiteWrites, securityHeaders } from "./security";
 
 describe("isCrossSiteWrite", () => {
   const own = ["http://localhost:3000"];
@@ -76,5 +77,31 @@ describe("security middleware on a real HTTP server", () => {
     expect(first.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
     expect(first.headers.get("strict-transport-security")).toContain("max-age=");
     expect(first.headers.get("x-powered-by")).toBeNull();
+  });
+});
+
+describe("signed-in pages are private", () => {
+  let base = "";
+  let server: ReturnType<express.Express["listen"]>;
+  beforeAll(async () => {
+    const app = express();
+    app.use(privateForSessions());
+    app.get("/page", (_req, res) => res.send("page"));
+    app.get("/download", (_req, res) => res.set("Cache-Control", "public, max-age=60").send("file"));
+    await new Promise<void>((resolve) => {
+      server = app.listen(0, "127.0.0.1", () => resolve());
+    });
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it("answers a session with Cache-Control: private, no-store; anonymous pages stay cacheable", async () => {
+    const signedIn = await fetch(`${base}/page`, {
+      headers: { cookie: `theme=dark; ${SESSION_COOKIE}=abc.def` },
+    });
+    expect(signedIn.headers.get("cache-control")).toBe("private, no-store");
+    expect((await fetch(`${base}/page`)).headers.get("cache-control")).toBeNull();
+    const download = await fetch(`${base}/download`, { headers: { cookie: `${SESSION_COOKIE}=abc.def` } });
+    expect(download.headers.get("cache-control")).toBe("public, max-age=60");
   });
 });

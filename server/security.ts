@@ -70,3 +70,16 @@ export function rejectCrossSiteWrites({ appUrl }: { appUrl: string }) {
     res.status(403).type("text/plain").send("Cross-site request refused.");
   };
 }
+
+/**
+ * Pages for someone signed in (a session cookie) are theirs alone: no shared cache
+ * and no browser cache may keep them (issue 12, item 14). A response that sets its
+ * own Cache-Control (a download, a badge) keeps it.
+ */
+export function privateForSessions({ sessionCookie = "commons_session" }: { sessionCookie?: string } = {}) {
+  const marker = `${sessionCookie}=`;
+  return (req: Request, res: Response, next: NextFunction) => {
+    if ((req.headers.cookie ?? "").includes(marker)) res.setHeader("Cache-Control", "private, no-store");
+    next();
+  };
+}

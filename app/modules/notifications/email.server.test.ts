@@ -93,6 +93,10 @@ describe("email outbox", () => {
 
   it("an SMTP failure is retried; after the last retry the message is failed, listed for staff, and can be resent", async () => {
     const { deliverEmail, listFailedEmails, resendEmail, sendEmail } = await import("./email.server");
+    // This test plays the worker's retries itself: the worker of the first test must not race it.
+    const { stopBoss } = await import("~/modules/jobs/boss.server");
+    const { startWorker } = await import("~/modules/jobs/worker.server");
+    await stopBoss();
     const id = await getDb().transaction(async (tx) => {
       const messageId = await sendEmail(tx, invitation("bounce@example.org"));
       // Held back from the running worker: this test plays the worker's retries itself.
@@ -115,6 +119,7 @@ describe("email outbox", () => {
     process.env.SMTP_URL = working;
     reloadEnv();
     resetTransport();
+    await startWorker();
     expect(await resendEmail(getDb(), id)).toBe(true);
     await sink.waitFor("bounce@example.org");
     await eventually(async () => (await messageRow(id)).status === "sent", "the resent message delivered");
