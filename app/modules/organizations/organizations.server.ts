@@ -92,6 +92,14 @@ export async function createOrganization(db: Db, userId: string, input: Organiza
 
 export async function updateOrganization(db: Db, context: OrganizationContext, input: OrganizationInput) {
   if (!can(context.actor, "edit")) throw new ForbiddenError("Only admins can edit the organization.");
+  // The kind decides which memberships an organization may apply for (a subsidised seat is for
+  // communities): relabelling an institution is staff's call (issue 12, item 14).
+  if (input.kind !== context.organization.kind && !context.actor.isStaff)
+    throw new ValidationError({
+      kind: [
+        "Only Commons staff can change whether an organization is a community or an institution (it decides which memberships it can apply for). Write to staff with the reason.",
+      ],
+    });
   return db.transaction(async (tx) => {
     await assertSlugFree(tx, input.slug, context.organization.id);
     const [updated] = await tx
