@@ -1,10 +1,9 @@
 import { eq } from "drizzle-orm";
 import type { Tx } from "#db/client.server";
-import { initiatives, type PledgeRecovery, paymentExceptions, pledges, receipts } from "#db/schema";
+import { initiatives, type PledgeRecovery, pledges } from "#db/schema";
 import { logger } from "~/lib/logger.server";
 import { lockInitiative } from "~/modules/initiatives/initiatives.server";
-import { recordPledgePayment, recordPledgeRefund, recordProcessorFee } from "~/modules/ledger/ledger.server";
-import { organizationContacts } from "~/modules/organizations/organizations.server";
+import { recordPledgeRefund } from "~/modules/ledger/ledger.server";
 import {
   type PaymentIntentState,
   type RefundState,
@@ -17,6 +16,7 @@ import { retrieveInvoice, settlementOfInvoice } from "~/modules/payments/invoice
 import type { StripeCheckoutSession, StripeEvent, StripeInvoice } from "~/modules/payments/stripe.server";
 import { enqueueCollection, MAX_ATTEMPTS } from "./collection.server";
 import { notifyPledge } from "./notices.server";
+import { recordPledgePaid } from "./payment-received.server";
 import { movePledge } from "./workflow";
 
 // The pledges module's Stripe events (issue 10; ADR 0011 routing), for objects whose
@@ -24,7 +24,6 @@ import { movePledge } from "./workflow";
 // (never trusting the payload) and applies it under the pledge's lock, guarded by the
 // transition table, so duplicates and out-of-order deliveries change nothing.
 
-type Pledge = typeof pledges.$inferSelect;
 const DAY = 24 * 60 * 60 * 1000;
 
 /** Declines that a retry cannot fix: ask for a new card (issue 10: no blind retry). */
@@ -67,18 +66,13 @@ async function lockPledge(tx: Tx, pledgeId: string | undefined) {
   return pledge ?? null;
 }
 
-async function lockInitiativeOf(tx: Tx, initiativeId: string) {
-  const initiative = await lockInitiative(tx, initiativeId);
-  return initiative!;
-}
-
 /** A card saved on Stripe's page: commits a pending pledge, or replaces the card of a live one. */
 async function onCardSaved(tx: Tx, card: NonNullable<Awaited<ReturnType<typeof savedCardOfSetupSession>>>) {
   const pledgeId = card.metadata.pledgeId;
   const [peek] = pledgeId ? await tx.select().from(pledges).where(eq(pledges.id, pledgeId)) : [];
   if (!peek) return;
   // The initiative first (the totals live on it), then the pledge: the order savePledge locks in.
-  const initiative = await lockInitiativeOf(tx, peek.initiativeId);
+  const initiative = await (await lockInitiative(tx, peek.initiativeId))!;
   const pledge = (await lockPledge(tx, pledgeId))!;
   const cardFields = {
     method: "card" as const,
@@ -106,111 +100,10 @@ async function onCardSaved(tx: Tx, card: NonNullable<Awaited<ReturnType<typeof s
   }
 }
 
-async function recordPaid(
-  tx: Tx,
-  pledge: Pledge,
-  paid: {
-    objectId: string;
-    amountMinor: number;
-    currency: string;
-    at: Date;
-    fee: { id: string; feeMinor: number; currency: string } | null;
-    paymentIntentId: string | null;
-  },
-  eventId: string,
-) {
-  if (paid.amountMinor !== pledge.amountMinor || paid.currency !== pledge.currency) {
-    await tx
-      .insert(paymentExceptions)
-      .values({
-        kind: "amount_mismatch",
-        processorObjectId: paid.objectId,
-        stripeEventId: eventId,
-        pledgeId: pledge.id,
-        problem: `Pledge of ${pledge.amountMinor} ${pledge.currency} was paid ${paid.amountMinor} ${paid.currency}.`,
-        expectedMinor: pledge.amountMinor,
-        actualMinor: paid.amountMinor,
-        currency: paid.currency,
-      })
-      .onConflictDoNothing();
-    return;
-  }
-  if (pledge.status !== "collecting" && pledge.status !== "failed") return; // already paid, or never collected
-  const [initiative] = await tx.select().from(initiatives).where(eq(initiatives.id, pledge.initiativeId));
-  await movePledge(
-    tx,
-    pledge,
-    "paid",
-    { by: "stripe", actorId: null, reason: `paid through ${paid.objectId}` },
-    {
-      paidAt: paid.at,
-      collectedMinor: paid.amountMinor,
-      feeMinor: paid.fee?.feeMinor ?? null,
-      recovery: null,
-      nextRetryAt: null,
-      paymentIntentId: paid.paymentIntentId ?? pledge.paymentIntentId,
-    },
-  );
-  const description = `Pledge to ${initiative!.title}`;
-  await recordPledgePayment(tx, {
-    processorObjectId: paid.objectId,
-    amountMinor: paid.amountMinor,
-    currency: paid.currency,
-    organizationId: pledge.organizationId,
-    initiativeId: pledge.initiativeId,
-    pledgeId: pledge.id,
-    occurredAt: paid.at,
-    description,
-  });
-  if (paid.fee)
-    await recordProcessorFee(tx, {
-      balanceTransactionId: paid.fee.id,
-      feeMinor: paid.fee.feeMinor,
-      currency: paid.fee.currency,
-      organizationId: pledge.organizationId,
-      membershipId: null,
-      pledgeId: pledge.id,
-      initiativeId: pledge.initiativeId,
-      occurredAt: paid.at,
-      description: `Processor fee on a pledge to ${initiative!.title}`,
-    });
-  const contacts = await organizationContacts(tx, pledge.organizationId);
-  const contact = pledge.invoiceContact;
-  await tx
-    .insert(receipts)
-    .values({
-      organizationId: pledge.organizationId,
-      pledgeId: pledge.id,
-      stripeInvoiceId: paid.objectId,
-      number: `P-${paid.objectId.slice(-10).toUpperCase()}`,
-      paidAt: paid.at,
-      payerName: contact?.name || contacts.organizationName,
-      payerEmail: contact?.email || contacts.recipients[0] || null,
-      billingAddress: contact
-        ? {
-            line1: contact.addressLine1,
-            line2: null,
-            city: contact.city,
-            postalCode: contact.postalCode,
-            state: null,
-            country: contact.country,
-          }
-        : null,
-      taxId: contact?.taxId || null,
-      poNumber: contact?.poNumber || null,
-      lines: [{ description, quantity: 1, amountMinor: paid.amountMinor }],
-      amountMinor: paid.amountMinor,
-      currency: paid.currency,
-      processorReference: paid.paymentIntentId ?? paid.objectId,
-    })
-    .onConflictDoNothing({ target: receipts.stripeInvoiceId });
-  await notifyPledge(tx, { kind: "charged", pledgeId: pledge.id });
-}
-
 async function onPaymentSucceeded(tx: Tx, event: StripeEvent, intent: PaymentIntentState) {
   const pledge = await lockPledge(tx, intent.metadata.pledgeId);
   if (!pledge || intent.status !== "succeeded") return;
-  await recordPaid(
+  await recordPledgePaid(
     tx,
     pledge,
     {
@@ -279,7 +172,7 @@ async function onInvoicePaid(
   const { invoice } = loaded;
   const pledge = await lockPledge(tx, invoice.metadata?.pledgeId);
   if (!pledge || invoice.status !== "paid") return;
-  await recordPaid(
+  await recordPledgePaid(
     tx,
     pledge,
     {
