@@ -10,6 +10,7 @@ import { withFlash } from "~/lib/flash.server";
 import { handleDomainErrors } from "~/lib/http.server";
 import { formatCount } from "~/lib/numbers";
 import { db } from "~/modules/database.server";
+import { verifyRolloutsOfHub } from "~/modules/delivery/rollouts.server";
 import { listHubs, runHubCheck } from "~/modules/hubs/hubs.server";
 import { currentMembership } from "~/modules/memberships/memberships.server";
 import { can } from "~/modules/organizations/policy";
@@ -35,7 +36,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const context = await requireOrganization(request, params.slug, "manage-hubs");
   const hubId = String((await request.formData()).get("hubId") ?? "");
   const result = await handleDomainErrors(() => runHubCheck(db(), context, hubId));
-  const message = result.ok ? `The hub answered: JupyterHub ${result.version}.` : result.message;
+  const verified = result.ok ? await verifyRolloutsOfHub(db(), hubId) : 0;
+  const message = result.ok
+    ? `The hub answered: JupyterHub ${result.version}.${verified ? ` ${verified === 1 ? "A rollout is" : `${verified} rollouts are`} now verified.` : ""}`
+    : result.message;
   return redirect(`/orgs/${context.organization.slug}/hubs`, {
     headers: await withFlash({ kind: result.ok ? "success" : "error", message }),
   });

@@ -1,5 +1,6 @@
 export * from "./audit";
 export * from "./auth";
+export * from "./delivery";
 export * from "./hubs";
 export * from "./initiatives";
 export * from "./memberships";

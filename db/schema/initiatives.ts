@@ -31,6 +31,7 @@ export const initiativeStatuses = [
   "funded",
   "in_progress",
   "delivered",
+  "not_delivered",
   "declined",
   "withdrawn",
   "expired",

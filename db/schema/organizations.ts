@@ -18,6 +18,8 @@ export const organizations = pgTable(
     logoUrl: text(),
     description: text().notNull().default(""),
     isPublic: boolean().notNull().default(true),
+    /** The credit page shows the membership only when the organization chooses (issue 11). */
+    showMembership: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

@@ -349,6 +349,7 @@ const PATHS: Record<InitiativeStatus, InitiativeStatus[]> = {
   funded: ["submitted", "in_review", "open", "funded"],
   in_progress: ["submitted", "in_review", "open", "funded", "in_progress"],
   delivered: ["submitted", "in_review", "open", "funded", "in_progress", "delivered"],
+  not_delivered: ["submitted", "in_review", "open", "funded", "in_progress", "not_delivered"],
   declined: ["submitted", "in_review", "declined"],
   withdrawn: ["submitted", "in_review", "withdrawn"],
   expired: ["submitted", "in_review", "open", "expired"],

@@ -127,7 +127,18 @@ export async function deleteHub(db: Db, context: OrganizationContext, hubId: str
 /** Runs the public /hub/api check and records what it found. */
 export async function runHubCheck(db: Db, context: OrganizationContext, hubId: string) {
   assertManage(context);
-  const hub = await getHub(db, context, hubId);
+  await getHub(db, context, hubId);
+  return checkAndRecord(db, hubId, context.actor.userId);
+}
+
+/** The same check run by Commons itself (the rollout verification job), not by a person. */
+export async function checkHubBySystem(db: Db, hubId: string) {
+  return checkAndRecord(db, hubId, null);
+}
+
+async function checkAndRecord(db: Db, hubId: string, actorId: string | null) {
+  const [hub] = await db.select().from(hubs).where(eq(hubs.id, hubId));
+  if (!hub) throw new NotFoundError("No such hub.");
   const result = await checkHub(hub.url, { allowPrivate: env().allowPrivateHubUrls });
   const now = new Date();
   await db.transaction(async (tx) => {
@@ -140,13 +151,13 @@ export async function runHubCheck(db: Db, context: OrganizationContext, hubId: s
       )
       .where(eq(hubs.id, hubId));
     await recordAudit(tx, {
-      actorId: context.actor.userId,
+      actorId,
       action: "hub.checked",
       subjectType: "hub",
       subjectId: hubId,
-      organizationId: context.organization.id,
+      organizationId: hub.organizationId,
       details: result.ok ? { version: result.version } : { error: result.message },
     });
   });
-  return result;
+  return { ...result, checkedAt: now };
 }

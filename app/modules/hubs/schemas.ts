@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { hubStatuses } from "#db/schema/hubs";
+import { hubRoot } from "./hub-address";
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -13,7 +14,8 @@ export const hubSchema = z
       .pipe(
         z.url({ protocol: /^https?$/, error: "Enter the hub's full address, like https://hub.example.org." }),
       )
-      .transform((v) => v.replace(/\/+$/, "")),
+      // Whatever page of the hub was pasted, the hub's root is stored (issue 11).
+      .transform((v) => hubRoot(v)),
     description: z.string().trim().max(1000, "Keep the description under 1,000 characters.").default(""),
     region: z.string().trim().max(120, "Keep the cluster/region under 120 characters.").default(""),
     status: z.enum(hubStatuses, { error: "Choose active or retired." }).default("active"),

@@ -95,13 +95,31 @@ export const TRANSITIONS: readonly TransitionRule[] = [
     public: true,
     label: "Start the work",
   },
+  // Closing the work goes through the delivery module's final report (issue 11), which
+  // checks that staff make the call: "system" here means "only through that service".
   {
     from: "in_progress",
     to: "delivered",
-    by: ["staff"],
+    by: ["system"],
     rationale: false,
     public: true,
-    label: "Mark delivered",
+    label: "Delivered",
+  },
+  {
+    from: "in_progress",
+    to: "not_delivered",
+    by: ["system"],
+    rationale: true,
+    public: true,
+    label: "Not delivered",
+  },
+  {
+    from: "funded",
+    to: "not_delivered",
+    by: ["system"],
+    rationale: true,
+    public: true,
+    label: "Not delivered",
   },
 ];
 
@@ -161,6 +179,7 @@ export const STATUS_LABELS: Record<InitiativeStatus, string> = {
   funded: "Funded",
   in_progress: "In progress",
   delivered: "Delivered",
+  not_delivered: "Not delivered",
   declined: "Declined",
   withdrawn: "Withdrawn",
   expired: "Expired",
@@ -176,6 +195,7 @@ export const STATUS_TONES: Record<InitiativeStatus, "neutral" | "brand" | "succe
     funded: "success",
     in_progress: "brand",
     delivered: "success",
+    not_delivered: "warning",
     declined: "danger",
     withdrawn: "neutral",
     expired: "neutral",

@@ -18,6 +18,7 @@ export const QUEUES = {
   pledgeCollect: "pledge-collect",
   pledgeSweep: "pledge-sweep",
   pledgeDigest: "pledge-digest",
+  rolloutSweep: "rollout-sweep",
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 

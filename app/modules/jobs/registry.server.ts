@@ -1,3 +1,4 @@
+import { deliveryJobs } from "~/modules/delivery/jobs";
 import { initiativeJobs } from "~/modules/initiatives/jobs";
 import { ledgerJobs } from "~/modules/ledger/jobs";
 import { membershipJobs, membershipStripeHandlers } from "~/modules/memberships/jobs";
@@ -24,4 +25,5 @@ export const jobDefinitions: JobDefinition[] = [
   ...initiativeJobs,
   ...notificationJobs,
   ...pledgeJobs,
+  ...deliveryJobs,
 ];
