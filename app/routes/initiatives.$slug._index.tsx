@@ -2,6 +2,7 @@ import type { SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { DeliverySection } from "~/components/delivery/DeliverySection";
 import { Endorsements } from "~/components/initiatives/Endorsements";
 import { DemandSignal, StatusBadge } from "~/components/initiatives/StatusBadge";
 import { Markdown } from "~/components/Markdown";
@@ -15,7 +16,9 @@ import { conflictsAsFlash, handleDomainErrors } from "~/lib/http.server";
 import { formatMoney } from "~/lib/money";
 import { formatCount } from "~/lib/numbers";
 import { getViewer, requireVerifiedUser } from "~/modules/auth/request.server";
+import { initiativeDelivery } from "~/modules/credits/initiative-credit.server";
 import { db } from "~/modules/database.server";
+import { mayRecordDelivery } from "~/modules/delivery/policy";
 import { initiativeDetails, postUpdate } from "~/modules/initiatives/catalog.server";
 import { endorse, endorsementChoices, withdrawEndorsement } from "~/modules/initiatives/endorsements.server";
 import { changeStatus, loadInitiative } from "~/modules/initiatives/initiatives.server";
@@ -25,7 +28,7 @@ import { availableTransitions, ENDORSABLE_STATUSES, isPubliclyVisible } from "~/
 import { fundingSummary, publicFunders } from "~/modules/pledges/funding.server";
 import { pledgingOrganizations } from "~/modules/pledges/pledges.server";
 
-const FUNDING_STATUSES = ["open", "funded", "in_progress", "delivered", "expired"];
+const FUNDING_STATUSES = ["open", "funded", "in_progress", "delivered", "not_delivered", "expired"];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.initiative.title ?? "Initiative"} · Commons` },
@@ -37,14 +40,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await handleDomainErrors(() => loadInitiative(db(), params.slug ?? "", viewer));
   const { initiative } = access;
   const funded = initiative.goalMinor !== null && FUNDING_STATUSES.includes(initiative.status);
-  const [details, choices, funding, funders, ownPledges] = await Promise.all([
+  const [details, choices, funding, funders, ownPledges, delivery] = await Promise.all([
     initiativeDetails(db(), access),
     viewer?.emailVerified && ENDORSABLE_STATUSES.includes(initiative.status) && isPubliclyVisible(initiative)
       ? endorsementChoices(db(), viewer.id, initiative)
       : Promise.resolve([]),
     funded ? fundingSummary(db(), initiative) : Promise.resolve(null),
-    funded ? publicFunders(db(), initiative.id) : Promise.resolve(null),
+    funded ? publicFunders(db(), initiative) : Promise.resolve(null),
     viewer && funded ? pledgingOrganizations(db(), viewer.id, initiative.id) : Promise.resolve([]),
+    initiativeDelivery(db(), initiative, viewer?.emailVerified ? viewer.id : null),
   ]);
   return {
     initiative: {
@@ -68,6 +72,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       createdAt: initiative.createdAt,
     },
     organization: access.organization,
+    delivery,
+    canRecordDelivery: mayRecordDelivery({ isStaff: access.isStaff, proposerRole: access.role }, initiative.status),
     funding,
     funders,
     ownPledges: ownPledges
@@ -339,6 +345,10 @@ export default function InitiativePage() {
       ) : null}
 
       {data.funders ? <FundersList funders={data.funders} currency={initiative.currency} /> : null}
+
+      {data.delivery ? (
+        <DeliverySection slug={initiative.slug} delivery={data.delivery} canRecord={data.canRecordDelivery} />
+      ) : null}
 
       <Endorsements
         endorsements={details.endorsements}

@@ -17,9 +17,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       slug: organization.slug,
       kind: organization.kind,
       website: organization.website ?? "",
-      logoUrl: organization.logoUrl ?? "",
       description: organization.description,
       isPublic: organization.isPublic ? "on" : "",
+      showMembership: organization.showMembership ? "on" : "",
     },
   };
 }

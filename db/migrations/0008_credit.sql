@@ -72,6 +72,7 @@ ALTER TABLE "rollouts" ADD CONSTRAINT "rollouts_organization_id_organizations_id
 ALTER TABLE "rollouts" ADD CONSTRAINT "rollouts_reported_by_id_users_id_fk" FOREIGN KEY ("reported_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "deliverables_initiative_idx" ON "deliverables" USING btree ("initiative_id","delivered_on");--> statement-breakpoint
 CREATE INDEX "milestones_initiative_idx" ON "milestones" USING btree ("initiative_id","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "organization_logos_hash_idx" ON "organization_logos" USING btree ("hash","organization_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "rollouts_initiative_hub_idx" ON "rollouts" USING btree ("initiative_id","hub_id");--> statement-breakpoint
 CREATE INDEX "rollouts_hub_idx" ON "rollouts" USING btree ("hub_id");--> statement-breakpoint
 CREATE INDEX "rollouts_organization_idx" ON "rollouts" USING btree ("organization_id");

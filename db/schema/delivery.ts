@@ -122,7 +122,10 @@ export const organizationLogos = pgTable(
     data: bytea().notNull(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [check("organization_logos_size_check", sql`octet_length(${t.data}) <= 512000`)],
+  (t) => [
+    uniqueIndex("organization_logos_hash_idx").on(t.hash, t.organizationId),
+    check("organization_logos_size_check", sql`octet_length(${t.data}) <= 512000`),
+  ],
 );
 
 export const deliverablesRelations = relations(deliverables, ({ one }) => ({

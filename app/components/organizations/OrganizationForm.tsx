@@ -37,13 +37,6 @@ export function OrganizationForm({
         {...fieldProps(fields.kind)}
       />
       <Field label="Website" type="url" placeholder="https://" {...fieldProps(fields.website)} />
-      <Field
-        label="Logo URL"
-        type="url"
-        placeholder="https://"
-        help="A square image served over https."
-        {...fieldProps(fields.logoUrl)}
-      />
       <TextareaField
         label="Short description"
         help="Up to 500 characters."
@@ -56,6 +49,14 @@ export function OrganizationForm({
         defaultChecked={fields.isPublic.initialValue === "on"}
         value="on"
         help="Hidden organizations are visible only to their people and to staff."
+      />
+      <CheckboxField
+        label="Show our membership on our public credit page"
+        name={fields.showMembership.name}
+        id={fields.showMembership.id}
+        defaultChecked={fields.showMembership.initialValue === "on"}
+        value="on"
+        help="The tier and the year you became a member. Off by default."
       />
       <Button type="submit">{submitLabel}</Button>
     </Form>

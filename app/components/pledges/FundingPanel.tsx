@@ -123,6 +123,8 @@ export function FundingPanel({
   );
 }
 
+const share = (bp: number) => `${(bp / 100).toLocaleString("en", { maximumFractionDigits: 1 })}%`;
+
 export function FundersList({ funders, currency }: { funders: Funders; currency: string }) {
   const money = (amountMinor: number) => formatMoney({ amountMinor, currency });
   const total = funders.named.length + funders.anonymous.count;
@@ -136,13 +138,26 @@ export function FundersList({ funders, currency }: { funders: Funders; currency:
       ) : (
         <ul className="divide-y divide-line rounded-lg border border-line bg-paper">
           {funders.named.map((f) => (
-            <li key={f.slug} className="flex flex-wrap items-baseline justify-between gap-2 p-3 text-sm">
-              <span>
-                <Link to={`/members/${f.slug}`}>{f.name}</Link>
-                {f.message ? <span className="block text-muted">“{f.message}”</span> : null}
+            <li key={f.slug} className="flex flex-wrap items-center justify-between gap-2 p-3 text-sm">
+              <span className="flex items-center gap-3">
+                {f.logoUrl ? (
+                  <img src={f.logoUrl} alt="" width={32} height={32} loading="lazy" className="size-8 rounded object-contain" />
+                ) : null}
+                <span>
+                  <Link to={`/members/${f.slug}`}>{f.name}</Link>
+                  {f.message ? <span className="block text-muted">“{f.message}”</span> : null}
+                </span>
               </span>
-              <span className="font-semibold">
-                {f.amountMinor === null ? "Amount not shown" : money(f.amountMinor)}
+              <span className="text-right">
+                <span className="block font-semibold">
+                  {f.amountMinor === null ? "Amount not shown" : money(f.amountMinor)}
+                </span>
+                {f.shareBp !== null ? (
+                  <span className="block text-xs text-muted">
+                    {share(f.shareBp)} of the money
+                    {f.matchShareBp !== null ? ` · ${share(f.matchShareBp)} of the match` : ""}
+                  </span>
+                ) : null}
               </span>
             </li>
           ))}

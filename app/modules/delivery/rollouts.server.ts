@@ -152,8 +152,8 @@ export async function reportRollout(db: Db, reporter: Reporter, initiativeId: st
     });
     return inserted[0]!;
   });
-  await verify(db, { hubId: result.hubId, initiativeId });
-  return result;
+  const verified = await verify(db, { hubId: result.hubId, initiativeId });
+  return { ...result, status: verified > 0 ? ("verified" as const) : result.status };
 }
 
 export async function withdrawRollout(db: Db, reporter: Reporter, rolloutId: string) {

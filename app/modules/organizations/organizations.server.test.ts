@@ -26,6 +26,7 @@ describe("editing an organization", () => {
       kind: "community" as const,
       description: "",
       isPublic: true,
+      showMembership: false,
     };
     const refused = await updateOrganization(db, context, input).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(ValidationError);

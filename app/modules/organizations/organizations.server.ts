@@ -107,7 +107,6 @@ export async function updateOrganization(db: Db, context: OrganizationContext, i
       .set({
         ...input,
         website: input.website ?? null,
-        logoUrl: input.logoUrl ?? null,
         updatedAt: new Date(),
       })
       .where(eq(organizations.id, context.organization.id))

@@ -46,6 +46,7 @@ describe("organizations", () => {
       kind: "community",
       description: "",
       isPublic: true,
+      showMembership: false,
     });
     const context = await contextFor(organization.slug, user);
     expect(context.actor.role).toBe("owner");
@@ -61,6 +62,7 @@ describe("organizations", () => {
       kind: "community",
       description: "",
       isPublic: true,
+      showMembership: false,
     }).catch((e: unknown) => e);
     expect((error as ValidationError).fieldErrors.slug).toBeDefined();
   });

@@ -38,12 +38,12 @@ export const organizationSchema = z.object({
     .refine((s) => !RESERVED_SLUGS.has(s), "This address is reserved. Choose another."),
   kind: z.enum(organizationKinds, { error: "Choose institution or community." }),
   website: optionalHttpsUrl("website"),
-  logoUrl: optionalHttpsUrl("logo URL").refine(
-    (v) => !v || v.startsWith("https://"),
-    "The logo must be served over https.",
-  ),
   description: z.string().trim().max(500, "Keep the description under 500 characters.").default(""),
   isPublic: z
+    .union([z.literal("on"), z.literal("true"), z.boolean()])
+    .optional()
+    .transform((v) => v === true || v === "on" || v === "true"),
+  showMembership: z
     .union([z.literal("on"), z.literal("true"), z.boolean()])
     .optional()
     .transform((v) => v === true || v === "on" || v === "true"),

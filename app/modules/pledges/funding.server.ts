@@ -64,7 +64,17 @@ export async function fundingSummary(db: Db, initiative: Initiative): Promise<Fu
   };
 }
 
-export type PublicFunder = { name: string; slug: string; amountMinor: number | null; message: string };
+export type PublicFunder = {
+  name: string;
+  slug: string;
+  logoUrl: string | null;
+  amountMinor: number | null;
+  message: string;
+  /** Basis points of the money collected (after funding) or pledged (before); null where the amount is hidden. */
+  shareBp: number | null;
+  /** Basis points of the match this funder drew; null where hidden, unpaid or unmatched. */
+  matchShareBp: number | null;
+};
 export type Funders = {
   named: PublicFunder[];
   anonymous: { count: number; amountMinor: number };
@@ -74,25 +84,39 @@ export type Funders = {
 /** Statuses whose pledges count as funding: committed before funding, then the ones not released, canceled or dropped. */
 const FUNDING: PledgeStatus[] = ["committed", "collecting", "paid", "failed"];
 
+type FundedInitiative = Pick<Initiative, "id" | "fundedAt" | "matchRule" | "matchedMinor">;
+
 /**
- * The public funders list: named funders by amount (their amount only where they
- * chose to show it), and anonymous ones only counted and summed. No id, slug or
- * name of an anonymous funder leaves this function.
+ * The public funders list (the one place anonymity is applied, issue 10 and 11): named
+ * funders by amount (their amount and shares only where they chose to show the amount),
+ * anonymous ones only counted and summed. No id, slug, name or logo of an anonymous
+ * funder leaves this function.
+ *
+ * Shares: of the money collected once funded (paid pledges), of the pledged total
+ * before. Of the match: in proportion to the amount under 1:1, to the square root of
+ * the amount under quadratic matching (each contribution's part of Σ√c).
  */
-export async function publicFunders(db: Db, initiativeId: string): Promise<Funders> {
+export async function publicFunders(db: Db, initiative: FundedInitiative): Promise<Funders> {
   const rows = await db
     .select({
+      status: pledges.status,
       showName: pledges.showName,
       showAmount: pledges.showAmount,
       amountMinor: pledges.amountMinor,
       message: pledges.message,
       name: organizations.name,
       slug: organizations.slug,
+      logoUrl: organizations.logoUrl,
     })
     .from(pledges)
     .innerJoin(organizations, eq(organizations.id, pledges.organizationId))
-    .where(and(eq(pledges.initiativeId, initiativeId), inArray(pledges.status, FUNDING)))
+    .where(and(eq(pledges.initiativeId, initiative.id), inArray(pledges.status, FUNDING)))
     .orderBy(desc(pledges.amountMinor), pledges.createdAt);
+  const counted = (row: (typeof rows)[number]) => (initiative.fundedAt ? row.status === "paid" : true);
+  const weight = (amount: number) => (initiative.matchRule === "quadratic" ? Math.sqrt(amount) : amount);
+  const base = rows.filter(counted).reduce((sum, row) => sum + row.amountMinor, 0);
+  const weights = rows.filter(counted).reduce((sum, row) => sum + weight(row.amountMinor), 0);
+  const matched = initiative.fundedAt && initiative.matchRule !== "none" && (initiative.matchedMinor ?? 0) > 0;
   const named: PublicFunder[] = [];
   const anonymous = { count: 0, amountMinor: 0 };
   let hiddenAmounts = 0;
@@ -103,11 +127,15 @@ export async function publicFunders(db: Db, initiativeId: string): Promise<Funde
       continue;
     }
     if (!row.showAmount) hiddenAmounts++;
+    const shown = row.showAmount && counted(row);
     named.push({
       name: row.name,
       slug: row.slug,
+      logoUrl: row.logoUrl,
       amountMinor: row.showAmount ? row.amountMinor : null,
       message: row.message,
+      shareBp: shown && base > 0 ? Math.round((row.amountMinor * 10_000) / base) : null,
+      matchShareBp: shown && matched && weights > 0 ? Math.round((weight(row.amountMinor) * 10_000) / weights) : null,
     });
   }
   // Funders who hide their amount are listed after the others, by name: their place in

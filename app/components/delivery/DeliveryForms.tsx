@@ -1,0 +1,127 @@
+import type { SubmissionResult } from "@conform-to/react";
+import { Form } from "@remix-run/react";
+import { fieldProps, useSchemaForm } from "~/components/forms";
+import { Button } from "~/components/ui/Button";
+import { Field, FormError, SelectField, TextareaField } from "~/components/ui/Field";
+import { deliverableSchema, milestoneSchema, reportSchema } from "~/modules/delivery/schemas";
+
+// The forms of the delivery page (issue 11, section 1). Each posts its own intent;
+// the page passes each only its own answer, so errors show at the right form.
+
+type Reply = SubmissionResult<string[]> | undefined;
+const today = () => new Date().toISOString().slice(0, 10);
+
+export function MilestoneForm({ lastResult }: { lastResult: Reply }) {
+  const [form, fields] = useSchemaForm(milestoneSchema, lastResult);
+  return (
+    <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="space-y-4">
+      <input type="hidden" name="intent" value="milestone" />
+      <FormError errors={form.errors} />
+      <Field label="Milestone" placeholder="e.g. Design agreed with maintainers" {...fieldProps(fields.title)} />
+      <TextareaField label="Details" rows={3} {...fieldProps(fields.description)} required={false} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field label="Planned for" type="date" {...fieldProps(fields.dueOn)} required={false} />
+        <Field
+          label="Reached on"
+          type="date"
+          max={today()}
+          help="Leave empty while it is still ahead."
+          {...fieldProps(fields.reachedOn)}
+          required={false}
+        />
+      </div>
+      <Button type="submit">Add milestone</Button>
+    </Form>
+  );
+}
+
+export function DeliverableForm({
+  lastResult,
+  projects,
+}: {
+  lastResult: Reply;
+  projects: { id: string; name: string }[];
+}) {
+  const [form, fields] = useSchemaForm(deliverableSchema, lastResult, { kind: "pull_request" });
+  return (
+    <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="space-y-4">
+      <input type="hidden" name="intent" value="deliverable" />
+      <FormError errors={form.errors} />
+      <SelectField
+        label="Kind"
+        options={[
+          { value: "pull_request", label: "Pull request" },
+          { value: "release", label: "Release" },
+          { value: "documentation", label: "Documentation" },
+        ]}
+        {...fieldProps(fields.kind)}
+      />
+      <Field label="What was delivered" {...fieldProps(fields.title)} />
+      <Field label="Link" type="url" placeholder="https://github.com/…" {...fieldProps(fields.url)} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <SelectField
+          label="Upstream project"
+          options={[{ value: "", label: "Choose…" }, ...projects.map((p) => ({ value: p.id, label: p.name }))]}
+          help="Needed when a release contains it."
+          {...fieldProps(fields.projectId)}
+          required={false}
+        />
+        <Field
+          label="In release"
+          placeholder="e.g. 5.2.0"
+          help="The first upstream release that contains it. JupyterHub releases are verified on the hubs."
+          {...fieldProps(fields.releaseVersion)}
+          required={false}
+        />
+      </div>
+      <Field label="Landed on" type="date" max={today()} {...fieldProps(fields.deliveredOn)} />
+      <Button type="submit">Add deliverable</Button>
+    </Form>
+  );
+}
+
+export function ReportForm({ lastResult, canDeliver }: { lastResult: Reply; canDeliver: boolean }) {
+  const [form, fields] = useSchemaForm(reportSchema, lastResult);
+  return (
+    <Form
+      method="post"
+      id={form.id}
+      onSubmit={(event) => {
+        // The outcome is public and final: ask once more before it is recorded.
+        if (!window.confirm("Close this initiative with this final report? It is public and cannot be undone."))
+          event.preventDefault();
+        else form.onSubmit(event);
+      }}
+      noValidate
+      className="space-y-4"
+    >
+      <input type="hidden" name="intent" value="report" />
+      <FormError errors={form.errors} />
+      <SelectField
+        label="Outcome"
+        options={[
+          { value: "", label: "Choose…" },
+          ...(canDeliver ? [{ value: "delivered", label: "Delivered" }] : []),
+          { value: "not_delivered", label: "Not delivered" },
+        ]}
+        {...fieldProps(fields.outcome)}
+      />
+      <TextareaField
+        label="What was delivered"
+        rows={4}
+        help="Required when delivered. Markdown."
+        {...fieldProps(fields.delivered)}
+        required={false}
+      />
+      <TextareaField
+        label="What was not delivered, and why"
+        rows={3}
+        help="Required when not delivered: it is the public rationale."
+        {...fieldProps(fields.notDelivered)}
+        required={false}
+      />
+      <TextareaField label="What is next" rows={3} {...fieldProps(fields.next)} required={false} />
+      <Button type="submit">Close with this report</Button>
+    </Form>
+  );
+}
