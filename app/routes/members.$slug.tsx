@@ -1,13 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { StatusBadge } from "~/components/initiatives/StatusBadge";
+import { FundedList, InitiativeYearList } from "~/components/credits/CreditLists";
 import { Badge } from "~/components/ui/Badge";
 import { Card, CardHeader } from "~/components/ui/Card";
 import { EmptyState } from "~/components/ui/EmptyState";
 import { notFound } from "~/lib/http.server";
+import { yearOf } from "~/lib/dates";
 import { formatCount } from "~/lib/numbers";
 import { db } from "~/modules/database.server";
-import { publicInitiativesOf } from "~/modules/initiatives/catalog.server";
+import { organizationCredit } from "~/modules/credits/organization-credit.server";
 import { getPublicOrganization } from "~/modules/organizations/directory.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -22,10 +23,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 export async function loader({ params }: LoaderFunctionArgs) {
   const organization = await getPublicOrganization(db(), params.slug ?? "");
   if (!organization) notFound("No listed member has this address.");
-  const initiatives = await publicInitiativesOf(db(), organization.id);
+  const credit = await organizationCredit(db(), organization);
   return {
-    initiatives,
+    credit,
     organization: {
+      slug: organization.slug,
       name: organization.name,
       kind: organization.kind,
       description: organization.description,
@@ -46,7 +48,9 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export default function MemberPage() {
-  const { organization, initiatives } = useLoaderData<typeof loader>();
+  const { organization, credit } = useLoaderData<typeof loader>();
+  const current = credit.funded.filter((f) => f.current);
+  const past = credit.funded.filter((f) => !f.current);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center gap-4">
@@ -61,7 +65,23 @@ export default function MemberPage() {
         ) : null}
         <div>
           <h1>{organization.name}</h1>
-          <Badge tone="brand">{organization.kind}</Badge>
+          <p className="flex flex-wrap items-center gap-2 text-sm text-muted">
+            <Badge tone="brand">{organization.kind}</Badge>
+            {credit.membership ? (
+              <span>
+                {credit.membership.tier ? `${credit.membership.tier} member` : "Past member"}
+                {credit.membership.since ? ` · member since ${yearOf(credit.membership.since)}` : ""}
+              </span>
+            ) : (
+              <span>On Commons since {yearOf(credit.onCommonsSince)}</span>
+            )}
+            {credit.runs.rollouts > 0 ? (
+              <span>
+                · runs {credit.runs.rollouts} funded {credit.runs.rollouts === 1 ? "improvement" : "improvements"} (
+                {credit.runs.verified} verified)
+              </span>
+            ) : null}
+          </p>
         </div>
       </div>
       {organization.description ? <p className="max-w-prose">{organization.description}</p> : null}
@@ -108,21 +128,23 @@ export default function MemberPage() {
           </ul>
         )}
       </Card>
-      <Card>
-        <CardHeader title="Initiatives proposed or endorsed" />
-        {initiatives.length === 0 ? (
-          <EmptyState title="None in the public catalog yet" />
-        ) : (
-          <ul className="divide-y divide-line">
-            {initiatives.map((i) => (
-              <li key={i.slug} className="flex flex-wrap items-center justify-between gap-2 py-3">
-                <Link to={`/initiatives/${i.slug}`}>{i.title}</Link>
-                <StatusBadge status={i.status} />
-              </li>
-            ))}
-          </ul>
-        )}
+      <Card aria-labelledby="funded">
+        <CardHeader title={<span id="funded">Initiatives funded</span>} />
+        <h3 className="mb-2">Current</h3>
+        <FundedList items={current} empty="No initiative being funded or built now" />
+        <h3 className="mt-6 mb-2">Past</h3>
+        <FundedList items={past} empty="No completed initiative funded yet" />
       </Card>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card aria-labelledby="proposed">
+          <CardHeader title={<span id="proposed">Proposed</span>} />
+          <InitiativeYearList items={credit.proposed} empty="No public proposals yet" />
+        </Card>
+        <Card aria-labelledby="endorsed">
+          <CardHeader title={<span id="endorsed">Endorsed</span>} />
+          <InitiativeYearList items={credit.endorsed} empty="No endorsements yet" />
+        </Card>
+      </div>
     </div>
   );
 }

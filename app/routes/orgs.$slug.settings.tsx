@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { OrganizationForm } from "~/components/organizations/OrganizationForm";
 import { withFlash } from "~/lib/flash.server";
 import { handleForm } from "~/lib/forms.server";
@@ -12,6 +12,8 @@ import { organizationSchema } from "~/modules/organizations/schemas";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization } = await requireOrganization(request, params.slug, "edit");
   return {
+    slug: organization.slug,
+    logoUrl: organization.logoUrl,
     defaults: {
       name: organization.name,
       slug: organization.slug,
@@ -35,11 +37,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OrganizationSettings() {
-  const { defaults } = useLoaderData<typeof loader>();
+  const { defaults, slug, logoUrl } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   return (
     <div className="max-w-2xl">
       <h2>Profile</h2>
+      <p className="mt-2 flex items-center gap-3 text-sm">
+        {logoUrl ? <img src={logoUrl} alt="" width={32} height={32} className="size-8 rounded object-contain" /> : null}
+        <Link to={`/orgs/${slug}/logo`}>{logoUrl ? "Change the logo" : "Upload a logo"}</Link>
+        <span className="text-muted">shown wherever you are credited.</span>
+      </p>
       <div className="mt-4 rounded-lg border border-line bg-paper p-6">
         <OrganizationForm lastResult={lastResult} defaultValue={defaults} submitLabel="Save profile" />
       </div>

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import {
   hubs,
@@ -241,23 +241,6 @@ export function listOrganizationInitiatives(db: Db, organizationId: string) {
     .where(eq(initiatives.organizationId, organizationId))
     .orderBy(desc(initiatives.updatedAt))
     .limit(200);
-}
-
-/** Initiatives a public organization proposed or endorses, for its directory page. */
-export async function publicInitiativesOf(db: Db, organizationId: string) {
-  return db
-    .select({ slug: initiatives.slug, title: initiatives.title, status: initiatives.status })
-    .from(initiatives)
-    .where(
-      and(
-        inArray(initiatives.status, [...CATALOG_STATUSES]),
-        sql`(${initiatives.organizationId} = ${organizationId} or exists (
-              select 1 from endorsements e where e.initiative_id = ${initiatives.id}
-                 and e.organization_id = ${organizationId} and e.withdrawn_at is null))`,
-      ),
-    )
-    .orderBy(desc(initiatives.createdAt))
-    .limit(50);
 }
 
 /** The choices the proposal form offers an organization. */
