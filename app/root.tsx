@@ -16,6 +16,7 @@ import { useNonce } from "~/components/layout/nonce";
 import { SiteFooter } from "~/components/layout/SiteFooter";
 import { SiteHeader } from "~/components/layout/SiteHeader";
 import { Toast } from "~/components/ui/Toast";
+import { env } from "~/lib/env.server";
 import { readFlash } from "~/lib/flash.server";
 import { getViewer } from "~/modules/auth/request.server";
 import { db } from "~/modules/database.server";
@@ -46,9 +47,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     {
       viewer: viewer ? { name: viewer.name, isStaff: viewer.isStaff, organizations } : null,
       toast: flash.toast,
+      appUrl: env().appUrl,
     },
     { headers },
-  ) as unknown as { viewer: Parameters<typeof SiteHeader>[0]["viewer"]; toast: typeof flash.toast };
+  ) as unknown as {
+    viewer: Parameters<typeof SiteHeader>[0]["viewer"];
+    toast: typeof flash.toast;
+    appUrl: string;
+  };
 }
 
 export function Layout({ children }: { children: ReactNode }) {

@@ -5,7 +5,10 @@ const dayFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone:
 
 /** A calendar day (2026-11-03) or an instant, as "Nov 3, 2026". */
 export function formatDay(value: string | Date) {
-  const date = typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : new Date(value);
+  const date =
+    typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)
+      ? new Date(`${value}T00:00:00Z`)
+      : new Date(value);
   return dayFormat.format(date);
 }
 

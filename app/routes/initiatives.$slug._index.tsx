@@ -15,6 +15,7 @@ import { handleForm, intentOf } from "~/lib/forms.server";
 import { conflictsAsFlash, handleDomainErrors } from "~/lib/http.server";
 import { formatMoney } from "~/lib/money";
 import { formatCount } from "~/lib/numbers";
+import { appUrlOf, socialMeta } from "~/lib/social-meta";
 import { getViewer, requireVerifiedUser } from "~/modules/auth/request.server";
 import { initiativeDelivery } from "~/modules/credits/initiative-credit.server";
 import { db } from "~/modules/database.server";
@@ -30,10 +31,18 @@ import { pledgingOrganizations } from "~/modules/pledges/pledges.server";
 
 const FUNDING_STATUSES = ["open", "funded", "in_progress", "delivered", "not_delivered", "expired"];
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.initiative.title ?? "Initiative"} · Commons` },
-  { name: "description", content: data?.initiative.summary ?? "" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data
+    ? socialMeta(
+        {
+          title: `${data.initiative.title} · Commons`,
+          description: data.initiative.summary,
+          path: `/initiatives/${data.initiative.slug}`,
+          image: `/initiatives/${data.initiative.slug}/og.png`,
+        },
+        appUrlOf(matches),
+      )
+    : [{ title: "Initiative · Commons" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request);
@@ -73,7 +82,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     organization: access.organization,
     delivery,
-    canRecordDelivery: mayRecordDelivery({ isStaff: access.isStaff, proposerRole: access.role }, initiative.status),
+    canRecordDelivery: mayRecordDelivery(
+      { isStaff: access.isStaff, proposerRole: access.role },
+      initiative.status,
+    ),
     funding,
     funders,
     ownPledges: ownPledges

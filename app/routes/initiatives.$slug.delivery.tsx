@@ -44,7 +44,10 @@ async function access(request: Request, slug: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { found, actor } = await access(request, params.slug);
   const { initiative } = found;
-  const [record, projects] = await Promise.all([deliveryRecord(db(), initiative.id), listActiveProjects(db())]);
+  const [record, projects] = await Promise.all([
+    deliveryRecord(db(), initiative.id),
+    listActiveProjects(db()),
+  ]);
   return {
     initiative: { slug: initiative.slug, title: initiative.title, status: initiative.status },
     record,
@@ -91,7 +94,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
           await handleDomainErrors(() => closeDelivery(db(), found, by, value));
           return redirectWithFlash(
             `/initiatives/${found.initiative.slug}`,
-            value.outcome === "delivered" ? "Marked delivered, with the final report." : "Closed as not delivered.",
+            value.outcome === "delivered"
+              ? "Marked delivered, with the final report."
+              : "Closed as not delivered.",
           );
         });
       default:

@@ -7,7 +7,8 @@ import { logoByHash } from "~/modules/organizations/logo.server";
 export async function loader({ params }: LoaderFunctionArgs) {
   const match = /^([0-9a-f]{24})\.png$/.exec(params.file ?? "");
   const logo = match ? await logoByHash(db(), match[1]!) : null;
-  if (!logo) return new Response("Not found", { status: 404, headers: { "Cache-Control": "public, max-age=60" } });
+  if (!logo)
+    return new Response("Not found", { status: 404, headers: { "Cache-Control": "public, max-age=60" } });
   return new Response(new Uint8Array(logo.data), {
     headers: {
       "Content-Type": logo.contentType,

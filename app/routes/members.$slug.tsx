@@ -4,20 +4,26 @@ import { FundedList, InitiativeYearList } from "~/components/credits/CreditLists
 import { Badge } from "~/components/ui/Badge";
 import { Card, CardHeader } from "~/components/ui/Card";
 import { EmptyState } from "~/components/ui/EmptyState";
-import { notFound } from "~/lib/http.server";
 import { yearOf } from "~/lib/dates";
+import { notFound } from "~/lib/http.server";
 import { formatCount } from "~/lib/numbers";
-import { db } from "~/modules/database.server";
+import { appUrlOf, socialMeta } from "~/lib/social-meta";
 import { organizationCredit } from "~/modules/credits/organization-credit.server";
+import { db } from "~/modules/database.server";
 import { getPublicOrganization } from "~/modules/organizations/directory.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data
-    ? [
-        { title: `${data.organization.name} · Commons members` },
-        { name: "description", content: data.organization.description.slice(0, 160) },
-        { property: "og:title", content: data.organization.name },
-      ]
+    ? socialMeta(
+        {
+          title: `${data.organization.name} · Commons credits`,
+          description:
+            data.organization.description ||
+            `${data.organization.name} on Commons: ${data.credit.funded.length} initiatives funded, ${data.organization.hubs.length} hubs.`,
+          path: `/members/${data.organization.slug}`,
+        },
+        appUrlOf(matches),
+      )
     : [{ title: "Not found · Commons" }];
 
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -77,8 +83,9 @@ export default function MemberPage() {
             )}
             {credit.runs.rollouts > 0 ? (
               <span>
-                · runs {credit.runs.rollouts} funded {credit.runs.rollouts === 1 ? "improvement" : "improvements"} (
-                {credit.runs.verified} verified)
+                · runs {credit.runs.rollouts} funded{" "}
+                {credit.runs.rollouts === 1 ? "improvement" : "improvements"} ({credit.runs.verified}{" "}
+                verified)
               </span>
             ) : null}
           </p>

@@ -42,13 +42,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithFlash(here, "The logo is removed.");
   }
   const file = formData.get("logo");
-  if (!(file instanceof File) || file.size === 0) return data({ error: "Choose an image file." }, { status: 400 });
+  if (!(file instanceof File) || file.size === 0)
+    return data({ error: "Choose an image file." }, { status: 400 });
   try {
     await handleDomainErrors(async () =>
       saveLogo(db(), context, { type: file.type, bytes: new Uint8Array(await file.arrayBuffer()) }),
     );
   } catch (error) {
-    if (error instanceof ValidationError) return data({ error: error.fieldErrors.logo?.[0] ?? "Check the image." }, { status: 400 });
+    if (error instanceof ValidationError)
+      return data({ error: error.fieldErrors.logo?.[0] ?? "Check the image." }, { status: 400 });
     throw error;
   }
   return redirectWithFlash(here, "The logo is saved; it shows wherever you are credited.");
@@ -66,12 +68,22 @@ export default function OrganizationLogo() {
       <h2>Logo</h2>
       <div className="flex items-center gap-4">
         {logoUrl ? (
-          <img src={logoUrl} alt={`${name} logo`} width={96} height={96} className="size-24 rounded-md border border-line object-contain" />
+          <img
+            src={logoUrl}
+            alt={`${name} logo`}
+            width={96}
+            height={96}
+            className="size-24 rounded-md border border-line object-contain"
+          />
         ) : (
           <p className="text-sm text-muted">No logo yet: your name is shown instead.</p>
         )}
       </div>
-      <Form method="post" encType="multipart/form-data" className="space-y-3 rounded-lg border border-line bg-paper p-6">
+      <Form
+        method="post"
+        encType="multipart/form-data"
+        className="space-y-3 rounded-lg border border-line bg-paper p-6"
+      >
         <label htmlFor="logo" className="block text-sm font-semibold">
           Image
         </label>

@@ -43,7 +43,9 @@ export default function OrganizationSettings() {
     <div className="max-w-2xl">
       <h2>Profile</h2>
       <p className="mt-2 flex items-center gap-3 text-sm">
-        {logoUrl ? <img src={logoUrl} alt="" width={32} height={32} className="size-8 rounded object-contain" /> : null}
+        {logoUrl ? (
+          <img src={logoUrl} alt="" width={32} height={32} className="size-8 rounded object-contain" />
+        ) : null}
         <Link to={`/orgs/${slug}/logo`}>{logoUrl ? "Change the logo" : "Upload a logo"}</Link>
         <span className="text-muted">shown wherever you are credited.</span>
       </p>

@@ -1,5 +1,16 @@
 import { relations, sql } from "drizzle-orm";
-import { check, customType, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  check,
+  customType,
+  date,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { hubs } from "./hubs";
 import { initiatives, upstreamProjects } from "./initiatives";

@@ -3,6 +3,7 @@ import { hashPassword } from "../../app/modules/auth/password.server";
 import { addMember, buildHub, buildOrganization, buildUser } from "../../tests/factories";
 import { createPool, type Database } from "../client.server";
 import { membershipTiers, users } from "../schema";
+import { seedDelivery } from "./delivery";
 import { seedInitiatives } from "./initiatives";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, NETWORK, PEOPLE, TIERS } from "./network";
 import { seedPledges } from "./pledges";
@@ -61,6 +62,7 @@ export async function seed(db: Database) {
     }
     await seedInitiatives(tx, { organizations: bySlug, hubsByOrganization, staff, ownerOf });
     await seedPledges(tx, { organizations: bySlug, ownerOf }, staff[0]);
+    await seedDelivery(tx, staff[0]);
   });
 }
 

@@ -1,10 +1,10 @@
 import { Link } from "@remix-run/react";
+import type { InitiativeStatus } from "#db/schema/initiatives";
 import { StatusBadge } from "~/components/initiatives/StatusBadge";
 import { EmptyState } from "~/components/ui/EmptyState";
 import { formatDay, yearOf } from "~/lib/dates";
 import { formatMoney } from "~/lib/money";
 import type { FundedItem } from "~/modules/credits/organization-credit.server";
-import type { InitiativeStatus } from "#db/schema/initiatives";
 
 // Lists of an organization's credit (issue 11, section 2), grouped by year.
 
@@ -37,8 +37,12 @@ export function FundedList({ items, empty }: { items: FundedItem[]; empty: strin
                 </span>
                 <span className="flex items-center gap-3">
                   <span className="text-right">
-                    {f.amountMinor !== null ? formatMoney({ amountMinor: f.amountMinor, currency: f.currency }) : "Amount not shown"}
-                    {f.shareBp !== null ? <span className="block text-xs text-muted">{share(f.shareBp)} of the money</span> : null}
+                    {f.amountMinor !== null
+                      ? formatMoney({ amountMinor: f.amountMinor, currency: f.currency })
+                      : "Amount not shown"}
+                    {f.shareBp !== null ? (
+                      <span className="block text-xs text-muted">{share(f.shareBp)} of the money</span>
+                    ) : null}
                   </span>
                   <StatusBadge status={f.status} />
                 </span>

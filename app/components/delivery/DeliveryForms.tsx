@@ -17,7 +17,11 @@ export function MilestoneForm({ lastResult }: { lastResult: Reply }) {
     <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="space-y-4">
       <input type="hidden" name="intent" value="milestone" />
       <FormError errors={form.errors} />
-      <Field label="Milestone" placeholder="e.g. Design agreed with maintainers" {...fieldProps(fields.title)} />
+      <Field
+        label="Milestone"
+        placeholder="e.g. Design agreed with maintainers"
+        {...fieldProps(fields.title)}
+      />
       <TextareaField label="Details" rows={3} {...fieldProps(fields.description)} required={false} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label="Planned for" type="date" {...fieldProps(fields.dueOn)} required={false} />
@@ -61,7 +65,10 @@ export function DeliverableForm({
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField
           label="Upstream project"
-          options={[{ value: "", label: "Choose…" }, ...projects.map((p) => ({ value: p.id, label: p.name }))]}
+          options={[
+            { value: "", label: "Choose…" },
+            ...projects.map((p) => ({ value: p.id, label: p.name })),
+          ]}
           help="Needed when a release contains it."
           {...fieldProps(fields.projectId)}
           required={false}
@@ -88,7 +95,9 @@ export function ReportForm({ lastResult, canDeliver }: { lastResult: Reply; canD
       id={form.id}
       onSubmit={(event) => {
         // The outcome is public and final: ask once more before it is recorded.
-        if (!window.confirm("Close this initiative with this final report? It is public and cannot be undone."))
+        if (
+          !window.confirm("Close this initiative with this final report? It is public and cannot be undone.")
+        )
           event.preventDefault();
         else form.onSubmit(event);
       }}

@@ -6,7 +6,13 @@ import { formatDay } from "~/lib/dates";
 // delivery page show them (issue 11, section 1).
 
 type Record = {
-  milestones: { id: string; title: string; description: string; dueOn: string | null; reachedOn: string | null }[];
+  milestones: {
+    id: string;
+    title: string;
+    description: string;
+    dueOn: string | null;
+    reachedOn: string | null;
+  }[];
   deliverables: {
     id: string;
     kind: "pull_request" | "release" | "documentation";
@@ -16,10 +22,19 @@ type Record = {
     deliveredOn: string;
     projectName: string | null;
   }[];
-  report: { outcome: "delivered" | "not_delivered"; delivered: string; notDelivered: string; next: string } | null;
+  report: {
+    outcome: "delivered" | "not_delivered";
+    delivered: string;
+    notDelivered: string;
+    next: string;
+  } | null;
 };
 
-const KIND_LABELS = { pull_request: "Pull request", release: "Release", documentation: "Documentation" } as const;
+const KIND_LABELS = {
+  pull_request: "Pull request",
+  release: "Release",
+  documentation: "Documentation",
+} as const;
 
 export function DeliveryRecordView({
   record,
@@ -34,7 +49,9 @@ export function DeliveryRecordView({
     <div className="space-y-6">
       {record.report ? (
         <section aria-labelledby="report" className="space-y-2 rounded-lg border border-line bg-paper p-4">
-          <h2 id="report">Final report: {record.report.outcome === "delivered" ? "delivered" : "not delivered"}</h2>
+          <h2 id="report">
+            Final report: {record.report.outcome === "delivered" ? "delivered" : "not delivered"}
+          </h2>
           {record.report.delivered ? (
             <>
               <h3 className="text-sm font-semibold">What was delivered</h3>
@@ -58,7 +75,9 @@ export function DeliveryRecordView({
       <section aria-labelledby="deliverables" className="space-y-2">
         <h2 id="deliverables">Deliverables</h2>
         {record.deliverables.length === 0 ? (
-          <p className="text-sm text-muted">Nothing delivered yet: pull requests, releases and docs appear here as the work lands.</p>
+          <p className="text-sm text-muted">
+            Nothing delivered yet: pull requests, releases and docs appear here as the work lands.
+          </p>
         ) : (
           <ul className="divide-y divide-line rounded-lg border border-line bg-paper">
             {record.deliverables.map((d) => (

@@ -37,7 +37,9 @@ export function DeliverySection({
     <section aria-labelledby="delivery" className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 id="delivery">The work</h2>
-        {canRecord ? <Link to={`/initiatives/${slug}/delivery`}>Record milestones and deliverables</Link> : null}
+        {canRecord ? (
+          <Link to={`/initiatives/${slug}/delivery`}>Record milestones and deliverables</Link>
+        ) : null}
       </div>
       <DeliveryRecordView record={delivery.record} />
       <section aria-labelledby="rollouts" className="space-y-2">
@@ -48,13 +50,18 @@ export function DeliverySection({
         ) : (
           <ul className="divide-y divide-line rounded-lg border border-line bg-paper">
             {delivery.rollouts.named.map((r) => (
-              <li key={`${r.organizationSlug}-${r.hubName}`} className="flex flex-wrap items-center justify-between gap-2 p-3 text-sm">
+              <li
+                key={`${r.organizationSlug}-${r.hubName}`}
+                className="flex flex-wrap items-center justify-between gap-2 p-3 text-sm"
+              >
                 <span>
                   {r.hubName} · <Link to={`/members/${r.organizationSlug}`}>{r.organizationName}</Link>
                   {r.since ? <span className="block text-muted">Since {formatDay(r.since)}</span> : null}
                 </span>
                 {r.status === "verified" ? (
-                  <Badge tone="success">Verified{r.verifiedVersion ? ` · JupyterHub ${r.verifiedVersion}` : ""}</Badge>
+                  <Badge tone="success">
+                    Verified{r.verifiedVersion ? ` · JupyterHub ${r.verifiedVersion}` : ""}
+                  </Badge>
                 ) : (
                   <Badge tone="neutral">Reported by the hub</Badge>
                 )}
@@ -62,7 +69,8 @@ export function DeliverySection({
             ))}
             {delivery.rollouts.unlisted > 0 ? (
               <li className="p-3 text-sm text-muted">
-                and {delivery.rollouts.unlisted} {delivery.rollouts.unlisted === 1 ? "hub" : "hubs"} of unlisted organizations
+                and {delivery.rollouts.unlisted} {delivery.rollouts.unlisted === 1 ? "hub" : "hubs"} of
+                unlisted organizations
               </li>
             ) : null}
           </ul>

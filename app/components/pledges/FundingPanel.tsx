@@ -141,7 +141,14 @@ export function FundersList({ funders, currency }: { funders: Funders; currency:
             <li key={f.slug} className="flex flex-wrap items-center justify-between gap-2 p-3 text-sm">
               <span className="flex items-center gap-3">
                 {f.logoUrl ? (
-                  <img src={f.logoUrl} alt="" width={32} height={32} loading="lazy" className="size-8 rounded object-contain" />
+                  <img
+                    src={f.logoUrl}
+                    alt=""
+                    width={32}
+                    height={32}
+                    loading="lazy"
+                    className="size-8 rounded object-contain"
+                  />
                 ) : null}
                 <span>
                   <Link to={`/members/${f.slug}`}>{f.name}</Link>

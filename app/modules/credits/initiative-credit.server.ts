@@ -9,7 +9,12 @@ import { publicRollouts, reachOfOne } from "./rollouts.server";
 // the final report, where it runs and whom it reaches, and, for a signed-in admin of
 // an organization with hubs, which of its hubs can say they run it.
 
-export const DELIVERY_STATUSES: readonly InitiativeStatus[] = ["funded", "in_progress", "delivered", "not_delivered"];
+export const DELIVERY_STATUSES: readonly InitiativeStatus[] = [
+  "funded",
+  "in_progress",
+  "delivered",
+  "not_delivered",
+];
 
 export async function initiativeDelivery(
   db: Db,

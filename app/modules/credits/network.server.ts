@@ -21,10 +21,13 @@ export type NetworkTotals = {
 export type SeriesPoint = { month: string } & Omit<NetworkTotals, "currency">;
 
 /**
- * Month by month, cumulative, over the last `months` months. The money series are in
+ * Month by month, cumulative, from the first month with activity (at most `months` back). The money series are in
  * the network's main currency (the one most was raised in).
  */
-export async function networkSeries(db: Db, months = 24): Promise<{ totals: NetworkTotals; series: SeriesPoint[] }> {
+export async function networkSeries(
+  db: Db,
+  months = 24,
+): Promise<{ totals: NetworkTotals; series: SeriesPoint[] }> {
   const [currencyRow] = (await db.execute(sql`
     select currency from pledges where status = 'paid' group by currency order by sum(amount_minor) desc limit 1`)) as unknown as {
     currency: string;
@@ -71,9 +74,18 @@ export async function networkSeries(db: Db, months = 24): Promise<{ totals: Netw
     month: Date | string;
     amount: string | number;
   }[];
+  // From the first month with anything to show (at least 6, at most `months` back).
   const now = new Date();
+  const first = events.reduce((min, e) => Math.min(min, new Date(e.month).getTime()), now.getTime());
+  const firstDate = new Date(first);
+  const span =
+    (now.getUTCFullYear() - firstDate.getUTCFullYear()) * 12 +
+    now.getUTCMonth() -
+    firstDate.getUTCMonth() +
+    1;
+  const shown = Math.min(months, Math.max(6, span));
   const monthKeys: string[] = [];
-  for (let i = months - 1; i >= 0; i--) {
+  for (let i = shown - 1; i >= 0; i--) {
     const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - i, 1));
     monthKeys.push(d.toISOString().slice(0, 7));
   }

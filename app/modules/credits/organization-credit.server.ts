@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, min, sql } from "drizzle-orm";
 import type { Db } from "#db/client.server";
-import { endorsements, initiatives, membershipTiers, memberships, pledges, rollouts } from "#db/schema";
+import { endorsements, initiatives, memberships, membershipTiers, pledges, rollouts } from "#db/schema";
 import type { InitiativeStatus } from "#db/schema/initiatives";
 import { CATALOG_STATUSES } from "~/modules/initiatives/workflow";
 
@@ -74,7 +74,10 @@ export async function fundedBy(db: Db, organizationId: string): Promise<FundedIt
   });
 }
 
-export async function organizationCredit(db: Db, organization: { id: string; showMembership: boolean; createdAt: Date }) {
+export async function organizationCredit(
+  db: Db,
+  organization: { id: string; showMembership: boolean; createdAt: Date },
+) {
   const [funded, endorsed, proposed, membership, hubsRunning] = await Promise.all([
     fundedBy(db, organization.id),
     db
@@ -103,7 +106,9 @@ export async function organizationCredit(db: Db, organization: { id: string; sho
         on: initiatives.createdAt,
       })
       .from(initiatives)
-      .where(and(eq(initiatives.organizationId, organization.id), inArray(initiatives.status, PUBLIC_STATUSES)))
+      .where(
+        and(eq(initiatives.organizationId, organization.id), inArray(initiatives.status, PUBLIC_STATUSES)),
+      )
       .orderBy(desc(initiatives.createdAt))
       .limit(200),
     organization.showMembership ? publicMembership(db, organization.id) : Promise.resolve(null),
@@ -117,7 +122,10 @@ export async function organizationCredit(db: Db, organization: { id: string; sho
     endorsed: endorsed.map((e) => ({ ...e, on: e.on.toISOString().slice(0, 10) })),
     proposed: proposed.map((p) => ({ ...p, on: p.on.toISOString().slice(0, 10) })),
     membership,
-    runs: { rollouts: hubsRunning.length, verified: hubsRunning.filter((r) => r.status === "verified").length },
+    runs: {
+      rollouts: hubsRunning.length,
+      verified: hubsRunning.filter((r) => r.status === "verified").length,
+    },
     onCommonsSince: organization.createdAt.toISOString().slice(0, 10),
   };
 }
@@ -129,7 +137,12 @@ async function publicMembership(db: Db, organizationId: string) {
       .select({ tier: membershipTiers.name, status: memberships.status })
       .from(memberships)
       .innerJoin(membershipTiers, eq(membershipTiers.id, memberships.tierId))
-      .where(and(eq(memberships.organizationId, organizationId), inArray(memberships.status, ["active", "past_due"])))
+      .where(
+        and(
+          eq(memberships.organizationId, organizationId),
+          inArray(memberships.status, ["active", "past_due"]),
+        ),
+      )
       .orderBy(asc(memberships.createdAt))
       .limit(1),
     db

@@ -24,7 +24,8 @@ export async function reachOf(db: Db, initiativeIds: string[]): Promise<Map<stri
     .innerJoin(hubs, and(eq(hubs.id, rollouts.hubId), eq(hubs.status, "active")))
     .where(inArray(rollouts.initiativeId, initiativeIds))
     .groupBy(rollouts.initiativeId);
-  for (const row of rows) reach.set(row.initiativeId, { hubs: row.hubs, verified: row.verified, users: row.users });
+  for (const row of rows)
+    reach.set(row.initiativeId, { hubs: row.hubs, verified: row.verified, users: row.users });
   return reach;
 }
 

@@ -72,7 +72,12 @@ export async function markMilestoneReached(
   });
 }
 
-export async function addDeliverable(db: Db, access: InitiativeAccess, by: Recorder, input: DeliverableInput) {
+export async function addDeliverable(
+  db: Db,
+  access: InitiativeAccess,
+  by: Recorder,
+  input: DeliverableInput,
+) {
   assertMayRecord(access);
   if (input.projectId) {
     const [project] = await db
@@ -101,8 +106,14 @@ export async function addDeliverable(db: Db, access: InitiativeAccess, by: Recor
   return row;
 }
 
-export async function removeDeliverable(db: Db, access: InitiativeAccess, by: Recorder, deliverableId: string) {
-  if (!mayRemoveDeliverable(actorOf(access))) throw new ForbiddenError("Only staff can remove a deliverable.");
+export async function removeDeliverable(
+  db: Db,
+  access: InitiativeAccess,
+  by: Recorder,
+  deliverableId: string,
+) {
+  if (!mayRemoveDeliverable(actorOf(access)))
+    throw new ForbiddenError("Only staff can remove a deliverable.");
   await db.transaction(async (tx) => {
     const [row] = await tx
       .delete(deliverables)
@@ -141,7 +152,9 @@ export async function closeDelivery(db: Db, access: InitiativeAccess, by: Record
         .from(deliverables)
         .where(eq(deliverables.initiativeId, access.initiative.id));
       if (!row || row.n === 0)
-        throw new ValidationError({ outcome: ["Record at least one deliverable before marking it delivered."] });
+        throw new ValidationError({
+          outcome: ["Record at least one deliverable before marking it delivered."],
+        });
     }
     const inserted = await tx
       .insert(deliveryReports)
@@ -149,15 +162,10 @@ export async function closeDelivery(db: Db, access: InitiativeAccess, by: Record
       .onConflictDoNothing()
       .returning();
     if (inserted.length === 0) throw new ConflictError("This initiative already has its final report.");
-    return changeStatus(
-      tx,
-      { userId: by.userId, isStaff: by.isStaff, system: true },
-      access.initiative.id,
-      {
-        to: report.outcome,
-        rationale: report.outcome === "delivered" ? report.delivered : report.notDelivered,
-      },
-    );
+    return changeStatus(tx, { userId: by.userId, isStaff: by.isStaff, system: true }, access.initiative.id, {
+      to: report.outcome,
+      rationale: report.outcome === "delivered" ? report.delivered : report.notDelivered,
+    });
   });
 }
 

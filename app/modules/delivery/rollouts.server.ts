@@ -120,15 +120,25 @@ export async function reportRollout(db: Db, reporter: Reporter, initiativeId: st
     if (!ROLLOUT_STATUSES.includes(initiative.status))
       throw new ConflictError("Hubs can report running the result once work is delivered.");
     const [hub] = await tx
-      .select({ id: hubs.id, organizationId: hubs.organizationId, status: hubs.status, role: organizationMembers.role })
+      .select({
+        id: hubs.id,
+        organizationId: hubs.organizationId,
+        status: hubs.status,
+        role: organizationMembers.role,
+      })
       .from(hubs)
       .leftJoin(
         organizationMembers,
-        and(eq(organizationMembers.organizationId, hubs.organizationId), eq(organizationMembers.userId, reporter.id)),
+        and(
+          eq(organizationMembers.organizationId, hubs.organizationId),
+          eq(organizationMembers.userId, reporter.id),
+        ),
       )
       .where(eq(hubs.id, input.hubId));
-    if (!hub || (!hub.role && !reporter.isStaff)) throw new NotFoundError("No such hub among your organizations.");
-    if (hub.role === "member") throw new ForbiddenError("Only the hub organization's admins can report a rollout.");
+    if (!hub || (!hub.role && !reporter.isStaff))
+      throw new NotFoundError("No such hub among your organizations.");
+    if (hub.role === "member")
+      throw new ForbiddenError("Only the hub organization's admins can report a rollout.");
     if (hub.status !== "active") throw new ConflictError("A retired hub cannot report a new rollout.");
     const inserted = await tx
       .insert(rollouts)
@@ -163,11 +173,15 @@ export async function withdrawRollout(db: Db, reporter: Reporter, rolloutId: str
       .from(rollouts)
       .leftJoin(
         organizationMembers,
-        and(eq(organizationMembers.organizationId, rollouts.organizationId), eq(organizationMembers.userId, reporter.id)),
+        and(
+          eq(organizationMembers.organizationId, rollouts.organizationId),
+          eq(organizationMembers.userId, reporter.id),
+        ),
       )
       .where(eq(rollouts.id, rolloutId));
     if (!row || (!row.role && !reporter.isStaff)) throw new NotFoundError("No such rollout.");
-    if (row.role === "member") throw new ForbiddenError("Only the hub organization's admins can withdraw it.");
+    if (row.role === "member")
+      throw new ForbiddenError("Only the hub organization's admins can withdraw it.");
     await tx.delete(rollouts).where(eq(rollouts.id, rolloutId));
     await recordAudit(tx, {
       actorId: reporter.id,

@@ -22,7 +22,11 @@ const VERSION = /^v?\d+(\.\d+){0,3}([a-z]+\d*|[-.+][0-9A-Za-z.-]+)?$/;
 export const deliverableSchema = z
   .object({
     kind: z.enum(deliverableKinds, { error: "Choose pull request, release or documentation." }),
-    title: z.string({ error: "Describe what was delivered." }).trim().min(3, "Use at least 3 characters.").max(200),
+    title: z
+      .string({ error: "Describe what was delivered." })
+      .trim()
+      .min(3, "Use at least 3 characters.")
+      .max(200),
     url: z
       .string({ error: "Link to the pull request, release or page." })
       .trim()
@@ -48,7 +52,11 @@ export const deliverableSchema = z
     if (d.kind === "release" && !d.releaseVersion)
       ctx.addIssue({ code: "custom", path: ["releaseVersion"], message: "Say which version was released." });
     if (d.releaseVersion && !d.projectId)
-      ctx.addIssue({ code: "custom", path: ["projectId"], message: "Say which project's release contains it." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["projectId"],
+        message: "Say which project's release contains it.",
+      });
   });
 export type DeliverableInput = z.infer<typeof deliverableSchema>;
 

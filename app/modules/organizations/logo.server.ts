@@ -35,7 +35,8 @@ export async function normaliseLogo(upload: LogoUpload) {
   try {
     const image = sharp(upload.bytes, { limitInputPixels: 40_000_000, failOn: "error" });
     format = (await image.metadata()).format;
-    if (format !== expected) refuse(`The file is not a ${expected.toUpperCase()} image, whatever its name says.`);
+    if (format !== expected)
+      refuse(`The file is not a ${expected.toUpperCase()} image, whatever its name says.`);
     output = await image
       .resize({ width: MAX_SIDE, height: MAX_SIDE, fit: "inside", withoutEnlargement: format !== "svg" })
       .png({ compressionLevel: 9 })
@@ -58,7 +59,10 @@ export async function saveLogo(db: Db, context: OrganizationContext, upload: Log
       .insert(organizationLogos)
       .values({ organizationId: context.organization.id, ...values })
       .onConflictDoUpdate({ target: organizationLogos.organizationId, set: values });
-    await tx.update(organizations).set({ logoUrl, updatedAt: new Date() }).where(eq(organizations.id, context.organization.id));
+    await tx
+      .update(organizations)
+      .set({ logoUrl, updatedAt: new Date() })
+      .where(eq(organizations.id, context.organization.id));
     await recordAudit(tx, {
       actorId: context.actor.userId,
       action: "organization.logo-changed",
@@ -75,7 +79,10 @@ export async function removeLogo(db: Db, context: OrganizationContext) {
   if (!can(context.actor, "edit")) throw new ForbiddenError("Only organization admins can change the logo.");
   await db.transaction(async (tx) => {
     await tx.delete(organizationLogos).where(eq(organizationLogos.organizationId, context.organization.id));
-    await tx.update(organizations).set({ logoUrl: null, updatedAt: new Date() }).where(eq(organizations.id, context.organization.id));
+    await tx
+      .update(organizations)
+      .set({ logoUrl: null, updatedAt: new Date() })
+      .where(eq(organizations.id, context.organization.id));
     await recordAudit(tx, {
       actorId: context.actor.userId,
       action: "organization.logo-removed",

@@ -116,7 +116,8 @@ export async function publicFunders(db: Db, initiative: FundedInitiative): Promi
   const weight = (amount: number) => (initiative.matchRule === "quadratic" ? Math.sqrt(amount) : amount);
   const base = rows.filter(counted).reduce((sum, row) => sum + row.amountMinor, 0);
   const weights = rows.filter(counted).reduce((sum, row) => sum + weight(row.amountMinor), 0);
-  const matched = initiative.fundedAt && initiative.matchRule !== "none" && (initiative.matchedMinor ?? 0) > 0;
+  const matched =
+    initiative.fundedAt && initiative.matchRule !== "none" && (initiative.matchedMinor ?? 0) > 0;
   const named: PublicFunder[] = [];
   const anonymous = { count: 0, amountMinor: 0 };
   let hiddenAmounts = 0;
@@ -135,7 +136,8 @@ export async function publicFunders(db: Db, initiative: FundedInitiative): Promi
       amountMinor: row.showAmount ? row.amountMinor : null,
       message: row.message,
       shareBp: shown && base > 0 ? Math.round((row.amountMinor * 10_000) / base) : null,
-      matchShareBp: shown && matched && weights > 0 ? Math.round((weight(row.amountMinor) * 10_000) / weights) : null,
+      matchShareBp:
+        shown && matched && weights > 0 ? Math.round((weight(row.amountMinor) * 10_000) / weights) : null,
     });
   }
   // Funders who hide their amount are listed after the others, by name: their place in
