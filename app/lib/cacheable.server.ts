@@ -21,7 +21,7 @@ export function cacheableResponse(
     "X-Content-Type-Options": "nosniff",
   };
   const wanted = request.headers.get("If-None-Match");
-  if (wanted && wanted.split(",").some((tag) => tag.trim() === etag || tag.trim() === "*"))
+  if (wanted?.split(",").some((tag) => tag.trim() === etag || tag.trim() === "*"))
     return new Response(null, { status: 304, headers: common });
   return new Response(typeof body === "string" ? body : new Uint8Array(body), {
     status: 200,

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { FundedList, InitiativeYearList } from "~/components/credits/CreditLists";
 import { Badge } from "~/components/ui/Badge";
 import { Card, CardHeader } from "~/components/ui/Card";

@@ -44,6 +44,7 @@ export function LineChart({
         role="img"
         aria-labelledby={`${id}-title ${id}-desc`}
       >
+        <title>{title}</title>
         <desc id={`${id}-desc`}>
           From {months[0]} to {months.at(-1)}, cumulative. Now {latest}.
         </desc>
