@@ -45,6 +45,8 @@ const schema = z.object({
   STRIPE_EMULATOR_PORT: z.coerce.number().int().positive().default(12111),
   WORKER: z.enum(["true", "false"]).default("true"),
   PAGE_CACHE_SECONDS: z.coerce.number().min(0).max(300).default(3),
+  /** Requests a minute one client address may make to the JSON API (issue 11). */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(300),
 });
 
 export type Env = z.infer<typeof schema> & {

@@ -1,0 +1,15 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { env } from "~/lib/env.server";
+import { apiAnswer, readOnlyAction } from "~/modules/credits/api-http.server";
+import { hubFundedByApi } from "~/modules/credits/api.server";
+import { db } from "~/modules/database.server";
+
+export const action = readOnlyAction;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function loader({ request, params, context }: LoaderFunctionArgs) {
+  return apiAnswer(request, context.clientIp, async () =>
+    UUID.test(params.hubId ?? "") ? hubFundedByApi(db(), env().appUrl, params.hubId!) : null,
+  );
+}

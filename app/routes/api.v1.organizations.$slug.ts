@@ -1,0 +1,11 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { env } from "~/lib/env.server";
+import { apiAnswer, readOnlyAction } from "~/modules/credits/api-http.server";
+import { organizationApi } from "~/modules/credits/api.server";
+import { db } from "~/modules/database.server";
+
+export const action = readOnlyAction;
+
+export function loader({ request, params, context }: LoaderFunctionArgs) {
+  return apiAnswer(request, context.clientIp, () => organizationApi(db(), env().appUrl, params.slug ?? ""));
+}

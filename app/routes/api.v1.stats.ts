@@ -1,0 +1,10 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { apiAnswer, readOnlyAction } from "~/modules/credits/api-http.server";
+import { statsApi } from "~/modules/credits/api.server";
+import { db } from "~/modules/database.server";
+
+export const action = readOnlyAction;
+
+export function loader({ request, context }: LoaderFunctionArgs) {
+  return apiAnswer(request, context.clientIp, () => statsApi(db()));
+}
