@@ -19,6 +19,16 @@ export type AppOptions = {
   pageCacheSeconds?: number;
 };
 
+/** The public pages anonymous visitors may be served from the page cache (ADR 0009). */
+export const PUBLIC_PAGES: (string | RegExp)[] = [
+  "/",
+  "/initiatives",
+  "/members",
+  "/credits",
+  /^\/initiatives\/[^/]+$/,
+  /^\/members\/[^/]+$/,
+];
+
 /** The HTTP app: headers and CSRF first, then static files, then Remix. */
 export async function createApp(options: AppOptions) {
   const app = express();
@@ -34,7 +44,13 @@ export async function createApp(options: AppOptions) {
 
   // Only the production build: in development every request renders afresh.
   if (!options.vite)
-    app.use(anonymousPageCache({ paths: ["/initiatives"], ttlMs: (options.pageCacheSeconds ?? 3) * 1000 }));
+    app.use(
+      anonymousPageCache({
+        paths: PUBLIC_PAGES,
+        ttlMs: (options.pageCacheSeconds ?? 3) * 1000,
+        maxEntries: 500,
+      }),
+    );
 
   let build: ServerBuild | (() => Promise<ServerBuild>);
   if (options.vite) {

@@ -12,7 +12,8 @@ import type { NextFunction, Request, RequestHandler, Response } from "express";
 type Entry = { expires: number; body: string; nonce: string; contentType: string };
 
 export type PageCacheOptions = {
-  paths: string[];
+  /** Exact paths, or patterns, of the public pages to keep (issue 11 adds initiative, member and credit pages). */
+  paths: (string | RegExp)[];
   ttlMs: number;
   maxEntries?: number;
   /** The session cookie: a write counts only from a session (default commons_session). */
@@ -22,7 +23,9 @@ export type PageCacheOptions = {
 };
 
 export function anonymousPageCache(options: PageCacheOptions): RequestHandler & { clear: () => void } {
-  const paths = new Set(options.paths);
+  const exact = new Set(options.paths.filter((p): p is string => typeof p === "string"));
+  const patterns = options.paths.filter((p): p is RegExp => p instanceof RegExp);
+  const cacheable = (path: string) => exact.has(path) || patterns.some((p) => p.test(path));
   const maxEntries = options.maxEntries ?? 200;
   const entries = new Map<string, Entry>();
 
@@ -41,7 +44,7 @@ export function anonymousPageCache(options: PageCacheOptions): RequestHandler & 
       });
       return next();
     }
-    if (options.ttlMs <= 0 || req.method !== "GET" || req.headers.cookie || !paths.has(req.path))
+    if (options.ttlMs <= 0 || req.method !== "GET" || req.headers.cookie || !cacheable(req.path))
       return next();
     const nonce = res.locals.cspNonce as string | undefined;
     if (!nonce) return next();

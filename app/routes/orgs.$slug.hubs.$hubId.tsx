@@ -1,10 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { FundedBySnippet } from "~/components/hubs/FundedBySnippet";
 import { HubCheckStatus } from "~/components/hubs/HubCheckStatus";
 import { HubForm } from "~/components/hubs/HubForm";
 import { Button, ButtonLink } from "~/components/ui/Button";
 import { Card, CardHeader } from "~/components/ui/Card";
+import { env } from "~/lib/env.server";
 import { withFlash } from "~/lib/flash.server";
 import { handleForm, intentOf } from "~/lib/forms.server";
 import { handleDomainErrors } from "~/lib/http.server";
@@ -16,7 +18,7 @@ import { requireOrganization } from "~/modules/organizations/request.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const context = await requireOrganization(request, params.slug, "manage-hubs");
   const hub = await handleDomainErrors(() => getHub(db(), context, params.hubId ?? ""));
-  return { slug: context.organization.slug, hub };
+  return { slug: context.organization.slug, hub, appUrl: env().appUrl };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -38,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditHub() {
-  const { slug, hub } = useLoaderData<typeof loader>();
+  const { slug, hub, appUrl } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
   const confirmingDelete = params.get("confirm") === "delete";
@@ -61,6 +63,7 @@ export default function EditHub() {
           }}
         />
       </div>
+      {hub.status === "active" ? <FundedBySnippet appUrl={appUrl} hubId={hub.id} /> : null}
       <Card>
         <CardHeader title="Delete this hub" level={3} />
         {confirmingDelete ? (

@@ -7,6 +7,9 @@ import { organizationKinds } from "#db/schema/organizations";
 // OpenAPI document is generated from them, and a test validates real responses
 // against the served document with an independent validator.
 
+/** The response shapes by name: a registry of its own, so reloading this module in development cannot clash. */
+export const apiRegistry = z.registry<{ id: string; description?: string }>();
+
 export const API_MAX_PAGE_SIZE = 100;
 export const API_DEFAULT_PAGE_SIZE = 20;
 
@@ -15,7 +18,7 @@ const day = z.iso.date();
 
 export const organizationRef = z
   .object({ slug: z.string(), name: z.string(), url: z.url(), logoUrl: z.url().nullable() })
-  .meta({ id: "OrganizationRef" });
+  .register(apiRegistry, { id: "OrganizationRef" });
 
 export const funders = z
   .object({
@@ -29,7 +32,7 @@ export const funders = z
     ),
     anonymous: z.object({ count: z.int().nonnegative(), amountMinor: money }),
   })
-  .meta({ id: "Funders", description: "Anonymous funders are only counted and summed." });
+  .register(apiRegistry, { id: "Funders", description: "Anonymous funders are only counted and summed." });
 
 const pagination = z
   .object({
@@ -38,7 +41,7 @@ const pagination = z
     total: z.int().nonnegative(),
     next: z.url().nullable(),
   })
-  .meta({ id: "Pagination" });
+  .register(apiRegistry, { id: "Pagination" });
 
 export const initiativeSummary = z
   .object({
@@ -57,7 +60,7 @@ export const initiativeSummary = z
     pledgeDeadline: z.iso.datetime({ offset: true }).nullable(),
     createdAt: z.iso.datetime({ offset: true }),
   })
-  .meta({ id: "InitiativeSummary" });
+  .register(apiRegistry, { id: "InitiativeSummary" });
 
 export const initiativeDetail = initiativeSummary
   .extend({
@@ -85,19 +88,19 @@ export const initiativeDetail = initiativeSummary
     }),
     reach: z.object({ hubs: z.int(), verifiedHubs: z.int(), users: z.int() }),
   })
-  .meta({ id: "InitiativeDetail" });
+  .register(apiRegistry, { id: "InitiativeDetail" });
 
 export const initiativeList = z
   .object({ data: z.array(initiativeSummary), pagination })
-  .meta({ id: "InitiativeList" });
+  .register(apiRegistry, { id: "InitiativeList" });
 
 export const organizationSummary = organizationRef
   .extend({ kind: z.enum(organizationKinds), hubs: z.int().nonnegative() })
-  .meta({ id: "OrganizationSummary" });
+  .register(apiRegistry, { id: "OrganizationSummary" });
 
 export const organizationList = z
   .object({ data: z.array(organizationSummary), pagination })
-  .meta({ id: "OrganizationList" });
+  .register(apiRegistry, { id: "OrganizationList" });
 
 const creditItem = z.object({ slug: z.string(), title: z.string(), status: z.enum(initiativeStatuses), on: day });
 
@@ -114,7 +117,7 @@ export const organizationDetail = organizationSummary
     endorsed: z.array(creditItem),
     proposed: z.array(creditItem),
   })
-  .meta({ id: "OrganizationDetail" });
+  .register(apiRegistry, { id: "OrganizationDetail" });
 
 export const stats = z
   .object({
@@ -128,7 +131,7 @@ export const stats = z
     hubs: z.int(),
     users: z.int(),
   })
-  .meta({ id: "Stats" });
+  .register(apiRegistry, { id: "Stats" });
 
 export const hubFundedBy = z
   .object({
@@ -143,6 +146,6 @@ export const hubFundedBy = z
       }),
     ),
   })
-  .meta({ id: "HubFundedBy" });
+  .register(apiRegistry, { id: "HubFundedBy" });
 
-export const apiError = z.object({ error: z.string() }).meta({ id: "Error" });
+export const apiError = z.object({ error: z.string() }).register(apiRegistry, { id: "Error" });

@@ -33,8 +33,8 @@ const pageParams = [
 const slug = { name: "slug", in: "path", required: true, schema: { type: "string" } };
 
 export function openApiDocument(appUrl: string) {
-  void schemas.apiError; // registered with an id, like every response shape
-  const generated = z.toJSONSchema(z.globalRegistry, {
+  const generated = z.toJSONSchema(schemas.apiRegistry, {
+    metadata: schemas.apiRegistry,
     uri: (id) => `#/components/schemas/${id}`,
     io: "output",
     target: "draft-2020-12",
