@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { env } from "~/lib/env.server";
-import { apiAnswer, readOnlyAction } from "~/modules/credits/api-http.server";
 import { hubFundedByApi } from "~/modules/credits/api.server";
+import { apiAnswer, readOnlyAction } from "~/modules/credits/api-http.server";
 import { db } from "~/modules/database.server";
 
 export const action = readOnlyAction;

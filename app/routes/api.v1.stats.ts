@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { apiAnswer, readOnlyAction } from "~/modules/credits/api-http.server";
 import { statsApi } from "~/modules/credits/api.server";
+import { apiAnswer, readOnlyAction } from "~/modules/credits/api-http.server";
 import { db } from "~/modules/database.server";
 
 export const action = readOnlyAction;

@@ -142,20 +142,19 @@ export default function Delivery() {
             </Form>
           ) : null
         }
-        deliverableAction={(id, title) =>
+        deliverableAction={(id) =>
           data.isStaff ? (
-            <Form
-              method="post"
-              onSubmit={(event) => {
-                if (!window.confirm(`Remove "${title}" from the public record?`)) event.preventDefault();
-              }}
-            >
-              <input type="hidden" name="intent" value="remove-deliverable" />
-              <input type="hidden" name="id" value={id} />
-              <Button type="submit" variant="secondary">
-                Remove
-              </Button>
-            </Form>
+            <details className="text-sm">
+              <summary className="cursor-pointer">Remove…</summary>
+              <Form method="post" className="mt-2 space-y-2">
+                <input type="hidden" name="intent" value="remove-deliverable" />
+                <input type="hidden" name="id" value={id} />
+                <p>It leaves the public record (the audit log keeps it).</p>
+                <Button type="submit" variant="danger">
+                  Yes, remove it
+                </Button>
+              </Form>
+            </details>
           ) : null
         }
       />

@@ -110,18 +110,16 @@ export default function OrganizationLogo() {
         </Button>
       </Form>
       {logoUrl ? (
-        <Form
-          method="post"
-          encType="multipart/form-data"
-          onSubmit={(event) => {
-            if (!window.confirm("Remove the logo? Your name is shown instead.")) event.preventDefault();
-          }}
-        >
-          <input type="hidden" name="intent" value="remove" />
-          <Button type="submit" variant="secondary" disabled={busy}>
-            Remove logo
-          </Button>
-        </Form>
+        <details className="text-sm">
+          <summary className="cursor-pointer">Remove the logo…</summary>
+          <Form method="post" encType="multipart/form-data" className="mt-2 space-y-2">
+            <input type="hidden" name="intent" value="remove" />
+            <p>Your name is shown instead wherever you are credited.</p>
+            <Button type="submit" variant="danger" disabled={busy}>
+              Yes, remove it
+            </Button>
+          </Form>
+        </details>
       ) : null}
     </div>
   );

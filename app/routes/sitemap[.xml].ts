@@ -5,7 +5,12 @@ import { sitemapXml } from "~/modules/credits/sitemap.server";
 import { db } from "~/modules/database.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return cacheableResponse(request, await sitemapXml(db(), env().appUrl), {
-    "Content-Type": "application/xml; charset=utf-8",
-  }, 3600);
+  return cacheableResponse(
+    request,
+    await sitemapXml(db(), env().appUrl),
+    {
+      "Content-Type": "application/xml; charset=utf-8",
+    },
+    3600,
+  );
 }

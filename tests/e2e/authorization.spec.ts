@@ -53,6 +53,7 @@ const OPEN_INITIATIVE = "/initiatives/course-roster-sync-from-learning-managemen
 const signedInForm = { anonymous: "login", other: 400, member: 400, admin: 400, staff: 400 } as const;
 
 const ORG = "/orgs/northbridge-university";
+const IN_PROGRESS = "/initiatives/usage-metrics-every-hub-reports-the-same-way";
 const ROUTES: Row[] = [
   { method: "GET", path: "/", expect: everyone(200) },
   { method: "GET", path: "/healthz", expect: everyone(200) },
@@ -284,6 +285,34 @@ const ROUTES: Row[] = [
   },
   { method: "GET", path: "/staff/pool", expect: staffOnly },
   { method: "POST", path: "/staff/pool", expect: staffForm },
+  // Credit (issue 11): public pages and resources for everyone; recording the work for staff
+  // and the proposing organization's admins (Northbridge proposed the usage metrics work).
+  { method: "GET", path: "/credits", expect: everyone(200) },
+  { method: "GET", path: `${IN_PROGRESS}/delivery`, expect: { ...orgAdmins, staff: 200 } },
+  {
+    method: "POST",
+    path: `${IN_PROGRESS}/delivery`,
+    form: { intent: "milestone" },
+    expect: { ...orgAdminForm, staff: 400 },
+  },
+  { method: "GET", path: `${PRIVATE_INITIATIVE}/delivery`, expect: { ...orgAdmins, other: 404, staff: 200 } },
+  {
+    method: "POST",
+    path: `${IN_PROGRESS}/rollouts`,
+    form: { hubId: "00000000-0000-4000-8000-000000000000", reportedOn: "2026-01-01" },
+    expect: { anonymous: "login", other: 404, member: 404, admin: 404, staff: 404 },
+  },
+  { method: "GET", path: `${ORG}/logo`, expect: orgAdmins },
+  { method: "POST", path: `${ORG}/logo`, expect: orgAdminForm },
+  { method: "GET", path: "/logos/000000000000000000000000.png", expect: everyone(404) },
+  { method: "GET", path: `${OPEN_INITIATIVE}/badge.svg`, expect: everyone(200) },
+  { method: "GET", path: `${PRIVATE_INITIATIVE}/badge.svg`, expect: everyone(404) },
+  { method: "GET", path: `${PRIVATE_INITIATIVE}/og.png`, expect: everyone(404) },
+  { method: "GET", path: "/api/v1/initiatives", expect: everyone(200) },
+  { method: "GET", path: "/api/v1/openapi.json", expect: everyone(200) },
+  { method: "POST", path: "/api/v1/initiatives", expect: everyone(405) },
+  { method: "GET", path: "/feeds/initiatives.atom", expect: everyone(200) },
+  { method: "GET", path: "/sitemap.xml", expect: everyone(200) },
   { method: "GET", path: "/unsubscribe/not-a-token", expect: everyone(404) },
   { method: "POST", path: "/unsubscribe/not-a-token", expect: everyone(404) },
 ];

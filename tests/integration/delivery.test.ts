@@ -127,6 +127,7 @@ describe("recording the work", () => {
     const access = () => accessFor(initiative.slug, staff);
     const by = { userId: staff.id, isStaff: true };
     const report = reportSchema.parse({
+      confirm: "on",
       outcome: "delivered",
       delivered: "Retry-safe upgrades, released in JupyterHub 5.2.0.",
     });
@@ -173,12 +174,14 @@ describe("recording the work", () => {
     const staff = await staffUser();
     const initiative = await fundedInitiative(lead, "funded", [{ by: lead, amount: 30_000 }]);
     const by = { userId: staff.id, isStaff: true };
-    expect(reportSchema.safeParse({ outcome: "not_delivered", notDelivered: "short" }).success).toBe(false);
+    const short = reportSchema.safeParse({ confirm: "on", outcome: "not_delivered", notDelivered: "short" });
+    expect(short.error?.issues.map((i) => i.path.join("."))).toEqual(["notDelivered"]);
     await closeDelivery(
       db,
       await accessFor(initiative.slug, staff),
       by,
       reportSchema.parse({
+        confirm: "on",
         outcome: "not_delivered",
         notDelivered: "The maintainers took another approach; the money is returned to the funders.",
       }),
@@ -194,6 +197,7 @@ describe("recording the work", () => {
     const by = { userId: staff.id, isStaff: true };
     await addDeliverable(db, await accessFor(initiative.slug, staff), by, await deliverable({}));
     const report = reportSchema.parse({
+      confirm: "on",
       outcome: "delivered",
       delivered: "Everything in the plan, released upstream.",
     });

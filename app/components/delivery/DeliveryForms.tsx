@@ -2,7 +2,7 @@ import type { SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { fieldProps, useSchemaForm } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
-import { Field, FormError, SelectField, TextareaField } from "~/components/ui/Field";
+import { CheckboxField, Field, FormError, SelectField, TextareaField } from "~/components/ui/Field";
 import { deliverableSchema, milestoneSchema, reportSchema } from "~/modules/delivery/schemas";
 
 // The forms of the delivery page (issue 11, section 1). Each posts its own intent;
@@ -70,13 +70,15 @@ export function DeliverableForm({
             ...projects.map((p) => ({ value: p.id, label: p.name })),
           ]}
           help="Needed when a release contains it."
+          conditional
           {...fieldProps(fields.projectId)}
           required={false}
         />
         <Field
           label="In release"
           placeholder="e.g. 5.2.0"
-          help="The first upstream release that contains it. JupyterHub releases are verified on the hubs."
+          help="The first upstream release that contains it; needed for a release. JupyterHub releases are verified on the hubs."
+          conditional
           {...fieldProps(fields.releaseVersion)}
           required={false}
         />
@@ -90,20 +92,7 @@ export function DeliverableForm({
 export function ReportForm({ lastResult, canDeliver }: { lastResult: Reply; canDeliver: boolean }) {
   const [form, fields] = useSchemaForm(reportSchema, lastResult);
   return (
-    <Form
-      method="post"
-      id={form.id}
-      onSubmit={(event) => {
-        // The outcome is public and final: ask once more before it is recorded.
-        if (
-          !window.confirm("Close this initiative with this final report? It is public and cannot be undone.")
-        )
-          event.preventDefault();
-        else form.onSubmit(event);
-      }}
-      noValidate
-      className="space-y-4"
-    >
+    <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="space-y-4">
       <input type="hidden" name="intent" value="report" />
       <FormError errors={form.errors} />
       <SelectField
@@ -119,6 +108,7 @@ export function ReportForm({ lastResult, canDeliver }: { lastResult: Reply; canD
         label="What was delivered"
         rows={4}
         help="Required when delivered. Markdown."
+        conditional
         {...fieldProps(fields.delivered)}
         required={false}
       />
@@ -126,10 +116,19 @@ export function ReportForm({ lastResult, canDeliver }: { lastResult: Reply; canD
         label="What was not delivered, and why"
         rows={3}
         help="Required when not delivered: it is the public rationale."
+        conditional
         {...fieldProps(fields.notDelivered)}
         required={false}
       />
       <TextareaField label="What is next" rows={3} {...fieldProps(fields.next)} required={false} />
+      <CheckboxField
+        label="This report is final and public"
+        name={fields.confirm.name}
+        id={fields.confirm.id}
+        value="on"
+        errors={fields.confirm.errors}
+        help="The initiative is closed with it; it cannot be undone."
+      />
       <Button type="submit">Close with this report</Button>
     </Form>
   );

@@ -8,7 +8,14 @@ import {
 
 // Labelled form controls with help and error text wired up for assistive tech.
 
-type Common = { label: string; help?: ReactNode; errors?: string[] | undefined; id?: string };
+type Common = {
+  label: string;
+  help?: ReactNode;
+  errors?: string[] | undefined;
+  id?: string;
+  /** Required only in some cases (the help says which): no "(optional)" in the label. */
+  conditional?: boolean;
+};
 
 function useDescribed(id: string | undefined, help: ReactNode, errors: string[] | undefined) {
   const generated = useId();
@@ -62,6 +69,7 @@ export function Field({
   errors,
   id,
   className = "",
+  conditional,
   ...input
 }: Common & InputHTMLAttributes<HTMLInputElement>) {
   const d = useDescribed(id, help, errors);
@@ -69,7 +77,7 @@ export function Field({
     <div className={className}>
       <label htmlFor={d.controlId} className="mb-1 block text-sm font-medium">
         {label}
-        {input.required ? null : <span className="font-normal text-muted"> (optional)</span>}
+        {input.required || conditional ? null : <span className="font-normal text-muted"> (optional)</span>}
       </label>
       <input id={d.controlId} className={controlClass} {...d.aria} {...input} />
       <Messages helpId={d.helpId} help={help} errorId={d.errorId} errors={errors} />
@@ -83,6 +91,7 @@ export function TextareaField({
   errors,
   id,
   className = "",
+  conditional,
   ...input
 }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const d = useDescribed(id, help, errors);
@@ -90,7 +99,7 @@ export function TextareaField({
     <div className={className}>
       <label htmlFor={d.controlId} className="mb-1 block text-sm font-medium">
         {label}
-        {input.required ? null : <span className="font-normal text-muted"> (optional)</span>}
+        {input.required || conditional ? null : <span className="font-normal text-muted"> (optional)</span>}
       </label>
       <textarea id={d.controlId} className={controlClass} rows={4} {...d.aria} {...input} />
       <Messages helpId={d.helpId} help={help} errorId={d.errorId} errors={errors} />
@@ -106,6 +115,7 @@ export function SelectField({
   className = "",
   options,
   hideLabel = false,
+  conditional: _conditional,
   ...select
 }: Common &
   SelectHTMLAttributes<HTMLSelectElement> & {
@@ -136,6 +146,7 @@ export function CheckboxField({
   errors,
   id,
   className = "",
+  conditional: _conditional,
   ...input
 }: Common & InputHTMLAttributes<HTMLInputElement>) {
   const d = useDescribed(id, help, errors);

@@ -84,7 +84,10 @@ export const initiativeDetail = initiativeSummary
           since: day.nullable(),
         }),
       ),
-      unlisted: z.int().nonnegative().describe("Rollouts on hubs of organizations that are not listed publicly."),
+      unlisted: z
+        .int()
+        .nonnegative()
+        .describe("Rollouts on hubs of organizations that are not listed publicly."),
     }),
     reach: z.object({ hubs: z.int(), verifiedHubs: z.int(), users: z.int() }),
   })
@@ -102,17 +105,33 @@ export const organizationList = z
   .object({ data: z.array(organizationSummary), pagination })
   .register(apiRegistry, { id: "OrganizationList" });
 
-const creditItem = z.object({ slug: z.string(), title: z.string(), status: z.enum(initiativeStatuses), on: day });
+const creditItem = z.object({
+  slug: z.string(),
+  title: z.string(),
+  status: z.enum(initiativeStatuses),
+  on: day,
+});
 
 export const organizationDetail = organizationSummary
   .extend({
     description: z.string(),
     website: z.string().nullable(),
     hubList: z.array(
-      z.object({ name: z.string(), url: z.url(), status: z.string(), users: z.int().nullable(), jupyterhubVersion: z.string().nullable() }),
+      z.object({
+        name: z.string(),
+        url: z.url(),
+        status: z.string(),
+        users: z.int().nullable(),
+        jupyterhubVersion: z.string().nullable(),
+      }),
     ),
     funded: z.array(
-      creditItem.extend({ amountMinor: money.nullable(), currency: z.string(), shareBp: z.int().nullable(), current: z.boolean() }),
+      creditItem.extend({
+        amountMinor: money.nullable(),
+        currency: z.string(),
+        shareBp: z.int().nullable(),
+        current: z.boolean(),
+      }),
     ),
     endorsed: z.array(creditItem),
     proposed: z.array(creditItem),

@@ -65,7 +65,10 @@ const initiativeColumns = {
   proposerPublic: organizations.isPublic,
 };
 const initiativeQuery = (db: Db) =>
-  db.select(initiativeColumns).from(initiatives).innerJoin(organizations, eq(organizations.id, initiatives.organizationId));
+  db
+    .select(initiativeColumns)
+    .from(initiatives)
+    .innerJoin(organizations, eq(organizations.id, initiatives.organizationId));
 type InitiativeRow = Awaited<ReturnType<typeof initiativeQuery>>[number];
 
 function summaryOf(appUrl: string, row: InitiativeRow): z.infer<typeof api.initiativeSummary> {
@@ -94,7 +97,10 @@ export async function listInitiativesApi(
   status: InitiativeStatus | null,
 ): Promise<z.infer<typeof api.initiativeList>> {
   const page = parsePage(url.searchParams);
-  const where = and(inArray(initiatives.status, status ? [status] : API_STATUSES), isNotNull(initiatives.reviewStartedAt));
+  const where = and(
+    inArray(initiatives.status, status ? [status] : API_STATUSES),
+    isNotNull(initiatives.reviewStartedAt),
+  );
   const [rows, [total]] = await Promise.all([
     initiativeQuery(db)
       .where(where)
@@ -109,8 +115,18 @@ export async function listInitiativesApi(
   };
 }
 
-export async function initiativeApi(db: Db, appUrl: string, slug: string): Promise<z.infer<typeof api.initiativeDetail> | null> {
-  const [row] = await initiativeQuery(db).where(and(eq(initiatives.slug, slug), inArray(initiatives.status, API_STATUSES), isNotNull(initiatives.reviewStartedAt)));
+export async function initiativeApi(
+  db: Db,
+  appUrl: string,
+  slug: string,
+): Promise<z.infer<typeof api.initiativeDetail> | null> {
+  const [row] = await initiativeQuery(db).where(
+    and(
+      eq(initiatives.slug, slug),
+      inArray(initiatives.status, API_STATUSES),
+      isNotNull(initiatives.reviewStartedAt),
+    ),
+  );
   if (!row) return null;
   const [funders, record, rollouts, reach] = await Promise.all([
     publicFunders(db, row),
@@ -150,7 +166,11 @@ export async function initiativeApi(db: Db, appUrl: string, slug: string): Promi
   };
 }
 
-export async function listOrganizationsApi(db: Db, appUrl: string, url: URL): Promise<z.infer<typeof api.organizationList>> {
+export async function listOrganizationsApi(
+  db: Db,
+  appUrl: string,
+  url: URL,
+): Promise<z.infer<typeof api.organizationList>> {
   const page = parsePage(url.searchParams);
   const where = eq(organizations.isPublic, true);
   const [rows, [total]] = await Promise.all([
@@ -177,7 +197,11 @@ export async function listOrganizationsApi(db: Db, appUrl: string, url: URL): Pr
   };
 }
 
-export async function organizationApi(db: Db, appUrl: string, slug: string): Promise<z.infer<typeof api.organizationDetail> | null> {
+export async function organizationApi(
+  db: Db,
+  appUrl: string,
+  slug: string,
+): Promise<z.infer<typeof api.organizationDetail> | null> {
   const organization = await getPublicOrganization(db, slug);
   if (!organization) return null;
   const credit = await organizationCredit(db, organization);
@@ -206,7 +230,11 @@ export async function statsApi(db: Db): Promise<z.infer<typeof api.stats>> {
 }
 
 /** What the "Funded by" snippet on a hub's login page shows: the funded work this hub runs, and who funded it. */
-export async function hubFundedByApi(db: Db, appUrl: string, hubId: string): Promise<z.infer<typeof api.hubFundedBy> | null> {
+export async function hubFundedByApi(
+  db: Db,
+  appUrl: string,
+  hubId: string,
+): Promise<z.infer<typeof api.hubFundedBy> | null> {
   const [hub] = await db
     .select({ id: hubs.id, name: hubs.name, url: hubs.url })
     .from(hubs)

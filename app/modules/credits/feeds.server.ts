@@ -1,8 +1,8 @@
 import { and, desc, eq, exists, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import { Feed } from "feed";
-import { escapeXml as escapeHtml } from "~/lib/svg-badge";
 import type { Db } from "#db/client.server";
 import { endorsements, initiatives, initiativeTransitions, organizations, pledges } from "#db/schema";
+import { escapeXml as escapeHtml } from "~/lib/svg-badge";
 
 // Atom feeds (issue 11, section 3): initiatives opening for pledges, funded, delivered;
 // for the network or one organization (proposed, endorsed, or funded under its name).

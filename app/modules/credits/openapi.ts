@@ -15,7 +15,10 @@ const ok = (id: string, description: string) => ({
   content: { "application/json": { schema: ref(id) } },
 });
 const errors = {
-  "404": { description: "Not found, or not public.", content: { "application/json": { schema: ref("Error") } } },
+  "404": {
+    description: "Not found, or not public.",
+    content: { "application/json": { schema: ref("Error") } },
+  },
   "429": {
     description: "More requests a minute from one address than the limit (RateLimit-Policy says it).",
     headers: { "Retry-After": { schema: { type: "integer" } } },
@@ -27,7 +30,12 @@ const pageParams = [
   {
     name: "pageSize",
     in: "query",
-    schema: { type: "integer", minimum: 1, maximum: schemas.API_MAX_PAGE_SIZE, default: schemas.API_DEFAULT_PAGE_SIZE },
+    schema: {
+      type: "integer",
+      minimum: 1,
+      maximum: schemas.API_MAX_PAGE_SIZE,
+      default: schemas.API_DEFAULT_PAGE_SIZE,
+    },
   },
 ];
 const slug = { name: "slug", in: "path", required: true, schema: { type: "string" } };
@@ -59,7 +67,14 @@ export function openApiDocument(appUrl: string) {
           summary: "Public initiatives, newest first",
           parameters: [
             ...pageParams,
-            { name: "status", in: "query", schema: { type: "string", enum: ["open", "funded", "in_progress", "delivered", "not_delivered"] } },
+            {
+              name: "status",
+              in: "query",
+              schema: {
+                type: "string",
+                enum: ["open", "funded", "in_progress", "delivered", "not_delivered"],
+              },
+            },
           ],
           responses: { "200": ok("InitiativeList", "A page of initiatives."), "429": errors["429"] },
         },
@@ -86,12 +101,17 @@ export function openApiDocument(appUrl: string) {
         },
       },
       "/stats": {
-        get: { summary: "Network totals", responses: { "200": ok("Stats", "Totals."), "429": errors["429"] } },
+        get: {
+          summary: "Network totals",
+          responses: { "200": ok("Stats", "Totals."), "429": errors["429"] },
+        },
       },
       "/hubs/{hubId}/funded-by": {
         get: {
           summary: "The funded work a hub runs, for its login page",
-          parameters: [{ name: "hubId", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
+          parameters: [
+            { name: "hubId", in: "path", required: true, schema: { type: "string", format: "uuid" } },
+          ],
           responses: { "200": ok("HubFundedBy", "What the hub runs."), ...errors },
         },
       },

@@ -75,6 +75,7 @@ export const reportSchema = z
     delivered: z.string().trim().max(10_000).default(""),
     notDelivered: z.string().trim().max(10_000).default(""),
     next: z.string().trim().max(10_000).default(""),
+    confirm: z.literal("on", { error: "Confirm that the report is final and public." }),
   })
   .superRefine((r, ctx) => {
     if (r.outcome === "delivered" && r.delivered.length < 20)
