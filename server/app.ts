@@ -4,6 +4,7 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import type { ViteDevServer } from "vite";
+import { limitApi } from "./api-rate-limit";
 import { limitRequestBodies } from "./body-limit";
 import { anonymousPageCache } from "./page-cache";
 import { privateForSessions, rejectCrossSiteWrites, securityHeaders } from "./security";
@@ -17,6 +18,8 @@ export type AppOptions = {
   formTargets?: string[];
   /** How long anonymous visitors may be served a stored copy of the public catalog (0: never). */
   pageCacheSeconds?: number;
+  /** Requests a minute one client address may make to the JSON API. */
+  apiRateLimitPerMinute?: number;
 };
 
 /** The public pages anonymous visitors may be served from the page cache (ADR 0009). */
@@ -39,6 +42,7 @@ export async function createApp(options: AppOptions) {
   app.use(rejectCrossSiteWrites({ appUrl: options.appUrl }));
   app.use(limitRequestBodies());
   app.use(privateForSessions());
+  app.use("/api/v1", limitApi(options.apiRateLimitPerMinute ?? 300));
   // A NUL byte is never part of a real address, and PostgreSQL refuses it in text.
   app.use((req, res, next) => (/%00/.test(req.originalUrl) ? res.status(400).send("Bad request") : next()));
 

@@ -56,6 +56,7 @@ const app = await createApp({
   vite,
   formTargets: stripeHostedOrigins(),
   pageCacheSeconds: config.PAGE_CACHE_SECONDS,
+  apiRateLimitPerMinute: config.API_RATE_LIMIT_PER_MINUTE,
 });
 
 const server: Server = app.listen(config.PORT, config.host, () => {

@@ -8,8 +8,8 @@ export const action = readOnlyAction;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function loader({ request, params, context }: LoaderFunctionArgs) {
-  return apiAnswer(request, context.clientIp, async () =>
+export function loader({ request, params }: LoaderFunctionArgs) {
+  return apiAnswer(request, async () =>
     UUID.test(params.hubId ?? "") ? hubFundedByApi(db(), env().appUrl, params.hubId!) : null,
   );
 }

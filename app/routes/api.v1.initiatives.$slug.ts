@@ -6,6 +6,6 @@ import { db } from "~/modules/database.server";
 
 export const action = readOnlyAction;
 
-export function loader({ request, params, context }: LoaderFunctionArgs) {
-  return apiAnswer(request, context.clientIp, () => initiativeApi(db(), env().appUrl, params.slug ?? ""));
+export function loader({ request, params }: LoaderFunctionArgs) {
+  return apiAnswer(request, () => initiativeApi(db(), env().appUrl, params.slug ?? ""));
 }

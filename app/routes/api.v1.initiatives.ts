@@ -6,8 +6,8 @@ import { db } from "~/modules/database.server";
 
 export const action = readOnlyAction;
 
-export function loader({ request, context }: LoaderFunctionArgs) {
-  return apiAnswer(request, context.clientIp, async () => {
+export function loader({ request }: LoaderFunctionArgs) {
+  return apiAnswer(request, async () => {
     const url = new URL(request.url);
     const asked = url.searchParams.get("status");
     const status = API_STATUSES.find((s) => s === asked) ?? null;

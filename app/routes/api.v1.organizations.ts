@@ -6,8 +6,8 @@ import { db } from "~/modules/database.server";
 
 export const action = readOnlyAction;
 
-export function loader({ request, context }: LoaderFunctionArgs) {
-  return apiAnswer(request, context.clientIp, () =>
+export function loader({ request }: LoaderFunctionArgs) {
+  return apiAnswer(request, () =>
     listOrganizationsApi(db(), env().appUrl, new URL(request.url)),
   );
 }

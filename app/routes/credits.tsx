@@ -7,6 +7,7 @@ import { formatMoney } from "~/lib/money";
 import { formatCount } from "~/lib/numbers";
 import { appUrlOf, socialMeta } from "~/lib/social-meta";
 import { FUNDERS_PAGE_SIZE, fundersTable, networkSeries } from "~/modules/credits/network.server";
+import { memoized } from "~/modules/credits/memo.server";
 import { db } from "~/modules/database.server";
 
 // The network credits page (issue 11, section 2): what the network did together, over
@@ -26,8 +27,11 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const page = Math.max(1, Math.min(10_000, Number(new URL(request.url).searchParams.get("page")) || 1));
-  const { totals, series } = await networkSeries(db());
-  const funders = await fundersTable(db(), totals.currency, page);
+  // The network's figures change slowly and cost a scan of every pledge: a minute's memory.
+  const { totals, series } = await memoized("network-series", 60_000, () => networkSeries(db()));
+  const funders = await memoized(`funders:${totals.currency}:${page}`, 60_000, () =>
+    fundersTable(db(), totals.currency, page),
+  );
   return {
     totals,
     series,

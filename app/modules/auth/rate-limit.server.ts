@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import { rateLimits } from "#db/schema";
 
-export type RateLimitResult = { allowed: boolean; retryAfterSeconds: number; remaining: number };
+export type RateLimitResult = { allowed: boolean; retryAfterSeconds: number };
 
 /**
  * Counts one attempt against `key` in a fixed window, in Postgres so every app
@@ -33,7 +33,6 @@ export async function hitRateLimit(
   return {
     allowed: (row?.count ?? 1) <= limit,
     retryAfterSeconds: Math.max(1, Math.ceil(windowSeconds - elapsed)),
-    remaining: Math.max(0, limit - (row?.count ?? 1)),
   } satisfies RateLimitResult;
 }
 
