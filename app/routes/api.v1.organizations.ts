@@ -7,7 +7,5 @@ import { db } from "~/modules/database.server";
 export const action = readOnlyAction;
 
 export function loader({ request }: LoaderFunctionArgs) {
-  return apiAnswer(request, () =>
-    listOrganizationsApi(db(), env().appUrl, new URL(request.url)),
-  );
+  return apiAnswer(request, () => listOrganizationsApi(db(), env().appUrl, new URL(request.url)));
 }

@@ -6,8 +6,8 @@ import { Pagination } from "~/components/ui/Pagination";
 import { formatMoney } from "~/lib/money";
 import { formatCount } from "~/lib/numbers";
 import { appUrlOf, socialMeta } from "~/lib/social-meta";
-import { FUNDERS_PAGE_SIZE, fundersTable, networkSeries } from "~/modules/credits/network.server";
 import { memoized } from "~/modules/credits/memo.server";
+import { FUNDERS_PAGE_SIZE, fundersTable, networkSeries } from "~/modules/credits/network.server";
 import { db } from "~/modules/database.server";
 
 // The network credits page (issue 11, section 2): what the network did together, over

@@ -75,4 +75,5 @@ CREATE INDEX "milestones_initiative_idx" ON "milestones" USING btree ("initiativ
 CREATE UNIQUE INDEX "organization_logos_hash_idx" ON "organization_logos" USING btree ("hash","organization_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "rollouts_initiative_hub_idx" ON "rollouts" USING btree ("initiative_id","hub_id");--> statement-breakpoint
 CREATE INDEX "rollouts_hub_idx" ON "rollouts" USING btree ("hub_id");--> statement-breakpoint
-CREATE INDEX "rollouts_organization_idx" ON "rollouts" USING btree ("organization_id");
+CREATE INDEX "rollouts_organization_idx" ON "rollouts" USING btree ("organization_id");--> statement-breakpoint
+CREATE INDEX "initiatives_public_newest_idx" ON "initiatives" USING btree ("created_at" DESC NULLS FIRST,"id" DESC NULLS FIRST) WHERE status in ('open', 'funded', 'in_progress', 'delivered', 'not_delivered') and review_started_at is not null;

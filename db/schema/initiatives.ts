@@ -156,6 +156,12 @@ export const initiatives = pgTable(
         t.id.desc().nullsFirst(),
       )
       .where(sql`status in ('open', 'funded', 'in_progress', 'delivered')`),
+    // The public API's list (issue 11): every public status, newest first.
+    index("initiatives_public_newest_idx")
+      .on(t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .where(
+        sql`status in ('open', 'funded', 'in_progress', 'delivered', 'not_delivered') and review_started_at is not null`,
+      ),
     // Catalog sorts of open initiatives (issue 10, section 4): by deadline, by closeness to the goal.
     index("initiatives_open_deadline_idx")
       .on(t.pledgeDeadline, t.id)

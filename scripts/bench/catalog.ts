@@ -321,6 +321,9 @@ async function explain(query: string) {
       where p.initiative_id = (select id from initiatives where status = 'open' order by slug limit 1)
         and p.status in ('committed', 'collecting', 'paid', 'failed') order by p.amount_minor desc`,
     "catalog count": `select count(*) from initiatives where status in ('open', 'funded', 'in_progress', 'delivered')`,
+    "API list": `select i.id, i.slug, o.name from initiatives i join organizations o on o.id = i.organization_id
+      where i.status in ('open', 'funded', 'in_progress', 'delivered', 'not_delivered') and i.review_started_at is not null
+      order by i.created_at desc, i.id desc limit 20`,
     "search page": `select i.id, i.slug from initiatives i join organizations o on o.id = i.organization_id
       where i.status in ('open', 'funded', 'in_progress', 'delivered')
         and i.search @@ websearch_to_tsquery('english', $1)

@@ -33,7 +33,12 @@ export async function apiAnswer(request: Request, produce: () => Promise<unknown
   if (request.method === "OPTIONS") return preflight();
   const body = await produce();
   if (body === null) return json({ error: "Not found." }, 404, {});
-  return cacheableResponse(request, JSON.stringify(body), { "Content-Type": "application/json; charset=utf-8", ...CORS }, 60);
+  return cacheableResponse(
+    request,
+    JSON.stringify(body),
+    { "Content-Type": "application/json; charset=utf-8", ...CORS },
+    60,
+  );
 }
 
 /** Resource routes answer only reads: OPTIONS gets the CORS preflight, anything else 405. */

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNotNull } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db } from "#db/client.server";
 import { hubs, initiatives, organizations, rollouts } from "#db/schema";
@@ -97,9 +97,11 @@ export async function listInitiativesApi(
   status: InitiativeStatus | null,
 ): Promise<z.infer<typeof api.initiativeList>> {
   const page = parsePage(url.searchParams);
-  const where = and(
-    inArray(initiatives.status, status ? [status] : API_STATUSES),
-    isNotNull(initiatives.reviewStartedAt),
+  // Literal statuses (not bind parameters), so the planner can use the partial index of
+  // public initiatives by date (initiatives_public_newest_idx) for the order and the count.
+  const statuses = (status ? [status] : API_STATUSES).map((s) => `'${s}'`).join(", ");
+  const where = sql.raw(
+    `"initiatives"."status" in (${statuses}) and "initiatives"."review_started_at" is not null`,
   );
   const [rows, [total]] = await Promise.all([
     initiativeQuery(db)
