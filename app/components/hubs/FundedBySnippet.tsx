@@ -5,6 +5,8 @@ import { Card, CardHeader } from "~/components/ui/Card";
 // template variable when the hub starts; a login.html override renders it. Nothing
 // is fetched in the visitor's browser, so the login page stays fast and private.
 
+const CODE = "mt-1 block w-full rounded-md border border-line bg-canvas p-3 font-mono text-xs";
+
 export function FundedBySnippet({ appUrl, hubId }: { appUrl: string; hubId: string }) {
   const endpoint = `${appUrl}/api/v1/hubs/${hubId}/funded-by`;
   const config = `# jupyterhub_config.py
@@ -40,14 +42,21 @@ c.JupyterHub.template_paths = ["/etc/jupyterhub/templates"]`;
         Show your users which funded improvements this hub runs, and who funded them. Add this to the hub's
         configuration; it reads <a href={endpoint}>what Commons credits this hub with</a> when the hub starts.
       </p>
-      <h4 className="mt-4 text-sm font-semibold">jupyterhub_config.py</h4>
-      <pre className="mt-1 overflow-x-auto rounded-md bg-canvas p-3 text-xs" tabIndex={0}>
-        <code>{config}</code>
-      </pre>
-      <h4 className="mt-4 text-sm font-semibold">templates/login.html</h4>
-      <pre className="mt-1 overflow-x-auto rounded-md bg-canvas p-3 text-xs" tabIndex={0}>
-        <code>{template}</code>
-      </pre>
+      <label htmlFor="snippet-config" className="mt-4 block text-sm font-semibold">
+        jupyterhub_config.py
+      </label>
+      <textarea id="snippet-config" readOnly rows={11} value={config} className={CODE} spellCheck={false} />
+      <label htmlFor="snippet-template" className="mt-4 block text-sm font-semibold">
+        templates/login.html
+      </label>
+      <textarea
+        id="snippet-template"
+        readOnly
+        rows={16}
+        value={template}
+        className={CODE}
+        spellCheck={false}
+      />
     </Card>
   );
 }
