@@ -40,7 +40,11 @@ export function anonymousPageCache(options: PageCacheOptions): RequestHandler & 
   const middleware = (req: Request, res: Response, next: NextFunction) => {
     if (req.method !== "GET" && req.method !== "HEAD") {
       res.on("finish", () => {
-        if (isRealWrite(req, res)) entries.clear();
+        if (isRealWrite(req, res)) {
+          entries.clear();
+          // The app's few-second memory of public figures (app/modules/credits/memo.server.ts).
+          (globalThis as { __commonsMemo?: Map<string, unknown> }).__commonsMemo?.clear();
+        }
       });
       return next();
     }

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useRevalidator, useSearchParams } from "@remix-run/react";
 import { useEffect } from "react";
+import { CreditChoiceForm } from "~/components/pledges/CreditChoiceForm";
 import { PledgeStatusBadge } from "~/components/pledges/PledgeStatusBadge";
 import { Button } from "~/components/ui/Button";
 import { redirectWithFlash } from "~/lib/flash.server";
@@ -11,6 +12,7 @@ import { formatMoney } from "~/lib/money";
 import { db } from "~/modules/database.server";
 import { requireOrganization } from "~/modules/organizations/request.server";
 import { attemptsOfPledge } from "~/modules/payments/attempts.server";
+import { setCreditChoice } from "~/modules/pledges/credit-choice.server";
 import {
   confirmPledgePayment,
   pledgeHistory,
@@ -19,6 +21,7 @@ import {
   replacePledgeCard,
 } from "~/modules/pledges/organization-pledges.server";
 import { cancelPledge } from "~/modules/pledges/pledges.server";
+import { creditChoiceSchema } from "~/modules/pledges/schemas";
 import { cardExpiresAt } from "~/modules/pledges/sweep.server";
 
 // One pledge of an organization (issue 10, section 4): its state, card, history and
@@ -129,6 +132,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return url
           ? redirect(url)
           : redirectWithFlash(here, "The payment went through; Stripe is confirming it.");
+      }
+      case "credit": {
+        const choice = creditChoiceSchema.safeParse(Object.fromEntries(formData));
+        if (!choice.success)
+          return redirectWithFlash(here, "Keep the message under 500 characters.", "error");
+        await handleDomainErrors(() => setCreditChoice(db(), context.viewer, pledgeId, choice.data));
+        return redirectWithFlash(here, "Saved: your credit shows this way everywhere.");
       }
       case "cancel":
         await handleDomainErrors(() => cancelPledge(db(), context.viewer, pledgeId));
@@ -289,6 +299,14 @@ export default function PledgePage() {
           {pledge.showAmount ? "amount shown" : "amount hidden"}.
         </p>
         {pledge.message ? <p className="text-muted">“{pledge.message}”</p> : null}
+        {data.canManage && !["released", "canceled", "dropped"].includes(pledge.status) ? (
+          <CreditChoiceForm
+            showName={pledge.showName}
+            showAmount={pledge.showAmount}
+            message={pledge.message}
+            busy={busy}
+          />
+        ) : null}
       </section>
 
       <section aria-labelledby="history" className="space-y-2">

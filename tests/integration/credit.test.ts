@@ -1,14 +1,16 @@
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { getDb } from "#db/client.server";
-import { initiatives, organizations } from "#db/schema";
+import { initiatives, organizations, pledges } from "#db/schema";
 import { buildOpenInitiative } from "#tests/factories";
+import { ForbiddenError } from "~/lib/errors";
 import { fundersTable, networkSeries } from "~/modules/credits/network.server";
 import { organizationCredit } from "~/modules/credits/organization-credit.server";
 import { reportRollout } from "~/modules/delivery/rollouts.server";
+import { setCreditChoice } from "~/modules/pledges/credit-choice.server";
 import { publicFunders } from "~/modules/pledges/funding.server";
 import { createPledgeRow } from "~/modules/pledges/workflow";
 import { loader as hubApi } from "~/routes/api.v1.hubs.$hubId.funded-by";
@@ -91,6 +93,39 @@ describe("funders and their shares", () => {
       [9000, 7500],
       [1000, 2500],
     ]);
+  });
+});
+
+describe("changing a credit choice later", () => {
+  it("lets the funder's admins go anonymous after payment, and it shows everywhere at once", async () => {
+    const { initiative, named } = await crowd();
+    const [pledge] = await db
+      .select()
+      .from(pledges)
+      .where(and(eq(pledges.initiativeId, initiative.id), eq(pledges.organizationId, named.organization.id)));
+    const viewer = { id: named.admin.id, isStaff: false, email: "", name: "" };
+    await expect(
+      setCreditChoice(db, { ...viewer, id: named.member.id }, pledge!.id, {
+        showName: "no",
+        showAmount: "yes",
+        message: "",
+      }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    await setCreditChoice(db, viewer, pledge!.id, { showName: "no", showAmount: "yes", message: "" });
+    const funders = await publicFunders(db, initiative);
+    expect(funders.named.map((f) => f.name)).not.toContain("Named Funder University");
+    expect(funders.anonymous).toEqual({ count: 2, amountMinor: 160_000 });
+    expect((await organizationCredit(db, { ...named.organization, showMembership: false })).funded).toEqual(
+      [],
+    );
+    // The API's funders follow (the organization is still named as the one running a hub).
+    const api = await (await call(initiativeApi, "/x", { slug: initiative.slug })).json();
+    expect(api.funders.named.map((f: { organization: { name: string } }) => f.organization.name)).toEqual([
+      "Quiet Funder Society",
+    ]);
+    // The money did not move.
+    const [after] = await db.select().from(pledges).where(eq(pledges.id, pledge!.id));
+    expect([after!.status, after!.amountMinor]).toEqual(["paid", 90_000]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { formatDay } from "~/lib/dates";
 import { formatMoney } from "~/lib/money";
 import type { Funders } from "~/modules/pledges/funding.server";
 
@@ -152,6 +153,7 @@ export function FundersList({ funders, currency }: { funders: Funders; currency:
                 ) : null}
                 <span>
                   <Link to={`/members/${f.slug}`}>{f.name}</Link>
+                  <span className="block text-xs text-muted">{formatDay(f.on)}</span>
                   {f.message ? <span className="block text-muted">“{f.message}”</span> : null}
                 </span>
               </span>

@@ -28,6 +28,7 @@ export const funders = z
         amountMinor: money.nullable().describe("Null when the funder hides its amount."),
         shareBp: z.int().nullable().describe("Basis points of the money collected (pledged before funding)."),
         matchShareBp: z.int().nullable().describe("Basis points of the match."),
+        on: day.describe("When the pledge was paid (committed, before collection)."),
       }),
     ),
     anonymous: z.object({ count: z.int().nonnegative(), amountMinor: money }),

@@ -144,6 +144,7 @@ export async function initiativeApi(
         amountMinor: f.amountMinor,
         shareBp: f.shareBp,
         matchShareBp: f.matchShareBp,
+        on: f.on,
       })),
       anonymous: funders.anonymous,
     },

@@ -1,11 +1,15 @@
 // A few seconds' memory for public figures that are costly to compute and the same for
 // everyone (issue 11, section 4): the network's totals and series, and badges. Callers
 // that arrive while a value is being computed share that one computation, so a burst of
-// misses costs one query, not one per request. Per process, like the page cache (ADR 0009).
+// misses costs one query, not one per request. Per process, like the page cache (ADR 0009),
+// and emptied with it by every real write (server/page-cache.ts), so a change made through
+// this server shows at once.
 
 type Entry = { expires: number; value: Promise<unknown> };
 
-const entries = new Map<string, Entry>();
+const shared = globalThis as { __commonsMemo?: Map<string, Entry> };
+shared.__commonsMemo ??= new Map<string, Entry>();
+const entries = shared.__commonsMemo;
 const MAX_ENTRIES = 5_000;
 
 export function memoized<T>(key: string, ttlMs: number, compute: () => Promise<T>): Promise<T> {

@@ -74,6 +74,8 @@ export type PublicFunder = {
   shareBp: number | null;
   /** Basis points of the match this funder drew; null where hidden, unpaid or unmatched. */
   matchShareBp: number | null;
+  /** The day the pledge was paid (or committed, before collection): credit keeps its date. */
+  on: string;
 };
 export type Funders = {
   named: PublicFunder[];
@@ -107,6 +109,9 @@ export async function publicFunders(db: Db, initiative: FundedInitiative): Promi
       name: organizations.name,
       slug: organizations.slug,
       logoUrl: organizations.logoUrl,
+      paidAt: pledges.paidAt,
+      committedAt: pledges.committedAt,
+      createdAt: pledges.createdAt,
     })
     .from(pledges)
     .innerJoin(organizations, eq(organizations.id, pledges.organizationId))
@@ -138,6 +143,7 @@ export async function publicFunders(db: Db, initiative: FundedInitiative): Promi
       shareBp: shown && base > 0 ? Math.round((row.amountMinor * 10_000) / base) : null,
       matchShareBp:
         shown && matched && weights > 0 ? Math.round((weight(row.amountMinor) * 10_000) / weights) : null,
+      on: (row.paidAt ?? row.committedAt ?? row.createdAt).toISOString().slice(0, 10),
     });
   }
   // Funders who hide their amount are listed after the others, by name: their place in

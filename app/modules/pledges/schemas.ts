@@ -36,3 +36,11 @@ export const pledgeFormSchema = z
       if (!value[field]) ctx.addIssue({ code: "custom", path: [field], message });
   });
 export type PledgeForm = z.infer<typeof pledgeFormSchema>;
+
+/** A funder's credit choice, changeable at any time (issue 11): it is not money. */
+export const creditChoiceSchema = z.object({
+  showName: z.enum(["yes", "no"], { message: "Choose whether to show your name." }),
+  showAmount: z.enum(["yes", "no"], { message: "Choose whether to show the amount." }),
+  message: text(500),
+});
+export type CreditChoice = z.infer<typeof creditChoiceSchema>;
