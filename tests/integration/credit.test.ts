@@ -4,12 +4,14 @@ import { and, eq } from "drizzle-orm";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { getDb } from "#db/client.server";
-import { initiatives, organizations, pledges } from "#db/schema";
+import { endorsementHubs, endorsements, initiatives, organizations, pledges } from "#db/schema";
 import { buildOpenInitiative } from "#tests/factories";
 import { ForbiddenError } from "~/lib/errors";
 import { fundersTable, networkSeries } from "~/modules/credits/network.server";
 import { organizationCredit } from "~/modules/credits/organization-credit.server";
 import { reportRollout } from "~/modules/delivery/rollouts.server";
+import { initiativeDetails } from "~/modules/initiatives/catalog.server";
+import { loadInitiative } from "~/modules/initiatives/initiatives.server";
 import { setCreditChoice } from "~/modules/pledges/credit-choice.server";
 import { publicFunders } from "~/modules/pledges/funding.server";
 import { createPledgeRow } from "~/modules/pledges/workflow";
@@ -126,6 +128,30 @@ describe("changing a credit choice later", () => {
     // The money did not move.
     const [after] = await db.select().from(pledges).where(eq(pledges.id, pledge!.id));
     expect([after!.status, after!.amountMinor]).toEqual(["paid", 90_000]);
+  });
+});
+
+describe("endorsers on a public initiative page", () => {
+  it("does not name an unlisted endorser or give away any endorser's hub address (issue 12, item 10)", async () => {
+    const { initiative } = await crowd();
+    const unlisted = await organizationWithPeople("Unlisted Clinic Network");
+    await db
+      .update(organizations)
+      .set({ isPublic: false })
+      .where(eq(organizations.id, unlisted.organization.id));
+    const hub = await hubOf(unlisted, { url: "https://secret-hub.clinic.example.org", userCount: 70 });
+    const [endorsement] = await db
+      .insert(endorsements)
+      .values({ initiativeId: initiative.id, organizationId: unlisted.organization.id, note: "" })
+      .returning();
+    await db.insert(endorsementHubs).values({ endorsementId: endorsement!.id, hubId: hub.id });
+    const details = await initiativeDetails(db, await loadInitiative(db, initiative.slug, null));
+    const data = JSON.stringify(details);
+    expect(data).not.toContain("Unlisted Clinic");
+    expect(data).not.toContain("secret-hub");
+    expect(data).not.toContain(unlisted.organization.slug);
+    expect(details.endorsements.at(-1)).toMatchObject({ organizationName: "An unlisted organization" });
+    expect(details.endorsements.at(-1)!.hubs).toEqual([expect.objectContaining({ userCount: 70 })]);
   });
 });
 
