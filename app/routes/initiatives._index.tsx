@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { ReachLine } from "~/components/delivery/DeliverySection";
 import { DemandSignal, StatusBadge } from "~/components/initiatives/StatusBadge";
 import { FundingProgress } from "~/components/pledges/FundingPanel";
 import { Button } from "~/components/ui/Button";
@@ -8,6 +9,7 @@ import { SelectField } from "~/components/ui/Field";
 import { Pagination, pageFromUrl } from "~/components/ui/Pagination";
 import { formatMoney } from "~/lib/money";
 import { formatCount } from "~/lib/numbers";
+import { reachOf } from "~/modules/credits/rollouts.server";
 import { db } from "~/modules/database.server";
 import { CATALOG_PAGE_SIZE, listActiveProjects, listCatalog } from "~/modules/initiatives/catalog.server";
 import { catalogQuerySchema } from "~/modules/initiatives/schemas";
@@ -22,11 +24,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = catalogQuerySchema.parse(Object.fromEntries(url.searchParams));
   const page = pageFromUrl(request.url);
   const [result, projects] = await Promise.all([listCatalog(db(), query, page), listActiveProjects(db())]);
-  return { ...result, page, pageSize: CATALOG_PAGE_SIZE, query, projects };
+  // Delivered work says where it runs (issue 11): one grouped query for the page's delivered rows.
+  const reach = await reachOf(
+    db(),
+    result.rows.filter((r) => r.status === "delivered").map((r) => r.id),
+  );
+  return {
+    ...result,
+    page,
+    pageSize: CATALOG_PAGE_SIZE,
+    query,
+    projects,
+    reach: Object.fromEntries(reach),
+  };
 }
 
 export default function Initiatives() {
-  const { rows, total, page, pageSize, query, projects } = useLoaderData<typeof loader>();
+  const { rows, total, page, pageSize, query, projects, reach } = useLoaderData<typeof loader>();
   const filtered = Boolean(query.q || query.status || query.project || query.size);
   return (
     <div className="space-y-6">
@@ -151,7 +165,9 @@ export default function Initiatives() {
                       }}
                     />
                   </div>
-                ) : row.goalMinor ? (
+                ) : null}
+                {reach[row.id] ? <ReachLine reach={reach[row.id]!} /> : null}
+                {row.goalMinor && row.status !== "open" ? (
                   <p className="text-sm">
                     Goal{" "}
                     <strong>{formatMoney({ amountMinor: row.goalMinor, currency: row.currency })}</strong>

@@ -191,7 +191,11 @@ export async function initiativeDetails(db: Db, access: InitiativeAccess) {
             organizationName: "An unlisted organization",
             organizationSlug: "",
             organizationIsPublic: false,
-            hubs: e.hubs.map((h, i) => ({ id: `${e.id}-${i}`, name: `hub ${i + 1}`, userCount: h.userCount })),
+            hubs: e.hubs.map((h, i) => ({
+              id: `${e.id}-${i}`,
+              name: `hub ${i + 1}`,
+              userCount: h.userCount,
+            })),
           },
     ),
     // Names of people stay with staff and the proposers; the public sees decisions.
