@@ -61,7 +61,7 @@ export function InitiativeYearList({ items, empty }: { items: Item[]; empty: str
     <div className="space-y-4">
       {byYear(items).map(([year, rows]) => (
         <div key={year}>
-          <h4 className="text-sm font-semibold text-muted">{year}</h4>
+          <h3 className="text-sm font-semibold text-muted">{year}</h3>
           <ul className="divide-y divide-line">
             {rows.map((i) => (
               <li key={i.slug} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
