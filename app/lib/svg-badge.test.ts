@@ -14,6 +14,9 @@ describe("renderBadge", () => {
     expect(svg).not.toContain("<script>");
     expect(svg).toContain("&#60;script&#62;");
     expect(escapeXml(`'"`)).toBe("&#39;&#34;");
+    expect(escapeXml("Tab\tok, vertical\u000Btab and NUL\u0000 not")).toBe(
+      "Tab\tok, verticaltab and NUL not",
+    );
   });
 
   it("grows with its text", () => {

@@ -12,8 +12,15 @@ export function textWidth(text: string) {
   return Math.ceil(width);
 }
 
+/** The control characters XML 1.0 forbids, dropped (a name with one would make the document invalid). */
+export function withoutXmlControls(text: string) {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "");
+}
+
+/** Text safe inside XML (SVG, Atom): forbidden control characters dropped, markup escaped. */
 export function escapeXml(text: string) {
-  return text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return withoutXmlControls(text).replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 export type BadgeTone = "brand" | "success" | "neutral" | "warning";

@@ -60,7 +60,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const idSchema = z.object({ id: z.uuid() });
-const reachedSchema = z.object({ id: z.uuid(), reachedOn: z.iso.date({ error: "Enter a date." }) });
+const reachedSchema = z.object({
+  id: z.uuid(),
+  reachedOn: z.iso
+    .date({ error: "Enter a date." })
+    .refine(
+      (v) => v <= new Date().toISOString().slice(0, 10),
+      "A milestone cannot be reached in the future.",
+    ),
+});
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, found } = await access(request, params.slug);

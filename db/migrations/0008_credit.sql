@@ -76,4 +76,7 @@ CREATE UNIQUE INDEX "organization_logos_hash_idx" ON "organization_logos" USING 
 CREATE UNIQUE INDEX "rollouts_initiative_hub_idx" ON "rollouts" USING btree ("initiative_id","hub_id");--> statement-breakpoint
 CREATE INDEX "rollouts_hub_idx" ON "rollouts" USING btree ("hub_id");--> statement-breakpoint
 CREATE INDEX "rollouts_organization_idx" ON "rollouts" USING btree ("organization_id");--> statement-breakpoint
-CREATE INDEX "initiatives_public_newest_idx" ON "initiatives" USING btree ("created_at" DESC NULLS FIRST,"id" DESC NULLS FIRST) WHERE status in ('open', 'funded', 'in_progress', 'delivered', 'not_delivered') and review_started_at is not null;
+CREATE INDEX "initiatives_public_newest_idx" ON "initiatives" USING btree ("created_at" DESC NULLS FIRST,"id" DESC NULLS FIRST) WHERE status in ('open', 'funded', 'in_progress', 'delivered', 'not_delivered') and review_started_at is not null;--> statement-breakpoint
+-- Logos are uploaded and re-encoded now (issue 11, ADR 0015): a third-party address would track
+-- visitors of credit pages and could change under us. Organizations upload theirs again.
+UPDATE "organizations" SET "logo_url" = NULL WHERE "logo_url" IS NOT NULL AND "logo_url" NOT LIKE '/logos/%';

@@ -73,8 +73,27 @@ describe("funders and their shares", () => {
     // Collected: 90,000 + 40,000 + 70,000 = 200,000; the named funder gave 45% of it.
     expect(funders.named[0]).toMatchObject({ amountMinor: 90_000, shareBp: 4500 });
     expect(funders.named[1]).toMatchObject({ amountMinor: null, shareBp: null, matchShareBp: null });
-    expect(funders.anonymous).toEqual({ count: 1, amountMinor: 70_000 });
+    expect(funders.anonymous).toEqual({ count: 1, amountMinor: 70_000, undisclosed: 0 });
     expect(JSON.stringify(funders)).not.toContain("Secret Benefactor");
+  });
+
+  it("never names an unlisted funder, and never sums an anonymous amount its funder hid", async () => {
+    const proposer = await organizationWithPeople("Unlisted Case Proposer");
+    const unlisted = await organizationWithPeople("Unlisted Donor Foundation");
+    await db
+      .update(organizations)
+      .set({ isPublic: false })
+      .where(eq(organizations.id, unlisted.organization.id));
+    const shy = await organizationWithPeople("Shy Anonymous Donor");
+    const initiative = await fundedInitiative(proposer, "funded", [
+      { by: unlisted, amount: 50_000 },
+      { by: shy, amount: 30_000, showName: false, showAmount: false },
+    ]);
+    const funders = await publicFunders(db, initiative);
+    expect(funders.named).toEqual([]);
+    expect(funders.anonymous).toEqual({ count: 2, amountMinor: 50_000, undisclosed: 1 });
+    const svg = await (await call(banner, "/x", { slug: initiative.slug })).text();
+    expect(svg).not.toContain("Unlisted Donor");
   });
 
   it("shares the match by square roots under quadratic matching", async () => {
@@ -116,7 +135,7 @@ describe("changing a credit choice later", () => {
     await setCreditChoice(db, viewer, pledge!.id, { showName: "no", showAmount: "yes", message: "" });
     const funders = await publicFunders(db, initiative);
     expect(funders.named.map((f) => f.name)).not.toContain("Named Funder University");
-    expect(funders.anonymous).toEqual({ count: 2, amountMinor: 160_000 });
+    expect(funders.anonymous).toEqual({ count: 2, amountMinor: 160_000, undisclosed: 0 });
     expect((await organizationCredit(db, { ...named.organization, showMembership: false })).funded).toEqual(
       [],
     );
@@ -238,7 +257,7 @@ describe("the JSON API", () => {
     const detail = await (
       await call(initiativeApi, `/api/v1/initiatives/${initiative.slug}`, { slug: initiative.slug })
     ).json();
-    expect(detail.funders.anonymous).toEqual({ count: 1, amountMinor: 70_000 });
+    expect(detail.funders.anonymous).toEqual({ count: 1, amountMinor: 70_000, undisclosed: 0 });
     expect(detail.reach).toEqual({ hubs: 1, verifiedHubs: 0, users: 400 });
   });
 
@@ -321,7 +340,7 @@ describe("badges, banner, preview image and feeds", () => {
     const { initiative, named } = await crowd();
     await db
       .update(organizations)
-      .set({ name: `<script>alert("x")</script> Labs` })
+      .set({ name: `<script>alert("x")</script>\u000B Labs` })
       .where(eq(organizations.id, named.organization.id));
     const svg = await (
       await call(banner, "/x?limit=500&width=99999&avatarHeight=abc", { slug: initiative.slug })
@@ -330,6 +349,14 @@ describe("badges, banner, preview image and feeds", () => {
     expect(svg).not.toContain("<script>");
     expect(svg).toContain("&#60;script&#62;");
     expect(svg).toMatch(/^<svg [^>]*width="1600"/);
+    // A control character XML forbids (here in a name) is dropped, so the image stays valid.
+    expect(svg).not.toContain("\u000B");
+    await db
+      .update(organizations)
+      .set({ name: "Proposer\u000B Commons" })
+      .where(eq(organizations.id, initiative.organizationId));
+    const og = await call(ogImage, "/x", { slug: initiative.slug });
+    expect(og.status).toBe(200);
   });
 
   it("renders a 1200×630 preview image", async () => {

@@ -49,7 +49,12 @@ export function FundingProgress({ summary, compact = false }: { summary: Summary
         className="flex h-2.5 w-full overflow-hidden rounded-full bg-brand-100"
       >
         {/* SVG, not style widths: the strict CSP allows no inline styles (issue 11's Lighthouse run found it). */}
-        <svg className="block h-full w-full" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
+        <svg
+          className="block h-full w-full"
+          viewBox="0 0 100 10"
+          preserveAspectRatio="none"
+          aria-hidden="true"
+        >
           <rect width={pledged} height="10" className="fill-brand-700" />
           <rect x={pledged} width={matched} height="10" className="fill-success-700" />
         </svg>
@@ -179,7 +184,18 @@ export function FundersList({ funders, currency }: { funders: Funders; currency:
                 {funders.anonymous.count} anonymous{" "}
                 {funders.anonymous.count === 1 ? "organization" : "organizations"}
               </span>
-              <span className="font-semibold">{money(funders.anonymous.amountMinor)}</span>
+              <span className="text-right font-semibold">
+                {funders.anonymous.undisclosed < funders.anonymous.count
+                  ? money(funders.anonymous.amountMinor)
+                  : null}
+                {funders.anonymous.undisclosed > 0 ? (
+                  <span className="block text-xs font-normal text-muted">
+                    {funders.anonymous.undisclosed === funders.anonymous.count
+                      ? "Amount not shown"
+                      : "and undisclosed amounts"}
+                  </span>
+                ) : null}
+              </span>
             </li>
           ) : null}
         </ul>

@@ -13,7 +13,12 @@ export function ProgressBar({ value, max, label }: { value: number; max: number;
         className="h-2.5 w-full overflow-hidden rounded-full bg-brand-100"
       >
         {/* Drawn as SVG: a width in a style attribute is blocked by the strict CSP (no inline styles). */}
-        <svg className="block h-full w-full" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
+        <svg
+          className="block h-full w-full"
+          viewBox="0 0 100 10"
+          preserveAspectRatio="none"
+          aria-hidden="true"
+        >
           <rect width={percent} height="10" className="fill-brand-700" />
         </svg>
       </div>

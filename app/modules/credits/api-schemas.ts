@@ -31,7 +31,11 @@ export const funders = z
         on: day.describe("When the pledge was paid (committed, before collection)."),
       }),
     ),
-    anonymous: z.object({ count: z.int().nonnegative(), amountMinor: money }),
+    anonymous: z.object({
+      count: z.int().nonnegative(),
+      amountMinor: money.describe("The sum of the anonymous pledges that show their amount."),
+      undisclosed: z.int().nonnegative().describe("Anonymous pledges that also hide their amount."),
+    }),
   })
   .register(apiRegistry, { id: "Funders", description: "Anonymous funders are only counted and summed." });
 

@@ -2,7 +2,7 @@ import { and, desc, eq, exists, inArray, isNotNull, isNull, or, sql } from "driz
 import { Feed } from "feed";
 import type { Db } from "#db/client.server";
 import { endorsements, initiatives, initiativeTransitions, organizations, pledges } from "#db/schema";
-import { escapeXml as escapeHtml } from "~/lib/svg-badge";
+import { escapeXml as escapeHtml, withoutXmlControls } from "~/lib/svg-badge";
 
 // Atom feeds (issue 11, section 3): initiatives opening for pledges, funded, delivered;
 // for the network or one organization (proposed, endorsed, or funded under its name).
@@ -92,7 +92,14 @@ export function renderAtom(
       link,
       date: entry.at,
       description: escapeHtml([entry.summary, entry.rationale].filter(Boolean).join("\n\n")),
-      author: [{ name: entry.organizationName }],
+      // The library escapes the name; control characters XML forbids are dropped first.
+      author: [
+        {
+          name: escapeHtml(entry.organizationName).replace(/&#(\d+);/g, (_, c) =>
+            String.fromCharCode(Number(c)),
+          ),
+        },
+      ],
     });
   }
   return feed.atom1();

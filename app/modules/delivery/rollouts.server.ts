@@ -10,6 +10,7 @@ import {
   upstreamProjects,
 } from "#db/schema";
 import { ConflictError, ForbiddenError, NotFoundError } from "~/lib/errors";
+import { logger } from "~/lib/logger.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { versionIncludes } from "~/modules/hubs/hub-address";
 import { checkHubBySystem } from "~/modules/hubs/hubs.server";
@@ -214,9 +215,14 @@ export async function sweepRollouts(db: Db) {
   let checked = 0;
   let verified = 0;
   for (const { hubId } of waiting) {
-    const result = await checkHubBySystem(db, hubId);
-    checked++;
-    if (result.ok) verified += await verifyRolloutsOfHub(db, hubId);
+    // One hub's trouble (a database error on its row) does not stop the others' checks.
+    try {
+      const result = await checkHubBySystem(db, hubId);
+      checked++;
+      if (result.ok) verified += await verifyRolloutsOfHub(db, hubId);
+    } catch (error) {
+      logger.error({ err: error, hubId }, "rollout sweep: hub check failed");
+    }
   }
   return { checked, verified };
 }

@@ -16,8 +16,8 @@ export const milestoneSchema = z.object({
 });
 export type MilestoneInput = z.infer<typeof milestoneSchema>;
 
-/** Upstream versions as projects write them: 5.2.0, 4.1.0b1, v2.3. */
-const VERSION = /^v?\d+(\.\d+){0,3}([a-z]+\d*|[-.+][0-9A-Za-z.-]+)?$/;
+/** Upstream versions as projects write them: 5.2.0, 4.1.0b1, v2.3 (at most three numbers). */
+const VERSION = /^v?\d{1,6}(\.\d{1,6}){0,2}([a-z]+\d*|[-.+][0-9A-Za-z.-]+)?$/;
 
 export const deliverableSchema = z
   .object({

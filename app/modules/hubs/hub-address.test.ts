@@ -30,12 +30,19 @@ describe("versionIncludes", () => {
     ["6.0", "5.2.0", true],
     ["4.1.5", "5.0.0", false],
     ["not a version", "5.0.0", false],
+    ["5.02.0", "5.2.0", true],
+    ["99999999999999999999.0", "5.2.0", false],
+    ["5.3.0a1", "5.3.0rc2", false],
+    ["5.3.0.dev0", "5.3.0a1", false],
+    ["5.3.0rc2", "5.3.0b1", true],
+    ["5.2.0.post1", "5.2.0", true],
+    ["5.2.1.1", "5.2.1", false],
   ])("hub %s includes %s: %s", (hub, release, expected) => {
     expect(versionIncludes(hub, release)).toBe(expected);
   });
 
   it("reads Python pre-releases as before the release", () => {
-    expect(jupyterhubSemver("4.1.0b1")).toBe("4.1.0-pre");
+    expect(jupyterhubSemver("4.1.0b1")).toBe("4.1.0-2.1");
     expect(jupyterhubSemver("v5.0")).toBe("5.0.0");
   });
 });

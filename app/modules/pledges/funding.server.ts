@@ -79,7 +79,8 @@ export type PublicFunder = {
 };
 export type Funders = {
   named: PublicFunder[];
-  anonymous: { count: number; amountMinor: number };
+  /** Counted; summed only over those that show their amount; `undisclosed` of them hide it. */
+  anonymous: { count: number; amountMinor: number; undisclosed: number };
   hiddenAmounts: number;
 };
 
@@ -109,6 +110,7 @@ export async function publicFunders(db: Db, initiative: FundedInitiative): Promi
       name: organizations.name,
       slug: organizations.slug,
       logoUrl: organizations.logoUrl,
+      isPublic: organizations.isPublic,
       paidAt: pledges.paidAt,
       committedAt: pledges.committedAt,
       createdAt: pledges.createdAt,
@@ -124,12 +126,15 @@ export async function publicFunders(db: Db, initiative: FundedInitiative): Promi
   const matched =
     initiative.fundedAt && initiative.matchRule !== "none" && (initiative.matchedMinor ?? 0) > 0;
   const named: PublicFunder[] = [];
-  const anonymous = { count: 0, amountMinor: 0 };
+  const anonymous = { count: 0, amountMinor: 0, undisclosed: 0 };
   let hiddenAmounts = 0;
   for (const row of rows) {
-    if (!row.showName) {
+    // An unlisted organization is visible only to its people and staff: it funds anonymously
+    // in public, whatever its pledge says.
+    if (!row.showName || !row.isPublic) {
       anonymous.count++;
-      anonymous.amountMinor += row.amountMinor;
+      if (row.showAmount) anonymous.amountMinor += row.amountMinor;
+      else anonymous.undisclosed++;
       continue;
     }
     if (!row.showAmount) hiddenAmounts++;
