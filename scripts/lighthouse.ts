@@ -96,10 +96,17 @@ try {
       const misses = category.auditRefs
         .map((ref) => result!.lhr.audits[ref.id]!)
         .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== "informative");
-      console.log(`  ${c}: ${misses.map((a) => a.title).slice(0, 6).join("; ")}`);
+      console.log(
+        `  ${c}: ${misses
+          .map((a) => a.title)
+          .slice(0, 6)
+          .join("; ")}`,
+      );
       if (c === "performance") continue;
       for (const audit of misses) {
-        const items = ((audit.details as { items?: Record<string, unknown>[] } | undefined)?.items ?? []).slice(0, 3);
+        const items = (
+          (audit.details as { items?: Record<string, unknown>[] } | undefined)?.items ?? []
+        ).slice(0, 3);
         for (const item of items) console.log(`    ${audit.id}: ${JSON.stringify(item).slice(0, 300)}`);
       }
     }

@@ -93,13 +93,7 @@ export function renderAtom(
       date: entry.at,
       description: escapeHtml([entry.summary, entry.rationale].filter(Boolean).join("\n\n")),
       // The library escapes the name; control characters XML forbids are dropped first.
-      author: [
-        {
-          name: escapeHtml(entry.organizationName).replace(/&#(\d+);/g, (_, c) =>
-            String.fromCharCode(Number(c)),
-          ),
-        },
-      ],
+      author: [{ name: withoutXmlControls(entry.organizationName) }],
     });
   }
   return feed.atom1();
