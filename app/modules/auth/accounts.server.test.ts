@@ -84,17 +84,45 @@ describe("sign in", () => {
     expect(unknown).toEqual(wrong);
   });
 
-  it("locks an account for a while after five failed tries, even with the right password", async () => {
+  it("locks out the client that guessed five times, not the owner signing in from elsewhere (issue 12, item 7)", async () => {
     const address = email();
     await signUp(db, { name: "A", email: address, password: PASSWORD });
-    for (let i = 0; i < 5; i++) {
-      await signIn(db, { email: address, password: "wrong", ip: `10.1.0.${i}` }).catch(() => {});
-    }
-    const error = await signIn(db, { email: address, password: PASSWORD, ip: "10.1.1.1" }).catch(
+    for (let i = 0; i < 5; i++)
+      await signIn(db, { email: address, password: "wrong", ip: "10.1.0.66" }).catch(() => {});
+    const guesser = await signIn(db, { email: address, password: PASSWORD, ip: "10.1.0.66" }).catch(
       (e: unknown) => e,
     );
-    expect(error).toBeInstanceOf(RateLimitedError);
-    expect((error as RateLimitedError).message).toMatch(/Too many sign-in attempts/);
+    expect(guesser).toBeInstanceOf(RateLimitedError);
+    expect((guesser as RateLimitedError).message).toMatch(/Too many sign-in attempts/);
+    // The owner, on another network, signs in.
+    await expect(signIn(db, { email: address, password: PASSWORD, ip: "10.1.1.1" })).resolves.toBeDefined();
+  });
+
+  it("stops a guess spread over many addresses, until the owner completes an email reset", async () => {
+    const address = email();
+    await signUp(db, { name: "A", email: address, password: PASSWORD });
+    for (let i = 0; i < 50; i++)
+      await signIn(db, { email: address, password: "wrong", ip: `10.7.${i}.1` }).catch(() => {});
+    const spread = await signIn(db, { email: address, password: PASSWORD, ip: "10.7.200.1" }).catch(
+      (e: unknown) => e,
+    );
+    expect(spread).toBeInstanceOf(RateLimitedError);
+    await requestPasswordReset(db, { email: address, ip: "10.7.200.1" });
+    const token = (await lastEmailTo(address)).html.match(/reset-password\?token=([a-z0-9]+)/)?.[1];
+    await resetPassword(db, { token: token!, password: "the owner's new passphrase" });
+    await expect(
+      signIn(db, { email: address, password: "the owner's new passphrase", ip: "10.7.200.1" }),
+    ).resolves.toBeDefined();
+  }, 60_000);
+
+  it("keeps reset requests from one client from blocking the owner's (issue 12, item 7)", async () => {
+    const address = email();
+    await signUp(db, { name: "A", email: address, password: PASSWORD });
+    for (let i = 0; i < 3; i++) await requestPasswordReset(db, { email: address, ip: "10.8.0.66" });
+    await expect(requestPasswordReset(db, { email: address, ip: "10.8.0.66" })).rejects.toBeInstanceOf(
+      RateLimitedError,
+    );
+    await expect(requestPasswordReset(db, { email: address, ip: "10.8.1.1" })).resolves.toBeUndefined();
   });
 
   it("limits attempts per IP address across accounts", async () => {

@@ -7,17 +7,26 @@ import { env } from "~/lib/env.server";
 import { RateLimitedError, ValidationError } from "~/lib/errors";
 import { sendEmail } from "~/modules/notifications/email.server";
 import { burnPasswordCheck, hashPassword, isCommonPassword, verifyPassword } from "./password.server";
-import { clearRateLimit, hitRateLimit } from "./rate-limit.server";
+import { clearRateLimit, clearRateLimitsOfAccount, hitRateLimit } from "./rate-limit.server";
 import { createSession, invalidateUserSessions } from "./session.server";
 import { consumeCode, consumeLinkToken, issueUserToken, peekLinkToken } from "./tokens.server";
 
 const VERIFY_TTL_MS = 24 * 60 * 60 * 1000;
 const RESET_TTL_MS = 60 * 60 * 1000;
-// Sign-in: 5 tries per account and 100 per IP address (campuses share one) in 15 minutes.
+// Sign-in limits (issue 12, item 7) are keyed on the account and the client together, so a
+// stranger guessing from elsewhere cannot lock the real owner out: 5 tries per account and
+// client in 15 minutes, then 10 in a day (the backoff); a wide ceiling per account stops a
+// guess spread over many addresses; 100 per address (campuses share one) across accounts.
+// A completed email reset proves the owner and lifts every sign-in limit on the account.
 const LOGIN_WINDOW_S = 15 * 60;
-const LOGIN_PER_ACCOUNT = 5;
-const LOGIN_PER_IP = 100;
-// Reset requests: 3 per account and 10 per IP per hour.
+const LOGIN_LIMITS = (email: string, ip: string) =>
+  [
+    { key: `login:account-client:${email}:${ip}`, count: 5, seconds: LOGIN_WINDOW_S },
+    { key: `login:account-client-day:${email}:${ip}`, count: 10, seconds: 24 * 60 * 60 },
+    { key: `login:account:${email}`, count: 50, seconds: LOGIN_WINDOW_S },
+    { key: `login:ip:${ip}`, count: 100, seconds: LOGIN_WINDOW_S },
+  ] as const;
+// Reset requests: 3 per account and client, 10 per account, 10 per client, per hour.
 const RESET_WINDOW_S = 60 * 60;
 
 export function findUserByEmail(db: Db, email: string) {
@@ -103,12 +112,11 @@ export async function verifyEmailByLink(db: Db, token: string) {
 }
 
 export async function signIn(db: Db, input: { email: string; password: string; ip: string }) {
-  const accountKey = `login:account:${input.email.toLowerCase()}`;
-  const [perAccount, perIp] = await Promise.all([
-    hitRateLimit(db, accountKey, LOGIN_PER_ACCOUNT, LOGIN_WINDOW_S),
-    hitRateLimit(db, `login:ip:${input.ip}`, LOGIN_PER_IP, LOGIN_WINDOW_S),
-  ]);
-  const blocked = [perAccount, perIp].find((r) => !r.allowed);
+  const limits = LOGIN_LIMITS(input.email.toLowerCase(), input.ip);
+  const results = await Promise.all(limits.map((l) => hitRateLimit(db, l.key, l.count, l.seconds)));
+  const blocked = results
+    .filter((r) => !r.allowed)
+    .sort((a, b) => b.retryAfterSeconds - a.retryAfterSeconds)[0];
   if (blocked) {
     const minutes = Math.ceil(blocked.retryAfterSeconds / 60);
     throw new RateLimitedError(
@@ -124,17 +132,20 @@ export async function signIn(db: Db, input: { email: string; password: string; i
   if (!(await verifyPassword(user.passwordHash, input.password))) {
     throw new ValidationError({ form: ["That email and password do not match an account."] });
   }
-  await clearRateLimit(db, accountKey);
+  // A success clears this client's count on the account, not the limits others ran into.
+  await clearRateLimit(db, limits[0].key);
   return { user, session: await createSession(db, user.id) };
 }
 
 /** Always behaves the same whether or not the email has an account (no enumeration). */
 export async function requestPasswordReset(db: Db, input: { email: string; ip: string }) {
-  const [perAccount, perIp] = await Promise.all([
-    hitRateLimit(db, `reset:account:${input.email.toLowerCase()}`, 3, RESET_WINDOW_S),
+  const address = input.email.toLowerCase();
+  const results = await Promise.all([
+    hitRateLimit(db, `reset:account-client:${address}:${input.ip}`, 3, RESET_WINDOW_S),
+    hitRateLimit(db, `reset:account:${address}`, 10, RESET_WINDOW_S),
     hitRateLimit(db, `reset:ip:${input.ip}`, 10, RESET_WINDOW_S),
   ]);
-  const blocked = [perAccount, perIp].find((r) => !r.allowed);
+  const blocked = results.find((r) => !r.allowed);
   if (blocked) {
     throw new RateLimitedError(
       `Too many reset requests. Try again in ${Math.ceil(blocked.retryAfterSeconds / 60)} minutes.`,
@@ -173,6 +184,9 @@ export async function resetPassword(db: Db, input: { token: string; password: st
     })
     .where(eq(users.id, userId));
   await invalidateUserSessions(db, userId);
+  // The owner proved the address: whatever a guesser ran into no longer stands in their way.
+  const [owner] = await db.select({ email: users.email }).from(users).where(eq(users.id, userId));
+  if (owner) await clearRateLimitsOfAccount(db, owner.email.toLowerCase());
   return userId;
 }
 

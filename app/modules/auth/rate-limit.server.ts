@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { inArray, or, sql } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import { rateLimits } from "#db/schema";
 
@@ -38,4 +38,21 @@ export async function hitRateLimit(
 
 export async function clearRateLimit(db: Db, key: string) {
   await db.delete(rateLimits).where(sql`${rateLimits.key} = ${key}`);
+}
+
+/** Lifts every sign-in and reset limit on an account (after the owner proved the address). */
+export async function clearRateLimitsOfAccount(db: Db, email: string) {
+  const escaped = email.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const exact = [`login:account:${email}`, `reset:account:${email}`];
+  const perClient = ["login:account-client:", "login:account-client-day:", "reset:account-client:"].map(
+    (prefix) => `${prefix}${escaped}:%`,
+  );
+  await db
+    .delete(rateLimits)
+    .where(
+      or(
+        inArray(rateLimits.key, exact),
+        ...perClient.map((pattern) => sql`${rateLimits.key} like ${pattern}`),
+      ),
+    );
 }
