@@ -1,4 +1,4 @@
-import { desc, eq } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "#db/client.server";
 import { emailMessages } from "#db/schema";
@@ -7,6 +7,7 @@ import {
   changePassword,
   requestPasswordReset,
   resetPassword,
+  sendPasswordReset,
   signIn,
   signUp,
   verifyEmailByCode,
@@ -18,6 +19,14 @@ const db = getDb();
 let n = 0;
 const email = () => `someone-${Date.now()}-${n++}@example.org`;
 const PASSWORD = "a long enough passphrase";
+
+/** Password-reset jobs queued for an address (the worker's half runs apart). */
+async function queuedResets(address: string) {
+  const rows = (await db.execute(
+    sql`select count(*)::int as n from pgboss.job where name = 'password-reset-request' and data->>'email' = ${address}`,
+  )) as unknown as { n: number }[];
+  return rows[0]!.n;
+}
 
 async function lastEmailTo(to: string) {
   const [row] = await db
@@ -108,6 +117,7 @@ describe("sign in", () => {
     );
     expect(spread).toBeInstanceOf(RateLimitedError);
     await requestPasswordReset(db, { email: address, ip: "10.7.200.1" });
+    await sendPasswordReset(db, address);
     const token = (await lastEmailTo(address)).html.match(/reset-password\?token=([a-z0-9]+)/)?.[1];
     await resetPassword(db, { token: token!, password: "the owner's new passphrase" });
     await expect(
@@ -143,6 +153,8 @@ describe("passwords", () => {
     const address = email();
     const { session } = await signUp(db, { name: "A", email: address, password: PASSWORD });
     await requestPasswordReset(db, { email: address, ip: "10.2.0.1" });
+    expect(await queuedResets(address)).toBe(1);
+    expect(await sendPasswordReset(db, address)).toBe(true);
     const token = (await lastEmailTo(address)).html.match(/reset-password\?token=([a-z0-9]+)/)?.[1];
     await resetPassword(db, { token: token!, password: "a brand new passphrase" });
     expect((await validateSessionToken(db, session.token)).ok).toBe(false);
@@ -154,9 +166,12 @@ describe("passwords", () => {
     ).toMatch(/expired/);
   });
 
-  it("a reset request for an unknown address sends nothing and reveals nothing", async () => {
+  it("a reset request for an unknown address does the same work, then sends nothing (issue 12, item 6)", async () => {
     const address = email();
     await expect(requestPasswordReset(db, { email: address, ip: "10.3.0.1" })).resolves.toBeUndefined();
+    // Exactly what a known address gets at request time: one queued job, no lookup-dependent work.
+    expect(await queuedResets(address)).toBe(1);
+    expect(await sendPasswordReset(db, address)).toBe(false);
     expect(await db.select().from(emailMessages).where(eq(emailMessages.to, address))).toHaveLength(0);
   });
 

@@ -5,6 +5,7 @@ import { PasswordReset, passwordResetSubject } from "#emails/password-reset";
 import { VerifyEmail, verifyEmailSubject } from "#emails/verify-email";
 import { env } from "~/lib/env.server";
 import { RateLimitedError, ValidationError } from "~/lib/errors";
+import { enqueue, QUEUES } from "~/modules/jobs/boss.server";
 import { sendEmail } from "~/modules/notifications/email.server";
 import { burnPasswordCheck, hashPassword, isCommonPassword, verifyPassword } from "./password.server";
 import { clearRateLimit, clearRateLimitsOfAccount, hitRateLimit } from "./rate-limit.server";
@@ -137,7 +138,11 @@ export async function signIn(db: Db, input: { email: string; password: string; i
   return { user, session: await createSession(db, user.id) };
 }
 
-/** Always behaves the same whether or not the email has an account (no enumeration). */
+/**
+ * Always does the same work whether or not the email has an account (issue 12, item 6):
+ * after the limits, one job is queued; the worker looks the address up and sends the link
+ * only if it has an account. So neither the answer nor its timing tells them apart.
+ */
 export async function requestPasswordReset(db: Db, input: { email: string; ip: string }) {
   const address = input.email.toLowerCase();
   const results = await Promise.all([
@@ -152,8 +157,18 @@ export async function requestPasswordReset(db: Db, input: { email: string; ip: s
       blocked.retryAfterSeconds,
     );
   }
-  const user = await findUserByEmail(db, input.email);
-  if (!user) return;
+  await enqueue(
+    db,
+    QUEUES.passwordResetRequest,
+    { email: input.email },
+    { retryLimit: 3, expireInSeconds: 300 },
+  );
+}
+
+/** The worker's half of a reset request: sends the link if the address has an account, else nothing. */
+export async function sendPasswordReset(db: Db, email: string) {
+  const user = await findUserByEmail(db, email);
+  if (!user) return false;
   const { token } = await issueUserToken(db, user.id, "reset_password", RESET_TTL_MS);
   const appUrl = env().appUrl;
   await sendEmail(db, {
@@ -162,6 +177,7 @@ export async function requestPasswordReset(db: Db, input: { email: string; ip: s
     template: "password-reset",
     body: PasswordReset({ appUrl, name: user.name, link: `${appUrl}/reset-password?token=${token}` }),
   });
+  return true;
 }
 
 export function isResetTokenLive(db: Db, token: string) {

@@ -19,6 +19,7 @@ export const QUEUES = {
   pledgeSweep: "pledge-sweep",
   pledgeDigest: "pledge-digest",
   rolloutSweep: "rollout-sweep",
+  passwordResetRequest: "password-reset-request",
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 

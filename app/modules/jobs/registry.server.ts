@@ -1,3 +1,4 @@
+import { authJobs } from "~/modules/auth/jobs";
 import { deliveryJobs } from "~/modules/delivery/jobs";
 import { initiativeJobs } from "~/modules/initiatives/jobs";
 import { ledgerJobs } from "~/modules/ledger/jobs";
@@ -26,4 +27,5 @@ export const jobDefinitions: JobDefinition[] = [
   ...notificationJobs,
   ...pledgeJobs,
   ...deliveryJobs,
+  ...authJobs,
 ];

@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { getDb } from "#db/client.server";
+import { QUEUES } from "~/modules/jobs/boss.server";
+import { defineJob } from "~/modules/jobs/definitions";
+import { sendPasswordReset } from "./accounts.server";
+
+export const authJobs = [
+  defineJob({
+    queue: QUEUES.passwordResetRequest,
+    payload: z.object({ email: z.string() }),
+    work: { batchSize: 5, localConcurrency: 1, notifyPollingIntervalSeconds: 5 },
+    handle: async (data: { email: string }) => {
+      await sendPasswordReset(getDb(), data.email);
+    },
+  }),
+];
