@@ -37,3 +37,17 @@ export class RateLimitedError extends DomainError {
     super(message);
   }
 }
+
+/** PostgreSQL's error code, through Drizzle's wrapping (`cause`) if any. */
+export function databaseErrorCode(error: unknown): string | undefined {
+  for (let e: unknown = error, depth = 0; e && depth < 3; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
+}
+
+/** A unique index refused a row: two requests created the same thing at once (issue 12, item 12). */
+export function isUniqueViolation(error: unknown) {
+  return databaseErrorCode(error) === "23505";
+}

@@ -2,7 +2,7 @@ import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data } from "@remix-run/node";
 import type { z } from "zod";
-import { ValidationError } from "./errors";
+import { isUniqueViolation, ValidationError } from "./errors";
 
 // One way to run a form action: parse with the shared zod schema, run the work,
 // and answer 400 with errors at each field (or about the whole form) when it fails.
@@ -21,6 +21,15 @@ export async function handleForm<Schema extends z.ZodType>(
   try {
     return await work(submission.value);
   } catch (error) {
+    // Two tabs creating the same thing at once: the unique index decides; the loser is told.
+    if (isUniqueViolation(error))
+      return data(
+        submission.reply({
+          formErrors: ["This was just saved by another request. Reload the page to see it."],
+          hideFields: ["password", "confirm", "currentPassword"],
+        }),
+        { status: 409 },
+      );
     if (!(error instanceof ValidationError)) throw error;
     const { form, ...fieldErrors } = error.fieldErrors;
     return data(

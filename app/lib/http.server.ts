@@ -1,7 +1,9 @@
 import {
   ConflictError,
+  databaseErrorCode,
   ForbiddenError,
   InvalidTransitionError,
+  isUniqueViolation,
   NotFoundError,
   RateLimitedError,
 } from "./errors";
@@ -23,6 +25,13 @@ export async function handleDomainErrors<T>(work: () => Promise<T>): Promise<T> 
     return await work();
   } catch (error) {
     if (error instanceof NotFoundError) notFound(error.message);
+    // A value PostgreSQL cannot read as its column's type ("not-a-uuid" as a uuid) names
+    // nothing that can exist: 404, not 500 (issue 12, item 12).
+    if (databaseErrorCode(error) === "22P02") notFound("Nothing has this address.");
+    if (isUniqueViolation(error))
+      throw new Response("This was just created by another request. Reload the page to see it.", {
+        status: 409,
+      });
     if (error instanceof ForbiddenError) forbidden(error.message);
     if (error instanceof ConflictError || error instanceof InvalidTransitionError)
       throw new Response(error.message, { status: 409 });

@@ -4,7 +4,7 @@ import { users } from "#db/schema";
 import { PasswordReset, passwordResetSubject } from "#emails/password-reset";
 import { VerifyEmail, verifyEmailSubject } from "#emails/verify-email";
 import { env } from "~/lib/env.server";
-import { RateLimitedError, ValidationError } from "~/lib/errors";
+import { isUniqueViolation, RateLimitedError, ValidationError } from "~/lib/errors";
 import { enqueue, QUEUES } from "~/modules/jobs/boss.server";
 import { sendEmail } from "~/modules/notifications/email.server";
 import { burnPasswordCheck, hashPassword, isCommonPassword, verifyPassword } from "./password.server";
@@ -47,10 +47,19 @@ export async function signUp(db: Db, input: { name: string; email: string; passw
       email: ["An account with this email already exists. Sign in or reset your password."],
     });
   }
+  const passwordHash = await hashPassword(input.password);
   const [user] = await db
     .insert(users)
-    .values({ name: input.name, email: input.email, passwordHash: await hashPassword(input.password) })
-    .returning();
+    .values({ name: input.name, email: input.email, passwordHash })
+    .returning()
+    .catch((error: unknown) => {
+      // The same address signed up at the same moment from another tab: the index decides.
+      if (isUniqueViolation(error))
+        throw new ValidationError({
+          email: ["An account with this email already exists. Sign in or reset your password."],
+        });
+      throw error;
+    });
   await sendVerificationEmail(db, user!);
   return { user: user!, session: await createSession(db, user!.id) };
 }

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import { organizationMembers, organizations, users } from "#db/schema";
-import { ForbiddenError, NotFoundError, ValidationError } from "~/lib/errors";
+import { ForbiddenError, isUniqueViolation, NotFoundError, ValidationError } from "~/lib/errors";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { type Actor, can, type OrganizationAction } from "./policy";
 import type { OrganizationInput } from "./schemas";
@@ -76,7 +76,16 @@ async function assertSlugFree(db: Db, slug: string, exceptId?: string) {
 export async function createOrganization(db: Db, userId: string, input: OrganizationInput) {
   return db.transaction(async (tx) => {
     await assertSlugFree(tx, input.slug);
-    const [organization] = await tx.insert(organizations).values(input).returning();
+    const [organization] = await tx
+      .insert(organizations)
+      .values(input)
+      .returning()
+      .catch((error: unknown) => {
+        // Created at the same moment from another tab: the unique index decides.
+        if (isUniqueViolation(error))
+          throw new ValidationError({ slug: ["Another organization already uses this address."] });
+        throw error;
+      });
     await tx.insert(organizationMembers).values({ organizationId: organization!.id, userId, role: "owner" });
     await recordAudit(tx, {
       actorId: userId,
