@@ -47,6 +47,8 @@ const schema = z.object({
   PAGE_CACHE_SECONDS: z.coerce.number().min(0).max(300).default(3),
   /** Requests a minute one client address may make to the JSON API (issue 11). */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(300),
+  /** Accounts one client address may create an hour (issue 12, item 4). */
+  SIGNUP_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(10),
 });
 
 export type Env = z.infer<typeof schema> & {

@@ -18,11 +18,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const redirectTo = safeRedirectPath(String(formData.get("redirectTo") ?? ""), "/verify-email");
   return handleForm(formData, signupSchema, async (value) => {
-    const { session } = await signUp(db(), value);
+    const { session } = await signUp(db(), { ...value, ip: context.clientIp });
     return redirect(redirectTo, {
       headers: { "Set-Cookie": sessionCookie(session.token, session.expiresAt) },
     });

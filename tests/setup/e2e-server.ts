@@ -34,6 +34,8 @@ Object.assign(process.env, {
   STRIPE_WEBHOOK_SECRET: "whsec_e2e_only_not_the_development_secret",
   STRIPE_API_BASE: stripeEmulator.url,
   LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+  // Every journey signs up from 127.0.0.1: the per-address limit is tested on its own.
+  SIGNUP_LIMIT_PER_HOUR: "1000",
 });
 
 // Journeys that move the clock (a pledge deadline passing) reach the database directly.

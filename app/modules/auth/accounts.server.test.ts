@@ -148,6 +148,18 @@ describe("sign in", () => {
   }, 60_000);
 });
 
+describe("sign-up limits", () => {
+  it("refuses more than ten accounts an hour from one client address, at the form (issue 12, item 4)", async () => {
+    const ip = `10.66.${n % 200}.${Date.now() % 200}`;
+    for (let i = 0; i < 10; i++) await signUp(db, { name: "Bulk", email: email(), password: PASSWORD, ip });
+    const refused = await fieldErrors(signUp(db, { name: "Bulk", email: email(), password: PASSWORD, ip }));
+    expect(refused.form?.[0]).toMatch(/Too many accounts were created from your network/);
+    await expect(
+      signUp(db, { name: "Elsewhere", email: email(), password: PASSWORD, ip: "10.67.0.1" }),
+    ).resolves.toBeDefined();
+  }, 60_000);
+});
+
 describe("passwords", () => {
   it("reset by emailed link sets the new password and ends every session", async () => {
     const address = email();

@@ -40,8 +40,16 @@ function assertAcceptablePassword(password: string, field = "password") {
   }
 }
 
-export async function signUp(db: Db, input: { name: string; email: string; password: string }) {
+export async function signUp(db: Db, input: { name: string; email: string; password: string; ip?: string }) {
   assertAcceptablePassword(input.password);
+  if (input.ip) {
+    // Each sign-up sends a verification email: a bounded number per client address an hour.
+    const limit = await hitRateLimit(db, `signup:ip:${input.ip}`, env().SIGNUP_LIMIT_PER_HOUR, 60 * 60);
+    if (!limit.allowed)
+      throw new ValidationError({
+        form: [`Too many accounts were created from your network in the last hour. Try again later.`],
+      });
+  }
   if (await findUserByEmail(db, input.email)) {
     throw new ValidationError({
       email: ["An account with this email already exists. Sign in or reset your password."],

@@ -5,7 +5,7 @@ import { auditEvents, emailMessages, type OrganizationRole, organizationMembers,
 import { addMember, buildOrganization, buildUser } from "#tests/factories";
 import { ConflictError, ForbiddenError, NotFoundError, type ValidationError } from "~/lib/errors";
 import { createOrganization, loadOrganizationFor } from "./organizations.server";
-import { acceptInvitation, changeRole, inviteMember, removeMember } from "./people.server";
+import { acceptInvitation, changeRole, INVITATION_LIMITS, inviteMember, removeMember } from "./people.server";
 
 const db = getDb();
 const person = (overrides: Partial<typeof users.$inferInsert> = {}) =>
@@ -122,6 +122,51 @@ describe("invitations", () => {
     expect(await auditActions(organization.id)).toEqual(
       expect.arrayContaining(["invitation.sent", "invitation.accepted"]),
     );
+  });
+
+  it("limits invitations from an organization without a membership, and to one address (issue 12, item 4)", async () => {
+    const { organization, people } = await orgWith(["owner"]);
+    const context = await contextFor(organization.slug, people[0]!);
+    const stamp = Date.now();
+    for (let i = 0; i < INVITATION_LIMITS.newOrganization; i++)
+      await inviteMember(db, context, {
+        email: `new-${stamp}-${i}@example.org`,
+        role: "member",
+        inviterName: "Ada",
+      });
+    const refused = await inviteMember(db, context, {
+      email: `new-${stamp}-extra@example.org`,
+      role: "member",
+      inviterName: "Ada",
+    }).catch((e: unknown) => e);
+    expect((refused as ValidationError).fieldErrors.email?.[0]).toMatch(
+      /without a membership can send 5 invitations a day/,
+    );
+    expect(
+      await db
+        .select()
+        .from(emailMessages)
+        .where(eq(emailMessages.to, `new-${stamp}-extra@example.org`)),
+    ).toEqual([]);
+
+    // One address gets at most three invitations a day, whoever sends them.
+    const target = `popular-${stamp}@example.org`;
+    for (let i = 0; i < INVITATION_LIMITS.recipient; i++) {
+      const other = await orgWith(["owner"]);
+      await inviteMember(db, await contextFor(other.organization.slug, other.people[0]!), {
+        email: target,
+        role: "member",
+        inviterName: "Someone",
+      });
+    }
+    const another = await orgWith(["owner"]);
+    const bombed = await inviteMember(db, await contextFor(another.organization.slug, another.people[0]!), {
+      email: target,
+      role: "member",
+      inviterName: "Someone",
+    }).catch((e: unknown) => e);
+    expect((bombed as ValidationError).fieldErrors.email?.[0]).toMatch(/several invitations today/);
+    expect(await db.select().from(emailMessages).where(eq(emailMessages.to, target))).toHaveLength(3);
   });
 
   it("an expired invitation cannot be accepted", async () => {
