@@ -5,6 +5,7 @@ import desktopConfig from "lighthouse/core/config/desktop-config.js";
 import { createPool } from "../db/client.server";
 import { seed } from "../db/seed/index";
 import { createTemplate, freePort, startTestCluster } from "../tests/setup/cluster";
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "./chromium";
 
 // Lighthouse on the public pages (issue 11, section 4): the production build on a
 // throwaway database with the demo network, Debian's Chromium, desktop settings.
@@ -60,17 +61,8 @@ try {
   }
 
   chrome = await chromeLauncher.launch({
-    chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    chromeFlags: [
-      "--headless=new",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    chromePath: CHROMIUM_PATH,
+    chromeFlags: ["--headless=new", ...CHROMIUM_FLAGS],
   });
   const pages: [string, string][] = [
     ["home", "/"],

@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { chromium, type Page } from "@playwright/test";
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "./chromium";
 
 // Screenshots of every page at 375 px and 1280 px, for a look before a release.
 // Run against a running portal with demo data: `npm run dev`, then
@@ -34,18 +35,7 @@ const ADMIN = [
 ];
 const STAFF = ["/staff"];
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
 
 async function signIn(page: Page, email: string) {
   await page.goto(`${base}/login`);

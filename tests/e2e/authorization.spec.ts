@@ -1,5 +1,5 @@
 import { type APIRequestContext, expect, request as playwrightRequest, test } from "@playwright/test";
-import { DEMO_PASSWORD } from "./support";
+import { DEMO_PASSWORD, signedInRequest } from "./support";
 
 // Every route with every role (issue 2, item 13). Later issues add rows here.
 // Expected values: a status, or "login" for a redirect to the sign-in page.
@@ -321,15 +321,8 @@ const contexts = new Map<Role, APIRequestContext>();
 
 test.beforeAll(async ({ baseURL }) => {
   contexts.set("anonymous", await playwrightRequest.newContext({ baseURL }));
-  for (const [role, email] of Object.entries(ACCOUNTS) as [Exclude<Role, "anonymous">, string][]) {
-    const context = await playwrightRequest.newContext({ baseURL });
-    const response = await context.post("/login", {
-      form: { email, password: DEMO_PASSWORD },
-      maxRedirects: 0,
-    });
-    expect(response.status(), `sign in as ${role}`).toBe(302);
-    contexts.set(role, context);
-  }
+  for (const [role, email] of Object.entries(ACCOUNTS) as [Exclude<Role, "anonymous">, string][])
+    contexts.set(role, await signedInRequest(baseURL, email));
 });
 
 test.afterAll(async () => {

@@ -1,6 +1,6 @@
 import { type APIRequestContext, expect, request as playwrightRequest, test } from "@playwright/test";
 import fc from "fast-check";
-import { DEMO_PASSWORD } from "./support";
+import { signedInRequest } from "./support";
 
 // Malformed and hostile input never answers 5xx (issue 12, item 12): every form gets random
 // and hostile values (fast-check, fixed seed, so a failure replays), routes get malformed
@@ -144,18 +144,8 @@ const contexts = new Map<string, APIRequestContext>();
 
 test.beforeAll(async ({ baseURL }) => {
   contexts.set("anonymous", await playwrightRequest.newContext({ baseURL }));
-  for (const [role, email] of [
-    ["admin", "grace@openclimate.test"],
-    ["staff", "jordan@commons.test"],
-  ] as const) {
-    const context = await playwrightRequest.newContext({ baseURL });
-    const response = await context.post("/login", {
-      form: { email, password: DEMO_PASSWORD },
-      maxRedirects: 0,
-    });
-    expect(response.status(), `sign in as ${role}`).toBe(302);
-    contexts.set(role, context);
-  }
+  contexts.set("admin", await signedInRequest(baseURL, "grace@openclimate.test"));
+  contexts.set("staff", await signedInRequest(baseURL, "jordan@commons.test"));
 });
 
 test.afterAll(async () => {

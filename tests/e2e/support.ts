@@ -63,3 +63,15 @@ export async function withDatabase<T>(work: (sql: import("postgres").Sql) => Pro
     await sql.end();
   }
 }
+
+/** An API request context signed in as `email` (for tables of requests by role). */
+export async function signedInRequest(baseURL: string | undefined, email: string) {
+  const { request } = await import("@playwright/test");
+  const context = await request.newContext({ baseURL });
+  const response = await context.post("/login", {
+    form: { email, password: DEMO_PASSWORD },
+    maxRedirects: 0,
+  });
+  expect(response.status(), `sign in as ${email}`).toBe(302);
+  return context;
+}
