@@ -2,10 +2,12 @@ import type { SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { DemandSignal, StatusBadge } from "~/components/initiatives/StatusBadge";
+import { Markdown } from "~/components/Markdown";
 import { Badge } from "~/components/ui/Badge";
 import { Button } from "~/components/ui/Button";
-import { Field, FormError, SelectField, TextareaField } from "~/components/ui/Field";
+import { CheckboxField, Field, FormError, SelectField, TextareaField } from "~/components/ui/Field";
 import { Table, Td, Th } from "~/components/ui/Table";
+import { ValidationError } from "~/lib/errors";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { handleForm, intentOf } from "~/lib/forms.server";
 import { conflictsAsFlash, handleDomainErrors } from "~/lib/http.server";
@@ -14,6 +16,7 @@ import { requireStaff } from "~/modules/auth/request.server";
 import { db } from "~/modules/database.server";
 import { listEndorsements } from "~/modules/initiatives/endorsements.server";
 import { changeStatus, loadInitiative } from "~/modules/initiatives/initiatives.server";
+import { CONFIRMED_DECISIONS } from "~/modules/initiatives/policy";
 import {
   duplicateSchema,
   noteSchema,
@@ -53,6 +56,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       slug: initiative.slug,
       title: initiative.title,
       summary: initiative.summary,
+      problem: initiative.problem,
+      solution: initiative.solution,
+      plan: initiative.plan,
       status: initiative.status,
       size: initiative.size,
       priority: initiative.priority,
@@ -71,6 +77,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       label: t.label,
       rationale: t.rationale,
       opens: Boolean(t.opensForPledges),
+      confirmed: CONFIRMED_DECISIONS.includes(t.to),
     })),
     canMerge: MERGEABLE_STATUSES.includes(initiative.status),
     reviews,
@@ -98,6 +105,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     switch (intentOf(formData)) {
       case "transition":
         return handleForm(formData, transitionSchema, async (value) => {
+          if (CONFIRMED_DECISIONS.includes(value.to) && formData.get("confirm") !== "on")
+            throw new ValidationError({
+              confirm: ["This decision is public and cannot be undone: tick the box to confirm it."],
+            });
           await handleDomainErrors(() => changeStatus(db(), { userId: viewer.id, isStaff: true }, id, value));
           return redirectWithFlash(
             here,
@@ -134,7 +145,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 type Reply = SubmissionResult<string[]> & { initialValue?: Record<string, unknown> | null };
-const scoreOptions = [0, 1, 2, 3].map((n) => ({ value: String(n), label: String(n) }));
+const scoreOptions = [
+  { value: "", label: "Not scored" },
+  ...[0, 1, 2, 3].map((n) => ({ value: String(n), label: String(n) })),
+];
 const LEVERAGE = [
   ["technical", "Technical leverage", "Does it make the platform better for everyone, not one hub?"],
   ["network", "Network leverage", "How many hubs and communities benefit?"],
@@ -178,6 +192,24 @@ export default function TriageInitiative() {
         ) : null}
       </header>
 
+      <details open className="rounded-lg border border-line bg-paper p-4">
+        <summary className="cursor-pointer font-semibold">The proposal</summary>
+        <div className="mt-3 space-y-4">
+          {(
+            [
+              ["The problem", initiative.problem],
+              ["Proposed solution", initiative.solution],
+              ["Implementation plan", initiative.plan],
+            ] as const
+          ).map(([heading, text]) => (
+            <div key={heading}>
+              <h2 className="text-base">{heading}</h2>
+              <Markdown className="mt-1">{text || "_Not written._"}</Markdown>
+            </div>
+          ))}
+        </div>
+      </details>
+
       <div className="grid gap-8 lg:grid-cols-2">
         <section aria-labelledby="decide" className="space-y-3">
           <h2 id="decide">Decide</h2>
@@ -194,20 +226,24 @@ export default function TriageInitiative() {
               )}
             </p>
           ) : (
-            <Form method="post" className="space-y-4 rounded-lg border border-line bg-paper p-4">
+            // Keyed by the status: after a decision the form starts empty again, with no choice made.
+            <Form
+              key={initiative.status}
+              method="post"
+              className="space-y-4 rounded-lg border border-line bg-paper p-4"
+            >
               <input type="hidden" name="intent" value="transition" />
               <FormError errors={e(transitionErrors, "")} />
               <fieldset>
                 <legend className="mb-1 text-sm font-medium">Decision</legend>
                 <ul className="space-y-1">
-                  {data.moves.map((move, index) => (
+                  {data.moves.map((move) => (
                     <li key={move.to} className="flex items-center gap-2 text-sm">
                       <input
                         type="radio"
                         name="to"
                         id={`to-${move.to}`}
                         value={move.to}
-                        defaultChecked={index === 0}
                         className="size-4 accent-brand-700"
                       />
                       <label htmlFor={`to-${move.to}`}>
@@ -251,6 +287,18 @@ export default function TriageInitiative() {
                     errors={e(transitionErrors, "pledgeDeadline")}
                   />
                 </fieldset>
+              ) : null}
+              {data.moves.some((m) => m.confirmed) ? (
+                <CheckboxField
+                  label="I have checked this decision: it is public and cannot be undone"
+                  name="confirm"
+                  value="on"
+                  help={`Needed to ${data.moves
+                    .filter((m) => m.confirmed)
+                    .map((m) => m.label.toLowerCase())
+                    .join(" or ")}.`}
+                  errors={e(transitionErrors, "confirm")}
+                />
               ) : null}
               <Button type="submit" disabled={busy}>
                 Record decision
@@ -358,7 +406,7 @@ export default function TriageInitiative() {
                 label={label}
                 name={name}
                 help={help}
-                defaultValue={String(data.mine?.[name] ?? 0)}
+                defaultValue={data.mine ? String(data.mine[name]) : ""}
                 options={scoreOptions}
                 errors={e(errorsFor("review"), name)}
               />

@@ -55,6 +55,9 @@ async function decide(page: Page, path: string, decision: string, extra: Record<
   if (extra.goal) await page.getByLabel("Funding goal (USD)").fill(extra.goal);
   if (extra.minBackers) await page.getByLabel("Minimum backing organizations").fill(extra.minBackers);
   if (extra.deadline) await page.getByLabel("Pledge deadline").fill(extra.deadline);
+  // Declining and approving are public and final: the form asks to confirm them.
+  if (/^(Approve|Decline)/.test(decision))
+    await page.getByRole("checkbox", { name: /it is public and cannot be undone/ }).check();
   await page.getByRole("button", { name: "Record decision" }).click();
   await expect(page.getByRole("status").or(page.getByRole("alert")).first()).toContainText(/Now /);
 }
@@ -192,6 +195,8 @@ test("markdown and text written by members cannot run script on any page that sh
   await staff.getByLabel("Add a note").fill(XSS);
   await staff.getByRole("button", { name: "Add note" }).click();
   await staff.getByRole("textbox", { name: /^Note/ }).fill(XSS);
+  for (const leverage of ["Technical", "Network", "Ecosystem", "Sustainability"])
+    await staff.getByLabel(`${leverage} leverage`).selectOption("0");
   await staff.getByRole("button", { name: "Save scores" }).click();
   await expect(staff.getByText("Your scorecard is saved.")).toBeVisible();
 
@@ -294,4 +299,47 @@ test("an email's unsubscribe link turns initiative emails off, and preferences t
   await expect(page.getByText("Your email preferences are saved.")).toBeVisible();
   await expect(submissions).toBeChecked();
   await expectAccessible(page);
+});
+
+test("the decision form chooses nothing by itself, confirms what cannot be undone, and scores start unset", async ({
+  browser,
+}) => {
+  const proposer = await as(browser, PROPOSER);
+  const path = await propose(
+    proposer,
+    {
+      title: `Offline notebooks for field stations ${Date.now()}`,
+      summary: "Notebooks that keep working at field stations with no network for days.",
+      problem: long("Problem"),
+      solution: long("Solution"),
+      plan: long("Plan"),
+    },
+    "Submit for review",
+  );
+
+  const staff = await as(browser, STAFF);
+  await staff.goto(`/staff${path}`);
+  // The proposal itself is on the decision page.
+  await expect(staff.getByRole("heading", { name: "The problem" })).toBeVisible();
+  // No decision is pre-selected: submitting without one is refused at the form.
+  for (const radio of await staff.getByRole("radio").all()) await expect(radio).not.toBeChecked();
+  await staff.getByRole("button", { name: "Record decision" }).click();
+  await expect(staff.getByText("Choose a decision.")).toBeVisible();
+  // Declining without confirming is refused; nothing is recorded.
+  await staff.getByRole("radio", { name: /^Decline/ }).check();
+  await staff
+    .getByRole("textbox", { name: /^Rationale/ })
+    .fill("Out of scope for the network this year, sorry.");
+  await staff.getByRole("button", { name: "Record decision" }).click();
+  await expect(staff.getByText(/tick the box to confirm it/)).toBeVisible();
+  await expect(staff.getByText("Submitted", { exact: true }).first()).toBeVisible();
+  // Start the review: afterwards the form is empty again.
+  await decide(staff, path, "Start review");
+  await expect(staff.getByRole("textbox", { name: /^Rationale/ })).toHaveValue("");
+  for (const radio of await staff.getByRole("radio").all()) await expect(radio).not.toBeChecked();
+  // Scores start unset and cannot be saved unset.
+  await expect(staff.getByLabel("Technical leverage")).toHaveValue("");
+  await staff.getByRole("button", { name: "Save scores" }).click();
+  await expect(staff.getByText("Score it 0 to 3.").first()).toBeVisible();
+  await expectAccessible(staff);
 });

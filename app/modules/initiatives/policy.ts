@@ -12,3 +12,10 @@ export function proposerMayMove(role: OrganizationRole | null, to: InitiativeSta
   if (!role) return false;
   return !IRREVERSIBLE.includes(to) || role === "admin" || role === "owner";
 }
+
+/**
+ * Staff decisions that cannot be taken back and are public at once (issue 13, item 2):
+ * declining ends the proposal; approving opens it for pledges (money). The decision form
+ * asks staff to confirm them.
+ */
+export const CONFIRMED_DECISIONS: readonly InitiativeStatus[] = ["declined", "open"];

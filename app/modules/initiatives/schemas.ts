@@ -108,23 +108,18 @@ export const endorsementSchema = z.object({
   note: optionalText(1_000, "note"),
 });
 
+/** A leverage score: 0 to 3, and chosen (an unset score is not a zero; issue 13, item 2). */
+const score = z
+  .string({ error: "Score it 0 to 3." })
+  .trim()
+  .regex(/^[0-3]$/, "Score it 0 to 3.")
+  .transform(Number);
+
 export const reviewSchema = z.object({
-  technical: z.coerce
-    .number({ error: "Score 0 to 3." })
-    .int()
-    .min(0, "Score 0 to 3.")
-    .max(3, "Score 0 to 3."),
-  network: z.coerce.number({ error: "Score 0 to 3." }).int().min(0, "Score 0 to 3.").max(3, "Score 0 to 3."),
-  ecosystem: z.coerce
-    .number({ error: "Score 0 to 3." })
-    .int()
-    .min(0, "Score 0 to 3.")
-    .max(3, "Score 0 to 3."),
-  sustainability: z.coerce
-    .number({ error: "Score 0 to 3." })
-    .int()
-    .min(0, "Score 0 to 3.")
-    .max(3, "Score 0 to 3."),
+  technical: score,
+  network: score,
+  ecosystem: score,
+  sustainability: score,
   note: optionalText(5_000, "note"),
 });
 
