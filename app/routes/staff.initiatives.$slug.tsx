@@ -236,6 +236,11 @@ export default function TriageInitiative() {
               <FormError errors={e(transitionErrors, "")} />
               <fieldset>
                 <legend className="mb-1 text-sm font-medium">Decision</legend>
+                {e(transitionErrors, "to") ? (
+                  <p className="mb-1 text-sm font-medium text-danger-700">
+                    {e(transitionErrors, "to")!.join(" ")}
+                  </p>
+                ) : null}
                 <ul className="space-y-1">
                   {data.moves.map((move) => (
                     <li key={move.to} className="flex items-center gap-2 text-sm">
