@@ -250,16 +250,32 @@ export default function Billing() {
                     Open billing portal
                   </Button>
                 </Form>
-                <Form method="post">
-                  <Button
-                    type="submit"
-                    name="intent"
-                    value={membership.cancelAtPeriodEnd ? "resume" : "cancel"}
-                    variant="secondary"
-                  >
-                    {membership.cancelAtPeriodEnd ? "Keep renewing" : "Cancel at period end"}
-                  </Button>
-                </Form>
+                {membership.cancelAtPeriodEnd ? (
+                  <Form method="post">
+                    <Button type="submit" name="intent" value="resume" variant="secondary">
+                      Keep renewing
+                    </Button>
+                  </Form>
+                ) : (
+                  // Ending a membership is asked twice (issue 13, item 6): a stray click does not end it.
+                  <details className="text-sm">
+                    <summary className="cursor-pointer rounded-md border border-line px-4 py-2 font-semibold">
+                      Cancel at period end…
+                    </summary>
+                    <Form method="post" className="mt-2 space-y-2 rounded-md border border-line bg-paper p-3">
+                      <p>
+                        The membership ends
+                        {membership.currentPeriodEnd
+                          ? ` on ${new Date(membership.currentPeriodEnd).toISOString().slice(0, 10)}`
+                          : " at the close of its period"}{" "}
+                        and is not charged again. You can keep it renewing until then.
+                      </p>
+                      <Button type="submit" name="intent" value="cancel" variant="danger">
+                        Yes, end it at the period's close
+                      </Button>
+                    </Form>
+                  </details>
+                )}
               </div>
             ) : null}
           </div>

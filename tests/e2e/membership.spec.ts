@@ -67,6 +67,15 @@ test("an institution admin joins by card and sees the active membership and a re
   ).toBeVisible();
   await expect(page.getByText("2 of 5 hubs covered by your membership")).toBeVisible();
 
+  // Ending the membership asks first, and the page says so at once; keeping it renewing undoes it.
+  await page.getByText("Cancel at period end…").click();
+  await page.getByRole("button", { name: "Yes, end it at the period's close" }).click();
+  await expect(page.getByText("The membership will end at the close of its period.")).toBeVisible();
+  await expect(page.getByText(/^Ends on \d{4}-\d{2}-\d{2}/)).toBeVisible();
+  await expect(page.getByText(/^Next renewal on/)).toHaveCount(0);
+  await page.getByRole("button", { name: "Keep renewing" }).click();
+  await expect(page.getByText(/^Next renewal on \d{4}-\d{2}-\d{2}/)).toBeVisible();
+
   // The statement for this year lists the payment and Stripe's fee, and downloads as CSV.
   await page.getByRole("link", { name: "Statements for any period" }).click();
   const statement = page.getByRole("table", { name: "Statement" });
