@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { FundedList, InitiativeYearList } from "~/components/credits/CreditLists";
+import { HubStatusBadge } from "~/components/hubs/HubCheckStatus";
 import { Badge } from "~/components/ui/Badge";
 import { Card, CardHeader } from "~/components/ui/Card";
 import { EmptyState } from "~/components/ui/EmptyState";
@@ -44,6 +45,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
         name: h.name,
         url: h.url,
         status: h.status,
+        lastCheckError: h.lastCheckError ? "unreachable" : null,
         region: h.region,
         userCount: h.userCount,
         usersReportedOn: h.usersReportedOn,
@@ -128,7 +130,7 @@ export default function MemberPage() {
                   {h.jupyterhubVersion ? (
                     <Badge tone="success">JupyterHub {h.jupyterhubVersion}</Badge>
                   ) : null}
-                  <Badge tone={h.status === "active" ? "success" : "neutral"}>{h.status}</Badge>
+                  <HubStatusBadge status={h.status} lastCheckError={h.lastCheckError} />
                 </div>
               </li>
             ))}

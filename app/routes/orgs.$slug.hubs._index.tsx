@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
-import { HubCheckStatus } from "~/components/hubs/HubCheckStatus";
-import { Badge } from "~/components/ui/Badge";
+import { HubCheckStatus, HubStatusBadge } from "~/components/hubs/HubCheckStatus";
 import { Button, ButtonLink } from "~/components/ui/Button";
 import { EmptyState } from "~/components/ui/EmptyState";
 import { Table, Td, Th } from "~/components/ui/Table";
@@ -91,7 +90,7 @@ export default function Hubs() {
                   {hub.region ? <div className="text-xs text-muted">{hub.region}</div> : null}
                 </Td>
                 <Td>
-                  <Badge tone={hub.status === "active" ? "success" : "neutral"}>{hub.status}</Badge>
+                  <HubStatusBadge status={hub.status} lastCheckError={hub.lastCheckError} />
                 </Td>
                 <Td>
                   {hub.userCount !== null ? (

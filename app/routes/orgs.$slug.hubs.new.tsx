@@ -5,7 +5,7 @@ import { HubForm } from "~/components/hubs/HubForm";
 import { withFlash } from "~/lib/flash.server";
 import { handleForm } from "~/lib/forms.server";
 import { db } from "~/modules/database.server";
-import { createHub } from "~/modules/hubs/hubs.server";
+import { createHub, runHubCheck } from "~/modules/hubs/hubs.server";
 import { hubSchema } from "~/modules/hubs/schemas";
 import { requireOrganization } from "~/modules/organizations/request.server";
 
@@ -18,11 +18,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const context = await requireOrganization(request, params.slug, "manage-hubs");
   return handleForm(await request.formData(), hubSchema, async (value) => {
     const hub = await createHub(db(), context, value);
+    // Checked at once (issue 13, item 10): the list then shows whether it answers.
+    const check = await runHubCheck(db(), context, hub.id);
     return redirect(`/orgs/${context.organization.slug}/hubs`, {
-      headers: await withFlash({
-        kind: "success",
-        message: `${hub.name} is added. Use "Check" to confirm it is reachable.`,
-      }),
+      headers: await withFlash(
+        check.ok
+          ? { kind: "success", message: `${hub.name} is added; it answered: JupyterHub ${check.version}.` }
+          : { kind: "error", message: `${hub.name} is added, but the check failed: ${check.message}` },
+      ),
     });
   });
 }

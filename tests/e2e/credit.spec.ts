@@ -108,6 +108,15 @@ test("the lead records a release, staff close the work, and a hub added by its p
   await expect(page.getByRole("cell", { name: /^Northbridge Lab Hub http/ })).toContainText(`${FAKE_HUB}`);
   await page.getByRole("button", { name: "Check Northbridge Lab Hub" }).click();
   await expect(page.getByText("The hub answered: JupyterHub 5.2.1.")).toBeVisible();
+  // A hub that does not answer is said to be unreachable, not shown as a plain green "active".
+  await page.goto("/orgs/northbridge-university/hubs/new");
+  await page.getByLabel("Name").fill("Northbridge Old Hub");
+  await page.getByLabel("Address").fill("http://127.0.0.1:9/hub/home");
+  await page.getByRole("button", { name: "Add hub" }).click();
+  await expect(page.getByText(/Northbridge Old Hub is added, but the check failed/)).toBeVisible();
+  await expect(page.getByRole("row", { name: /Northbridge Old Hub/ })).toContainText(
+    "active · unreachable at last check",
+  );
 
   // As the initiative's lead, it records a release; the form explains what is missing first.
   await page.goto(`/initiatives/${IN_PROGRESS}`);

@@ -55,7 +55,9 @@ test("a new person sets up their organization and a colleague joins it", async (
   await page.getByLabel("Users reported on").fill("2026-11-01");
   await expectAccessible(page);
   await page.getByRole("button", { name: "Add hub" }).click();
-  await expect(page.getByText("Tide Teaching Hub is added.")).toBeVisible();
+  // The hub is checked as it is added.
+  await expect(page.getByText("Tide Teaching Hub is added; it answered: JupyterHub 5.2.1.")).toBeVisible();
+  await expect(page.getByRole("cell", { name: /JupyterHub 5\.2\.1/ })).toBeVisible();
   await page.getByRole("button", { name: "Check Tide Teaching Hub" }).click();
   await expect(page.getByText("The hub answered: JupyterHub 5.2.1.")).toBeVisible();
   await expect(page.getByRole("cell", { name: /JupyterHub 5\.2\.1/ })).toBeVisible();

@@ -27,3 +27,19 @@ export function HubCheckStatus({ hub }: { hub: HubCheckView }) {
     </div>
   );
 }
+
+/**
+ * A hub's status as people should read it (issue 13, item 10): an active hub whose last
+ * check failed is not shown as a plain green "active".
+ */
+export function HubStatusBadge({
+  status,
+  lastCheckError,
+}: {
+  status: string;
+  lastCheckError: string | null;
+}) {
+  if (status !== "active") return <Badge tone="neutral">{status}</Badge>;
+  if (lastCheckError) return <Badge tone="warning">active · unreachable at last check</Badge>;
+  return <Badge tone="success">active</Badge>;
+}
