@@ -30,7 +30,6 @@ function json(body: unknown, status: number, headers: Record<string, string>) {
 
 /** Answers an API GET: 404 for what is not there, else JSON with an ETag (the rate limit is the server's, server/api-rate-limit.ts). */
 export async function apiAnswer(request: Request, produce: () => Promise<unknown | null>) {
-  if (request.method === "OPTIONS") return preflight();
   const body = await produce();
   if (body === null) return json({ error: "Not found." }, 404, {});
   return cacheableResponse(

@@ -16,7 +16,7 @@ import {
 import { ForbiddenError } from "~/lib/errors";
 import { formatMajorAmount } from "~/lib/money";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { listEndorsements } from "./endorsements.server";
+import { listEndorsements, publicEndorsements } from "./endorsements.server";
 import type { InitiativeAccess } from "./initiatives.server";
 import { enqueueNotice } from "./notices.server";
 import type { CatalogQuery } from "./schemas";
@@ -173,31 +173,7 @@ export async function initiativeDetails(db: Db, access: InitiativeAccess) {
   return {
     projects,
     proposerHubs,
-    // Loader data holds only what the page shows (issue 12, item 10): no hub addresses, and an
-    // unlisted endorser is neither named nor linked, its hubs only counted, except for staff.
-    endorsements: endorsements.map((e) =>
-      e.organizationIsPublic || access.isStaff
-        ? {
-            id: e.id,
-            note: e.note,
-            organizationName: e.organizationName,
-            organizationSlug: e.organizationSlug,
-            organizationIsPublic: e.organizationIsPublic,
-            hubs: e.hubs.map((h) => ({ id: h.id, name: h.name, userCount: h.userCount })),
-          }
-        : {
-            id: e.id,
-            note: e.note,
-            organizationName: "An unlisted organization",
-            organizationSlug: "",
-            organizationIsPublic: false,
-            hubs: e.hubs.map((h, i) => ({
-              id: `${e.id}-${i}`,
-              name: `hub ${i + 1}`,
-              userCount: h.userCount,
-            })),
-          },
-    ),
+    endorsements: publicEndorsements(endorsements, access.isStaff),
     // Names of people stay with staff and the proposers; the public sees decisions.
     timeline: timeline.map((t) => (insider ? t : { ...t, actorName: null })),
     updates,

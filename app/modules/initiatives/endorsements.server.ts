@@ -177,6 +177,34 @@ export async function listEndorsements(db: Db, initiativeId: string) {
   return rows.map((row) => ({ ...row, hubs: hubRows.filter((h) => h.endorsementId === row.id) }));
 }
 
+type Endorsement = Awaited<ReturnType<typeof listEndorsements>>[number];
+
+/**
+ * Endorsements as a public page may show them (issue 12, item 10): no hub addresses, and an
+ * unlisted endorser neither named nor linked, its hubs only counted, except for staff.
+ */
+export function publicEndorsements(list: Endorsement[], isStaff: boolean) {
+  return list.map((e) =>
+    e.organizationIsPublic || isStaff
+      ? {
+          id: e.id,
+          note: e.note,
+          organizationName: e.organizationName,
+          organizationSlug: e.organizationSlug,
+          organizationIsPublic: e.organizationIsPublic,
+          hubs: e.hubs.map((h) => ({ id: h.id, name: h.name, userCount: h.userCount })),
+        }
+      : {
+          id: e.id,
+          note: e.note,
+          organizationName: "An unlisted organization",
+          organizationSlug: "",
+          organizationIsPublic: false,
+          hubs: e.hubs.map((h, n) => ({ id: `${e.id}-${n}`, name: `hub ${n + 1}`, userCount: h.userCount })),
+        },
+  );
+}
+
 /**
  * The organizations `userId` may endorse for (admin or owner, not the proposer),
  * with their active hubs and any live endorsement, for the endorse form.

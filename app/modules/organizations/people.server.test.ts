@@ -4,8 +4,9 @@ import { getDb } from "#db/client.server";
 import { auditEvents, emailMessages, type OrganizationRole, organizationMembers, users } from "#db/schema";
 import { addMember, buildOrganization, buildUser } from "#tests/factories";
 import { ConflictError, ForbiddenError, NotFoundError, type ValidationError } from "~/lib/errors";
+import { INVITATION_LIMITS } from "./invitation-limits.server";
 import { createOrganization, loadOrganizationFor } from "./organizations.server";
-import { acceptInvitation, changeRole, INVITATION_LIMITS, inviteMember, removeMember } from "./people.server";
+import { acceptInvitation, changeRole, inviteMember, removeMember } from "./people.server";
 
 const db = getDb();
 const person = (overrides: Partial<typeof users.$inferInsert> = {}) =>

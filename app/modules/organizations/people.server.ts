@@ -1,20 +1,13 @@
-import { and, asc, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db } from "#db/client.server";
-import {
-  invitations,
-  memberships,
-  type OrganizationRole,
-  organizationMembers,
-  organizations,
-  users,
-} from "#db/schema";
+import { invitations, type OrganizationRole, organizationMembers, organizations, users } from "#db/schema";
 import { Invitation, invitationSubject } from "#emails/invitation";
 import { env } from "~/lib/env.server";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "~/lib/errors";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { hitRateLimit } from "~/modules/auth/rate-limit.server";
 import { hashSecret, randomSecret } from "~/modules/auth/session.server";
 import { sendEmail } from "~/modules/notifications/email.server";
+import { assertInvitationAllowed } from "./invitation-limits.server";
 import type { OrganizationContext } from "./organizations.server";
 import { assignableRoles, can } from "./policy";
 
@@ -62,50 +55,6 @@ function assertMayAssign(context: OrganizationContext, role: OrganizationRole) {
   if (!can(context.actor, "manage-people")) throw new ForbiddenError("Only admins can manage people.");
   if (!assignableRoles(context.actor).includes(role)) {
     throw new ValidationError({ role: ["Only an owner can make someone an owner."] });
-  }
-}
-
-// Invitations carry text the sender chooses (organization and inviter names) to any
-// address (issue 12, item 4): an organization without a live membership may send a few a
-// day, a member organization more; one address receives a few a day in all; one person
-// sends a bounded number a day across organizations. Counted before anything is sent.
-export const INVITATION_LIMITS = { newOrganization: 5, memberOrganization: 50, recipient: 3, sender: 30 };
-const DAY_S = 24 * 60 * 60;
-
-async function assertInvitationAllowed(db: Db, context: OrganizationContext, email: string) {
-  const [live] = await db
-    .select({ id: memberships.id })
-    .from(memberships)
-    .where(
-      and(
-        eq(memberships.organizationId, context.organization.id),
-        inArray(memberships.status, ["active", "past_due"]),
-      ),
-    )
-    .limit(1);
-  const perOrganization = live ? INVITATION_LIMITS.memberOrganization : INVITATION_LIMITS.newOrganization;
-  const checks = [
-    {
-      key: `invite:organization:${context.organization.id}`,
-      count: perOrganization,
-      message: live
-        ? `Your organization sent ${perOrganization} invitations today. Try again tomorrow.`
-        : `An organization without a membership can send ${perOrganization} invitations a day. Try again tomorrow, or write to staff.`,
-    },
-    {
-      key: `invite:recipient:${email.toLowerCase()}`,
-      count: INVITATION_LIMITS.recipient,
-      message: "This address has received several invitations today. Try again tomorrow.",
-    },
-    {
-      key: `invite:sender:${context.actor.userId}`,
-      count: INVITATION_LIMITS.sender,
-      message: `You sent ${INVITATION_LIMITS.sender} invitations today. Try again tomorrow.`,
-    },
-  ];
-  for (const check of checks) {
-    const result = await hitRateLimit(db, check.key, check.count, DAY_S);
-    if (!result.allowed) throw new ValidationError({ email: [check.message] });
   }
 }
 
