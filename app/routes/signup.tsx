@@ -6,9 +6,9 @@ import { AuthCard } from "~/components/layout/AuthCard";
 import { Button } from "~/components/ui/Button";
 import { Field, FormError } from "~/components/ui/Field";
 import { handleForm } from "~/lib/forms.server";
-import { signUp } from "~/modules/auth/accounts.server";
-import { getViewer, safeRedirectPath, sessionCookie } from "~/modules/auth/request.server";
+import { getViewer, safeRedirectPath, signupCookie } from "~/modules/auth/request.server";
 import { signupSchema } from "~/modules/auth/schemas";
+import { startSignUp } from "~/modules/auth/signup.server";
 import { db } from "~/modules/database.server";
 
 export const meta: MetaFunction = () => [{ title: "Create an account · Commons" }];
@@ -20,11 +20,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
-  const redirectTo = safeRedirectPath(String(formData.get("redirectTo") ?? ""), "/verify-email");
+  const redirectTo = safeRedirectPath(String(formData.get("redirectTo") ?? ""), "/account");
+  // The same answer whether or not the address has an account (issue 12, item 6): a
+  // pending sign-up and "check your email"; the account is made when the code comes back.
   return handleForm(formData, signupSchema, async (value) => {
-    const { session } = await signUp(db(), { ...value, ip: context.clientIp });
-    return redirect(redirectTo, {
-      headers: { "Set-Cookie": sessionCookie(session.token, session.expiresAt) },
+    const pending = await startSignUp(db(), { ...value, ip: context.clientIp, redirectTo });
+    return redirect("/verify-email", {
+      headers: { "Set-Cookie": signupCookie(pending.token, pending.expiresAt) },
     });
   });
 }

@@ -13,13 +13,36 @@ import {
   verifyEmailByCode,
   verifyEmailByLink,
 } from "~/modules/auth/accounts.server";
-import { getViewer, requireUser } from "~/modules/auth/request.server";
+import {
+  clearedSignupCookie,
+  getViewer,
+  requireUser,
+  safeRedirectPath,
+  sessionCookie,
+  signupToken,
+} from "~/modules/auth/request.server";
 import { verifyCodeSchema } from "~/modules/auth/schemas";
+import {
+  completeSignUpByCode,
+  completeSignUpByLink,
+  pendingSignupOf,
+  resendSignupEmail,
+} from "~/modules/auth/signup.server";
 import { db } from "~/modules/database.server";
 
 export const meta: MetaFunction = () => [{ title: "Confirm your email · Commons" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  const signupLink = new URL(request.url).searchParams.get("signup");
+  if (signupLink) {
+    // The emailed link of a pending sign-up makes the account; the person then signs in
+    // (or enters the code in the tab where they signed up, which signs them in there).
+    if (await completeSignUpByLink(db(), signupLink))
+      throw redirect("/login", {
+        headers: await withFlash({ kind: "success", message: "Your account is ready. Sign in to continue." }),
+      });
+    return { linkExpired: true, email: null };
+  }
   const token = new URL(request.url).searchParams.get("token");
   if (token) {
     const userId = await verifyEmailByLink(db(), token);
@@ -31,12 +54,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
     }
     return { linkExpired: true, email: (await getViewer(request))?.email ?? null };
   }
-  const viewer = await requireUser(request);
-  if (viewer.emailVerified) throw redirect("/account");
-  return { linkExpired: false, email: viewer.email };
+  const viewer = await getViewer(request);
+  if (!viewer) {
+    const pending = await pendingSignupOf(db(), signupToken(request));
+    if (pending) return { linkExpired: false, email: pending.email };
+  }
+  if ((await requireUser(request)).emailVerified) throw redirect("/account");
+  return { linkExpired: false, email: viewer!.email };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
+  if (!(await getViewer(request)) && signupToken(request)) return pendingSignupAction(request);
   const viewer = await requireUser(request);
   const formData = await request.formData();
   if (intentOf(formData) === "resend") {
@@ -60,6 +88,36 @@ export async function action({ request }: ActionFunctionArgs) {
   });
 }
 
+/** Code entry and "send a new code" for a sign-up whose account is not made yet. */
+async function pendingSignupAction(request: Request) {
+  const token = signupToken(request);
+  const formData = await request.formData();
+  if (intentOf(formData) === "resend") {
+    try {
+      const pending = await resendSignupEmail(db(), token);
+      if (!pending)
+        return redirect("/signup", {
+          headers: await withFlash({ kind: "error", message: "That sign-up has expired. Sign up again." }),
+        });
+      return redirect("/verify-email", {
+        headers: await withFlash({ kind: "info", message: `We sent a new email to ${pending.email}.` }),
+      });
+    } catch (error) {
+      if (!(error instanceof RateLimitedError)) throw error;
+      return redirect("/verify-email", {
+        headers: await withFlash({ kind: "error", message: error.message }),
+      });
+    }
+  }
+  return handleForm(formData, verifyCodeSchema, async ({ code }) => {
+    const { session, redirectTo } = await completeSignUpByCode(db(), token, code);
+    const headers = await withFlash({ kind: "success", message: "Your email address is confirmed." });
+    headers.append("Set-Cookie", sessionCookie(session.token, session.expiresAt));
+    headers.append("Set-Cookie", clearedSignupCookie());
+    return redirect(safeRedirectPath(redirectTo, "/account"), { headers });
+  });
+}
+
 export default function VerifyEmail() {
   const { linkExpired, email } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
@@ -77,8 +135,8 @@ export default function VerifyEmail() {
       title="Confirm your email"
       intro={
         <>
-          {linkExpired ? "That link has expired. " : ""}We sent a 6-digit code to <strong>{email}</strong>.
-          Enter it below, or follow the link in the email.
+          {linkExpired ? "That link has expired. " : ""}We sent an email to <strong>{email}</strong>. Enter
+          the 6-digit code from it below, or follow its link.
         </>
       }
     >

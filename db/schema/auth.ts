@@ -54,6 +54,36 @@ export const userTokens = pgTable(
   ],
 );
 
+/**
+ * A sign-up waiting for its email to be confirmed (issue 12, item 6). The account is made
+ * only when the code or link from the email comes back, so signing up answers the same
+ * whether or not the address already has an account: the request stores this row and
+ * queues one job either way; the job emails the code, or tells the existing owner.
+ * `token_hash` is the browser's (cookie) half, `link_hash` and `code_hash` the email's.
+ */
+export const pendingSignups = pgTable(
+  "pending_signups",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    email: text().notNull(),
+    name: text().notNull(),
+    passwordHash: text().notNull(),
+    redirectTo: text(),
+    tokenHash: text().notNull(),
+    linkHash: text(),
+    codeHash: text(),
+    attempts: integer().notNull().default(0),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    completedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("pending_signups_token_idx").on(t.tokenHash),
+    uniqueIndex("pending_signups_link_idx").on(t.linkHash),
+    index("pending_signups_expires_idx").on(t.expiresAt),
+  ],
+);
+
 /** Fixed-window counters shared by every app server (sign-in, reset). */
 export const rateLimits = pgTable("rate_limits", {
   key: text().primaryKey(),

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /**
@@ -21,11 +22,20 @@ export const emailMessages = pgTable(
     error: text(),
     /** Delivery attempts so far (issue 9, section 6): the send job retries with backoff. */
     attempts: integer().notNull().default(0),
+    /**
+     * Messages that carry a live secret (a sign-in, reset, verification or invitation link;
+     * a code) keep it only until it is delivered or expires (issue 12, item 10): then the
+     * stored subject and bodies are swapped for `redacted`, the same message with each
+     * secret replaced, and both columns are cleared.
+     */
+    redacted: jsonb().$type<{ subject: string; html: string; text: string }>(),
+    secretsExpireAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     index("email_messages_created_idx").on(t.createdAt),
     index("email_messages_status_idx").on(t.status, t.createdAt),
+    index("email_messages_secrets_idx").on(t.secretsExpireAt).where(sql`${t.secretsExpireAt} is not null`),
   ],
 );

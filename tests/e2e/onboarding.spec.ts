@@ -85,6 +85,10 @@ test("a new person sets up their organization and a colleague joins it", async (
   await colleaguePage.getByLabel("Your name").fill("Kofi Boateng");
   await colleaguePage.getByLabel("Password").fill("a colleague's passphrase");
   await colleaguePage.getByRole("button", { name: "Create account" }).click();
+  await expect(colleaguePage.getByRole("heading", { name: "Confirm your email" })).toBeVisible();
+  const colleagueCode = await waitForMail(colleague, (m) => /verification code/.test(m.subject));
+  await colleaguePage.getByLabel("Verification code").fill(colleagueCode.subject.slice(0, 6));
+  await colleaguePage.getByRole("button", { name: "Confirm" }).click();
   await expect(colleaguePage.getByRole("heading", { name: "Join Tide Lab" })).toBeVisible();
   await colleaguePage.getByRole("button", { name: "Accept invitation" }).click();
   await expect(colleaguePage.getByText("Welcome to Tide Lab.")).toBeVisible();

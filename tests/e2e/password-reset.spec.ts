@@ -12,6 +12,10 @@ test("someone who forgot their password resets it by email and the old sessions 
   await page.getByLabel("Password").fill("first passphrase here");
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByRole("heading", { name: "Confirm your email" })).toBeVisible();
+  const code = (await waitForMail(email, (m) => /verification code/.test(m.subject))).subject.slice(0, 6);
+  await page.getByLabel("Verification code").fill(code);
+  await page.getByRole("button", { name: "Confirm" }).click();
+  await expect(page.getByText("Your email address is confirmed.")).toBeVisible();
 
   const other = await browser.newContext();
   const resetPage = await other.newPage();

@@ -4,7 +4,7 @@ import { users } from "#db/schema";
 import { PasswordReset, passwordResetSubject } from "#emails/password-reset";
 import { VerifyEmail, verifyEmailSubject } from "#emails/verify-email";
 import { env } from "~/lib/env.server";
-import { isUniqueViolation, RateLimitedError, ValidationError } from "~/lib/errors";
+import { RateLimitedError, ValidationError } from "~/lib/errors";
 import { enqueue, QUEUES } from "~/modules/jobs/boss.server";
 import { sendEmail } from "~/modules/notifications/email.server";
 import { burnPasswordCheck, hashPassword, isCommonPassword, verifyPassword } from "./password.server";
@@ -38,38 +38,6 @@ function assertAcceptablePassword(password: string, field = "password") {
   if (isCommonPassword(password)) {
     throw new ValidationError({ [field]: ["This password is among the most common ones. Choose another."] });
   }
-}
-
-export async function signUp(db: Db, input: { name: string; email: string; password: string; ip?: string }) {
-  assertAcceptablePassword(input.password);
-  if (input.ip) {
-    // Each sign-up sends a verification email: a bounded number per client address an hour.
-    const limit = await hitRateLimit(db, `signup:ip:${input.ip}`, env().SIGNUP_LIMIT_PER_HOUR, 60 * 60);
-    if (!limit.allowed)
-      throw new ValidationError({
-        form: [`Too many accounts were created from your network in the last hour. Try again later.`],
-      });
-  }
-  if (await findUserByEmail(db, input.email)) {
-    throw new ValidationError({
-      email: ["An account with this email already exists. Sign in or reset your password."],
-    });
-  }
-  const passwordHash = await hashPassword(input.password);
-  const [user] = await db
-    .insert(users)
-    .values({ name: input.name, email: input.email, passwordHash })
-    .returning()
-    .catch((error: unknown) => {
-      // The same address signed up at the same moment from another tab: the index decides.
-      if (isUniqueViolation(error))
-        throw new ValidationError({
-          email: ["An account with this email already exists. Sign in or reset your password."],
-        });
-      throw error;
-    });
-  await sendVerificationEmail(db, user!);
-  return { user: user!, session: await createSession(db, user!.id) };
 }
 
 /** Resends allowed per account (issue 12, item 2): a code cannot be farmed nor an inbox bombed. */
@@ -109,6 +77,7 @@ export async function sendVerificationEmail(db: Db, user: { id: string; email: s
       code: code!,
       link: `${appUrl}/verify-email?token=${token}`,
     }),
+    secrets: { values: [code!, token], expiresAt: new Date(Date.now() + VERIFY_TTL_MS) },
   });
 }
 
@@ -193,6 +162,7 @@ export async function sendPasswordReset(db: Db, email: string) {
     subject: passwordResetSubject,
     template: "password-reset",
     body: PasswordReset({ appUrl, name: user.name, link: `${appUrl}/reset-password?token=${token}` }),
+    secrets: { values: [token], expiresAt: new Date(Date.now() + RESET_TTL_MS) },
   });
   return true;
 }

@@ -67,22 +67,34 @@ export async function requireStaff(request: Request): Promise<Viewer> {
   return viewer;
 }
 
-export function sessionCookie(token: string, expiresAt: Date) {
-  const parts = [
-    `${SESSION_COOKIE}=${encodeURIComponent(token)}`,
-    "Path=/",
-    "HttpOnly",
-    "SameSite=Lax",
-    `Expires=${expiresAt.toUTCString()}`,
-  ];
+/** An HttpOnly, same-site cookie; Secure whenever the app is served over HTTPS. */
+function cookieHeader(name: string, value: string, lifetime: string) {
+  const parts = [`${name}=${encodeURIComponent(value)}`, "Path=/", "HttpOnly", "SameSite=Lax", lifetime];
   if (secureCookies()) parts.push("Secure");
   return parts.join("; ");
 }
 
+export function sessionCookie(token: string, expiresAt: Date) {
+  return cookieHeader(SESSION_COOKIE, token, `Expires=${expiresAt.toUTCString()}`);
+}
+
 export function clearedSessionCookie() {
-  const parts = [`${SESSION_COOKIE}=`, "Path=/", "HttpOnly", "SameSite=Lax", "Max-Age=0"];
-  if (secureCookies()) parts.push("Secure");
-  return parts.join("; ");
+  return cookieHeader(SESSION_COOKIE, "", "Max-Age=0");
+}
+
+/** The browser's half of a pending sign-up (issue 12, item 6): until the email is confirmed. */
+export const SIGNUP_COOKIE = "commons_signup";
+
+export function signupToken(request: Request) {
+  return readCookie(request, SIGNUP_COOKIE);
+}
+
+export function signupCookie(token: string, expiresAt: Date) {
+  return cookieHeader(SIGNUP_COOKIE, token, `Expires=${expiresAt.toUTCString()}`);
+}
+
+export function clearedSignupCookie() {
+  return cookieHeader(SIGNUP_COOKIE, "", "Max-Age=0");
 }
 
 const PROBE_ORIGIN = "http://commons.invalid";

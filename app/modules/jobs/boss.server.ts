@@ -20,6 +20,9 @@ export const QUEUES = {
   pledgeDigest: "pledge-digest",
   rolloutSweep: "rollout-sweep",
   passwordResetRequest: "password-reset-request",
+  signupEmail: "signup-email",
+  signupCleanup: "signup-cleanup",
+  emailRedaction: "email-redaction",
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 

@@ -21,7 +21,7 @@ afterAll(async () => {
   await sink.stop();
 });
 
-const invitation = (to: string) => ({
+const invitation = (to: string, link = "http://localhost:3000/invitations/abc") => ({
   to,
   subject: "You're invited to Tide Lab on Commons",
   template: "invitation",
@@ -30,7 +30,7 @@ const invitation = (to: string) => ({
     organizationName: "Tide Lab",
     inviterName: "Ada <script>",
     role: "admin" as const,
-    link: "http://localhost:3000/invitations/abc",
+    link,
     expiresOn: "2026-12-01",
   }),
 });
@@ -124,5 +124,47 @@ describe("email outbox", () => {
     await sink.waitFor("bounce@example.org");
     await eventually(async () => (await messageRow(id)).status === "sent", "the resent message delivered");
     expect(await resendEmail(getDb(), id)).toBe(false); // only failed messages are resent
+  });
+
+  it("a message with a live link keeps it only until delivery; an undelivered one until it expires (issue 12, item 10)", async () => {
+    const { redactExpiredSecrets, sendEmail } = await import("./email.server");
+    const secret = `s3cr3t${Date.now()}`;
+    const withSecret = (to: string, expiresAt: Date) => ({
+      ...invitation(to, `http://localhost:3000/invitations/${secret}`),
+      subject: `Code ${secret}`,
+      secrets: { values: [secret], expiresAt },
+    });
+    const id = await sendEmail(
+      getDb(),
+      withSecret("secret-link@example.org", new Date(Date.now() + 3_600_000)),
+    );
+    const received = await sink.waitFor("secret-link@example.org");
+    expect(received.html).toContain(`/invitations/${secret}`);
+    const sent = await eventually(async () => {
+      const row = await messageRow(id);
+      return row.status === "sent" && row;
+    }, "the message marked sent");
+    for (const part of [sent.subject, sent.html, sent.text]) {
+      expect(part).not.toContain(secret);
+      expect(part).toContain("[redacted]");
+    }
+    expect(sent.redacted).toBeNull();
+
+    // Never delivered (here: held as failed): redacted by the sweep once the link expired.
+    const held = await getDb().transaction(async (tx) => {
+      const messageId = await sendEmail(
+        tx,
+        withSecret("never-sent@example.org", new Date(Date.now() + 60_000)),
+      );
+      await tx.update(emailMessages).set({ status: "failed" }).where(eq(emailMessages.id, messageId));
+      return messageId;
+    });
+    expect(await redactExpiredSecrets(getDb())).toBeGreaterThanOrEqual(0);
+    expect((await messageRow(held)).html).toContain(secret);
+    await redactExpiredSecrets(getDb(), new Date(Date.now() + 120_000));
+    const expired = await messageRow(held);
+    expect(expired.html).not.toContain(secret);
+    expect(expired.subject).toBe("Code [redacted]");
+    expect(expired.secretsExpireAt).toBeNull();
   });
 });

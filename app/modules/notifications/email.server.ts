@@ -1,5 +1,5 @@
 import { render, toPlainText } from "@react-email/render";
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, lte, sql } from "drizzle-orm";
 import nodemailer, { type Transporter } from "nodemailer";
 import type { ReactElement } from "react";
 import type { Db } from "#db/client.server";
@@ -21,7 +21,18 @@ export type OutgoingEmail = {
   template: string;
   body: ReactElement;
   headers?: Record<string, string>;
+  /**
+   * Live secrets in the message (a code, a link token) and when they stop working: the
+   * stored copy keeps them only until delivery or that moment (issue 12, item 10).
+   */
+  secrets?: { values: string[]; expiresAt: Date };
 };
+
+const REDACTED = "[redacted]";
+
+function redact(part: string, secrets: string[]) {
+  return secrets.reduce((out, secret) => (secret ? out.replaceAll(secret, REDACTED) : out), part);
+}
 
 /** pg-boss retries of one delivery (backoff from 10 s, doubling: about 40 minutes in all). */
 export const EMAIL_RETRY_LIMIT = 8;
@@ -49,6 +60,10 @@ export async function sendEmail(db: Db, email: OutgoingEmail) {
     string,
   ];
   const smtp = Boolean(env().SMTP_URL);
+  const secrets = email.secrets?.values ?? [];
+  const redacted = email.secrets
+    ? { subject: redact(email.subject, secrets), html: redact(html, secrets), text: redact(text, secrets) }
+    : null;
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(emailMessages)
@@ -60,6 +75,8 @@ export async function sendEmail(db: Db, email: OutgoingEmail) {
         template: email.template,
         headers: email.headers ?? {},
         status: smtp ? "queued" : "outbox",
+        redacted,
+        secretsExpireAt: email.secrets?.expiresAt ?? null,
       })
       .returning({ id: emailMessages.id });
     if (smtp) await enqueueDelivery(tx, row!.id);
@@ -112,11 +129,34 @@ export async function deliverEmail(db: Db, messageId: string, options: { lastAtt
       .where(eq(emailMessages.id, messageId));
     throw error;
   }
+  // Delivered: the stored copy no longer needs the live secrets.
   await db
     .update(emailMessages)
-    .set({ status: "sent", sentAt: new Date(), error: null })
+    .set({ status: "sent", sentAt: new Date(), error: null, ...REDACT_COLUMNS })
     .where(eq(emailMessages.id, messageId));
   return "sent" as const;
+}
+
+/** Swaps a message's secret-bearing parts for their redacted copy (a no-op without one). */
+const REDACT_COLUMNS = {
+  subject: sql`coalesce(${emailMessages.redacted}->>'subject', ${emailMessages.subject})`,
+  html: sql`coalesce(${emailMessages.redacted}->>'html', ${emailMessages.html})`,
+  text: sql`coalesce(${emailMessages.redacted}->>'text', ${emailMessages.text})`,
+  redacted: null,
+  secretsExpireAt: null,
+};
+
+/**
+ * The `email-redaction` job: messages whose secrets expired (undelivered, failed, or the
+ * development outbox) are redacted too, so no working link or code stays stored.
+ */
+export async function redactExpiredSecrets(db: Db, now = new Date()) {
+  const rows = await db
+    .update(emailMessages)
+    .set(REDACT_COLUMNS)
+    .where(lte(emailMessages.secretsExpireAt, now))
+    .returning({ id: emailMessages.id });
+  return rows.length;
 }
 
 /** Messages that could not be delivered after every retry, newest first (staff). */

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { getDb } from "#db/client.server";
 import { QUEUES } from "~/modules/jobs/boss.server";
 import { defineJob } from "~/modules/jobs/definitions";
-import { deliverEmail, EMAIL_RETRY_LIMIT } from "./email.server";
+import { deliverEmail, EMAIL_RETRY_LIMIT, redactExpiredSecrets } from "./email.server";
 
 export const notificationJobs = [
   defineJob({
@@ -12,5 +12,11 @@ export const notificationJobs = [
     work: { batchSize: 1, localConcurrency: 2, notifyPollingIntervalSeconds: 5 },
     handle: (data: { messageId: string }, job) =>
       deliverEmail(getDb(), data.messageId, { lastAttempt: job.retryCount >= EMAIL_RETRY_LIMIT }),
+  }),
+  defineJob({
+    queue: QUEUES.emailRedaction,
+    payload: z.object({}),
+    schedule: "*/15 * * * *",
+    handle: () => redactExpiredSecrets(getDb()),
   }),
 ];

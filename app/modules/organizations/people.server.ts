@@ -126,6 +126,7 @@ export async function inviteMember(
       link: `${appUrl}/invitations/${token}`,
       expiresOn: expiresAt.toISOString().slice(0, 10),
     }),
+    secrets: { values: [token], expiresAt },
   });
   return { token };
 }
