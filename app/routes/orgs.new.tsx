@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireVerifiedUser(request);
   return handleForm(await request.formData(), organizationSchema, async (value) => {
-    const organization = await createOrganization(db(), viewer.id, value);
+    const organization = await createOrganization(db(), viewer, value);
     return redirect(`/orgs/${organization.slug}`, {
       headers: await withFlash({
         kind: "success",

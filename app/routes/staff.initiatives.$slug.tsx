@@ -1,6 +1,7 @@
 import type { SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { BackingSignals } from "~/components/initiatives/BackingSignals";
 import { DemandSignal, StatusBadge } from "~/components/initiatives/StatusBadge";
 import { Markdown } from "~/components/Markdown";
 import { Badge } from "~/components/ui/Badge";
@@ -14,7 +15,7 @@ import { conflictsAsFlash, handleDomainErrors } from "~/lib/http.server";
 import { formatMajorAmount } from "~/lib/money";
 import { requireStaff } from "~/modules/auth/request.server";
 import { db } from "~/modules/database.server";
-import { listEndorsements } from "~/modules/initiatives/endorsements.server";
+import { backingSignals } from "~/modules/initiatives/demand.server";
 import { changeStatus, loadInitiative } from "~/modules/initiatives/initiatives.server";
 import { CONFIRMED_DECISIONS } from "~/modules/initiatives/policy";
 import {
@@ -43,11 +44,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireStaff(request);
   const access = await handleDomainErrors(() => loadInitiative(db(), params.slug ?? "", viewer));
   const { initiative } = access;
-  const [reviews, notes, staff, endorsements] = await Promise.all([
+  const [reviews, notes, staff, backing] = await Promise.all([
     listReviews(db(), viewer, initiative.id),
     listNotes(db(), viewer, initiative.id),
     listStaff(db()),
-    listEndorsements(db(), initiative.id),
+    backingSignals(db(), initiative.id),
   ]);
   const total = (r: (typeof reviews)[number]) => r.technical + r.network + r.ecosystem + r.sustainability;
   return {
@@ -87,11 +88,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     mine: reviews.find((r) => r.reviewerId === viewer.id) ?? null,
     notes,
     staff,
-    endorsements: endorsements.map((e) => ({
-      id: e.id,
-      organizationName: e.organizationName,
-      hubs: e.hubs.length,
-    })),
+    backing: backing.map((b) => ({ ...b, createdAt: b.createdAt.toISOString() })),
   };
 }
 
@@ -185,12 +182,16 @@ export default function TriageInitiative() {
           hubs={initiative.demandHubs}
           users={initiative.demandUsers}
         />
-        {data.endorsements.length > 0 ? (
-          <p className="text-sm text-muted">
-            Endorsed by {data.endorsements.map((x) => `${x.organizationName} (${x.hubs} hubs)`).join(", ")}
-          </p>
-        ) : null}
       </header>
+
+      <section aria-labelledby="backing" className="space-y-2">
+        <h2 id="backing">Backing</h2>
+        <p className="text-sm text-muted">
+          Demand counts the proposer and the endorsers with standing (a membership or a hub that answered a
+          check).
+        </p>
+        <BackingSignals rows={data.backing} />
+      </section>
 
       <details open className="rounded-lg border border-line bg-paper p-4">
         <summary className="cursor-pointer font-semibold">The proposal</summary>

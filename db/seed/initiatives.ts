@@ -1,4 +1,4 @@
-import { refreshDemand } from "../../app/modules/initiatives/initiatives.server";
+import { refreshDemand } from "../../app/modules/initiatives/demand.server";
 import type { Db } from "../client.server";
 import {
   endorsementHubs,

@@ -40,7 +40,9 @@ async function community(name: string, hubUsers: number[] = [100]) {
   const admin = await buildUser(db, { passwordHash: "x" });
   await addMember(db, organization.id, admin.id, "owner");
   const hubs = [];
-  for (const userCount of hubUsers) hubs.push(await buildHub(db, organization.id, { userCount }));
+  // Hubs that answered a check: the organization has standing, so it counts as demand.
+  for (const userCount of hubUsers)
+    hubs.push(await buildHub(db, organization.id, { userCount, lastSeenAt: new Date() }));
   return { organization, admin, viewer: { id: admin.id, isStaff: false }, hubs };
 }
 
@@ -315,6 +317,110 @@ describe("endorsements and the demand signal", () => {
     await withdrawEndorsement(db, third.viewer, initiative.id, third.organization.id);
     [row] = await db.select().from(initiatives).where(eq(initiatives.id, initiative.id));
     expect(row).toMatchObject({ demandOrganizations: 2, demandHubs: 3, demandUsers: 400 });
+  });
+});
+
+describe("fake demand (issue 12, item 5)", () => {
+  it("one account's new organizations neither move the ranking nor count until they have standing; staff see who they are", async () => {
+    const { createOrganization } = await import("~/modules/organizations/organizations.server");
+    const { backingSignals } = await import("~/modules/initiatives/demand.server");
+    const { createMembership } = await import("~/modules/memberships/workflow");
+    const { membershipTiers } = await import("#db/schema");
+    const staff = await staffMember();
+    const honest = await propose(await community("Honest Commons", [300]));
+    const gamed = await propose(await community("Gamed Commons", [10]));
+    const backer = await community("Real Backer", [500]);
+    for (const initiative of [honest, gamed])
+      await changeStatus(db, staff.actor, initiative.id, { to: "in_review" });
+    await endorse(db, backer.viewer, honest.id, {
+      organizationId: backer.organization.id,
+      hubIds: backer.hubs.map((h) => h.id),
+      note: "",
+    });
+
+    // One person makes organizations: three a day, then refused at the form.
+    const sockpuppet = await buildUser(db, { passwordHash: "x" });
+    const actor = { id: sockpuppet.id, isStaff: false };
+    const stamp = Date.now().toString(36);
+    const puppets: { id: string }[] = [];
+    for (let i = 0; i < 3; i++)
+      puppets.push(
+        await createOrganization(db, actor, {
+          name: `Puppet ${i}`,
+          slug: `puppet-${stamp}-${i}`,
+          kind: "community",
+          description: "",
+          isPublic: true,
+          showMembership: false,
+        }),
+      );
+    const fourth = await createOrganization(db, actor, {
+      name: "Puppet 3",
+      slug: `puppet-${stamp}-3`,
+      kind: "community",
+      description: "",
+      isPublic: true,
+      showMembership: false,
+    }).catch((e: unknown) => e);
+    expect((fourth as ValidationError).fieldErrors.form?.[0]).toMatch(/3 organizations a day/);
+
+    // Each puppet endorses, with a hub that never answered a check: recorded, not counted.
+    for (const puppet of puppets) {
+      const hub = await buildHub(db, puppet.id, { userCount: 5000 });
+      await endorse(db, { id: sockpuppet.id, isStaff: false }, gamed.id, {
+        organizationId: puppet.id,
+        hubIds: [hub.id],
+        note: "We need it",
+      });
+    }
+    const demandOf = async (id: string) =>
+      (await db.select().from(initiatives).where(eq(initiatives.id, id)))[0]!;
+    expect(await demandOf(gamed.id)).toMatchObject({
+      demandOrganizations: 1,
+      demandHubs: 1,
+      demandUsers: 10,
+    });
+    expect(await demandOf(honest.id)).toMatchObject({ demandOrganizations: 2, demandUsers: 800 });
+    // "Most demand" sorts by these stored counts: the honest proposal stays ahead.
+    expect((await demandOf(honest.id)).demandOrganizations).toBeGreaterThan(
+      (await demandOf(gamed.id)).demandOrganizations,
+    );
+
+    // Staff see it in triage: new organizations, no standing, one admin behind all three.
+    const signals = await backingSignals(db, gamed.id);
+    expect(signals[0]).toMatchObject({ name: "Gamed Commons", proposer: true });
+    const puppetRows = signals.filter((s) => s.name.startsWith("Puppet"));
+    expect(puppetRows).toHaveLength(3);
+    for (const row of puppetRows) {
+      expect(row).toMatchObject({ member: false, checkedHub: false });
+      expect(row.sharesAdminsWith).toHaveLength(2);
+      expect(Date.now() - row.createdAt.getTime()).toBeLessThan(60_000);
+    }
+
+    // A membership gives one of them standing: its endorsement counts from that moment.
+    const [tier] = await db
+      .insert(membershipTiers)
+      .values({ name: `Seat ${stamp}`, priceMinor: 0, currency: "USD", hubsIncluded: 1, isSubsidised: true })
+      .returning();
+    await db.transaction((tx) =>
+      createMembership(
+        tx,
+        {
+          organizationId: puppets[0]!.id,
+          tierId: tier!.id,
+          status: "active",
+          method: "subsidy",
+          amountMinor: 0,
+          currency: "USD",
+        },
+        { by: "staff", actorId: staff.user.id, reason: "subsidised seat" },
+      ),
+    );
+    expect(await demandOf(gamed.id)).toMatchObject({
+      demandOrganizations: 2,
+      demandHubs: 2,
+      demandUsers: 5010,
+    });
   });
 });
 

@@ -14,6 +14,7 @@ export type EndorsementView = {
   organizationName: string;
   organizationSlug: string;
   organizationIsPublic: boolean;
+  counted: boolean;
   hubs: Hub[];
 };
 export type EndorsementChoice = {
@@ -66,6 +67,12 @@ export function Endorsements({
                   </span>
                 ) : null}
               </p>
+              {e.counted ? null : (
+                <p className="text-xs text-muted">
+                  Not counted in demand yet: counted once the organization is a member or one of its hubs
+                  answers a check.
+                </p>
+              )}
               {e.note ? <p className="whitespace-pre-line text-muted">{e.note}</p> : null}
             </li>
           ))}

@@ -36,6 +36,23 @@ export async function hitRateLimit(
   } satisfies RateLimitResult;
 }
 
+/** Whether `key` still has room under `limit`, without counting an attempt. */
+export async function peekRateLimit(
+  db: Db,
+  key: string,
+  limit: number,
+  windowSeconds: number,
+  now = new Date(),
+) {
+  const [row] = await db.select().from(rateLimits).where(sql`${rateLimits.key} = ${key}`);
+  const elapsed = row ? (now.getTime() - row.windowStart.getTime()) / 1000 : windowSeconds;
+  const live = row !== undefined && elapsed < windowSeconds;
+  return {
+    allowed: !live || row.count < limit,
+    retryAfterSeconds: live ? Math.max(1, Math.ceil(windowSeconds - elapsed)) : 0,
+  } satisfies RateLimitResult;
+}
+
 export async function clearRateLimit(db: Db, key: string) {
   await db.delete(rateLimits).where(sql`${rateLimits.key} = ${key}`);
 }

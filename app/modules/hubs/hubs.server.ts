@@ -4,6 +4,7 @@ import { hubs } from "#db/schema";
 import { env } from "~/lib/env.server";
 import { ForbiddenError, NotFoundError, ValidationError } from "~/lib/errors";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { refreshDemandOfOrganization } from "~/modules/initiatives/demand.server";
 import type { OrganizationContext } from "~/modules/organizations/organizations.server";
 import { can } from "~/modules/organizations/policy";
 import { checkHub } from "./hub-check.server";
@@ -104,6 +105,9 @@ export async function updateHub(db: Db, context: OrganizationContext, hubId: str
       organizationId: context.organization.id,
       details: changes,
     });
+    // Retired, reactivated or moved (not yet checked): the organization's standing may change.
+    if (before.status !== input.status || urlChanged)
+      await refreshDemandOfOrganization(tx, context.organization.id);
     return hub!;
   });
 }
@@ -121,6 +125,7 @@ export async function deleteHub(db: Db, context: OrganizationContext, hubId: str
       organizationId: context.organization.id,
       details: { name: hub.name, url: hub.url },
     });
+    await refreshDemandOfOrganization(tx, context.organization.id);
   });
 }
 
@@ -150,6 +155,9 @@ async function checkAndRecord(db: Db, hubId: string, actorId: string | null) {
           : { lastCheckedAt: now, lastCheckError: result.message },
       )
       .where(eq(hubs.id, hubId));
+    // The first answer gives the organization standing (its endorsements count as demand).
+    if (result.ok && !hub.lastSeenAt && hub.status === "active")
+      await refreshDemandOfOrganization(tx, hub.organizationId);
     await recordAudit(tx, {
       actorId,
       action: "hub.checked",

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, ne } from "drizzle-orm";
+import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import {
   endorsementHubs,
@@ -12,7 +12,8 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "~
 import { recordAudit } from "~/modules/audit/audit.server";
 import { assertActiveHubsOf } from "~/modules/hubs/hubs.server";
 import { loadOrganizationFor } from "~/modules/organizations/organizations.server";
-import { lockInitiative, refreshDemand } from "./initiatives.server";
+import { hasStanding, refreshDemand } from "./demand.server";
+import { lockInitiative } from "./initiatives.server";
 import { ENDORSABLE_STATUSES, isPubliclyVisible, STATUS_LABELS } from "./workflow";
 
 // Endorsements (issue 4, item 3): an organization says it needs an initiative too,
@@ -150,6 +151,8 @@ export async function listEndorsements(db: Db, initiativeId: string) {
       organizationName: organizations.name,
       organizationSlug: organizations.slug,
       organizationIsPublic: organizations.isPublic,
+      /** Counted in demand: the endorser has standing (a membership or a hub that answered). */
+      counted: sql<boolean>`${hasStanding(organizations.id)}`,
     })
     .from(endorsements)
     .innerJoin(organizations, eq(organizations.id, endorsements.organizationId))
@@ -192,6 +195,7 @@ export function publicEndorsements(list: Endorsement[], isStaff: boolean) {
           organizationName: e.organizationName,
           organizationSlug: e.organizationSlug,
           organizationIsPublic: e.organizationIsPublic,
+          counted: e.counted,
           hubs: e.hubs.map((h) => ({ id: h.id, name: h.name, userCount: h.userCount })),
         }
       : {
@@ -200,6 +204,7 @@ export function publicEndorsements(list: Endorsement[], isStaff: boolean) {
           organizationName: "An unlisted organization",
           organizationSlug: "",
           organizationIsPublic: false,
+          counted: e.counted,
           hubs: e.hubs.map((h, n) => ({ id: `${e.id}-${n}`, name: `hub ${n + 1}`, userCount: h.userCount })),
         },
   );

@@ -27,6 +27,7 @@ import { assertActiveHubsOf } from "~/modules/hubs/hubs.server";
 import { enqueue, QUEUES } from "~/modules/jobs/boss.server";
 import type { OrganizationContext } from "~/modules/organizations/organizations.server";
 import { can } from "~/modules/organizations/policy";
+import { refreshDemand } from "./demand.server";
 import { enqueueNotice } from "./notices.server";
 import { proposerMayMove } from "./policy";
 import { type ProposalForm, submissionProblems, type TransitionForm } from "./schemas";
@@ -393,31 +394,6 @@ export async function changeStatus(db: Db, actor: StatusActor, initiativeId: str
       });
     return updated!;
   });
-}
-
-/**
- * Organizations, hubs and hub users behind an initiative: the proposer with its
- * hubs plus every live endorsement with its hubs. Stored on the row so lists can
- * sort by it; call inside the transaction that changes any of those.
- */
-export async function refreshDemand(tx: Db, initiativeId: string) {
-  await tx.execute(sql`
-    with orgs as (
-      select organization_id from initiatives where id = ${initiativeId}
-      union
-      select organization_id from endorsements where initiative_id = ${initiativeId} and withdrawn_at is null
-    ), hub_ids as (
-      select hub_id from initiative_hubs where initiative_id = ${initiativeId}
-      union
-      select eh.hub_id from endorsement_hubs eh
-        join endorsements e on e.id = eh.endorsement_id
-       where e.initiative_id = ${initiativeId} and e.withdrawn_at is null
-    )
-    update initiatives set
-      demand_organizations = (select count(*) from orgs),
-      demand_hubs = (select count(*) from hub_ids),
-      demand_users = (select coalesce(sum(h.user_count), 0) from hubs h where h.id in (select hub_id from hub_ids))
-    where id = ${initiativeId}`);
 }
 
 /** What still keeps a saved proposal from being submitted, by field. */

@@ -13,7 +13,7 @@ import {
 } from "#db/schema";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "~/lib/errors";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { refreshDemand } from "./initiatives.server";
+import { refreshDemand } from "./demand.server";
 import { enqueueNotice } from "./notices.server";
 import { ENDORSABLE_STATUSES, isPubliclyVisible, MERGEABLE_STATUSES, STATUS_LABELS } from "./workflow";
 

@@ -3,6 +3,7 @@ import type { Db, Tx } from "#db/client.server";
 import { type MembershipStatus, memberships, membershipTransitions } from "#db/schema";
 import { ConflictError, InvalidTransitionError } from "~/lib/errors";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { refreshDemandOfOrganization } from "~/modules/initiatives/demand.server";
 
 // The membership workflow (issue 9, section 4) in one table, like the initiatives'.
 // Every allowed move names who may make it and what it needs; anything not listed
@@ -69,7 +70,12 @@ async function appendHistory(
     organizationId: membership.organizationId,
     details: { from, by: move.by, reason: move.reason },
   });
+  // A live membership gives the organization standing: its endorsements count as demand.
+  if (LIVE.includes(from as MembershipStatus) !== LIVE.includes(to))
+    await refreshDemandOfOrganization(tx, membership.organizationId);
 }
+
+const LIVE: readonly MembershipStatus[] = ["active", "past_due"];
 
 export async function createMembership(
   tx: Tx,

@@ -39,3 +39,39 @@ describe("editing an organization", () => {
     expect(renamed).toMatchObject({ kind: "institution", name: "Bigger University" });
   });
 });
+
+describe("creating organizations (issue 12, items 5 and 10)", () => {
+  const input = (slug: string) => ({
+    name: "Probe",
+    slug,
+    kind: "community" as const,
+    description: "",
+    isPublic: true,
+    showMembership: false,
+  });
+
+  it("says an address is unavailable without naming anyone, and stops a sweep for hidden organizations after twenty", async () => {
+    const { createOrganization } = await import("./organizations.server");
+    const hidden = await buildOrganization(db, { isPublic: false });
+    const prober = await buildUser(db, { passwordHash: "x" });
+    const actor = { id: prober.id, isStaff: false };
+    const answer = async (slug: string) =>
+      ((await createOrganization(db, actor, input(slug)).catch((e: unknown) => e)) as ValidationError)
+        .fieldErrors;
+    for (let i = 0; i < 20; i++)
+      expect((await answer(hidden.slug)).slug).toEqual(["This address is not available. Choose another."]);
+    // The twenty-first probe is refused before the address is looked up, taken or not.
+    expect((await answer(hidden.slug)).slug?.[0]).toMatch(/Too many addresses tried today/);
+    expect((await answer(`free-${Date.now()}`)).slug?.[0]).toMatch(/Too many addresses tried today/);
+  });
+
+  it("staff are not limited to three a day", async () => {
+    const { createOrganization } = await import("./organizations.server");
+    const staff = await buildUser(db, { passwordHash: "x", isStaff: true });
+    const stamp = Date.now().toString(36);
+    for (let i = 0; i < 4; i++)
+      await expect(
+        createOrganization(db, { id: staff.id, isStaff: true }, input(`staff-made-${stamp}-${i}`)),
+      ).resolves.toMatchObject({ slug: `staff-made-${stamp}-${i}` });
+  });
+});

@@ -3,6 +3,7 @@ import type { Db } from "#db/client.server";
 import { organizationMembers, organizations, users } from "#db/schema";
 import { ForbiddenError, isUniqueViolation, NotFoundError, ValidationError } from "~/lib/errors";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { hitRateLimit, peekRateLimit } from "~/modules/auth/rate-limit.server";
 import { type Actor, can, type OrganizationAction } from "./policy";
 import type { OrganizationInput } from "./schemas";
 
@@ -61,7 +62,40 @@ export function listOrganizationsOf(db: Db, userId: string) {
     .orderBy(asc(organizations.name));
 }
 
-async function assertSlugFree(db: Db, slug: string, exceptId?: string) {
+// Organization creation per account (issue 12, item 5): each organization is a voice in
+// demand, so one person cannot make many. Three a day and ten owned in all, staff aside.
+export const ORGANIZATIONS_PER_DAY = 3;
+export const ORGANIZATIONS_OWNED = 10;
+// "Address taken" answers tell that a (possibly unlisted) organization exists: at most
+// twenty a day per person, so the addresses of hidden organizations cannot be swept.
+const SLUG_PROBES_PER_DAY = 20;
+const SLUG_TAKEN = "This address is not available. Choose another.";
+
+async function assertMayCreate(db: Db, actor: { id: string; isStaff: boolean }) {
+  if (actor.isStaff) return;
+  const [owned] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(organizationMembers)
+    .where(and(eq(organizationMembers.userId, actor.id), eq(organizationMembers.role, "owner")));
+  if ((owned?.n ?? 0) >= ORGANIZATIONS_OWNED)
+    throw new ValidationError({
+      form: [
+        `You own ${ORGANIZATIONS_OWNED} organizations, the most one person can. Hand one over, or write to staff.`,
+      ],
+    });
+  const today = await hitRateLimit(db, `org-create:${actor.id}`, ORGANIZATIONS_PER_DAY, 24 * 60 * 60);
+  if (!today.allowed)
+    throw new ValidationError({
+      form: [`You can create ${ORGANIZATIONS_PER_DAY} organizations a day. Try again tomorrow.`],
+    });
+}
+
+async function assertSlugFree(db: Db, slug: string, exceptId?: string, actorId?: string) {
+  if (actorId) {
+    const probes = await peekRateLimit(db, `slug-taken:${actorId}`, SLUG_PROBES_PER_DAY, 24 * 60 * 60);
+    if (!probes.allowed)
+      throw new ValidationError({ slug: ["Too many addresses tried today. Try again tomorrow."] });
+  }
   const [taken] = await db
     .select({ id: organizations.id })
     .from(organizations)
@@ -70,20 +104,29 @@ async function assertSlugFree(db: Db, slug: string, exceptId?: string) {
         ? and(eq(organizations.slug, slug), sql`${organizations.id} <> ${exceptId}`)
         : eq(organizations.slug, slug),
     );
-  if (taken) throw new ValidationError({ slug: ["Another organization already uses this address."] });
+  if (taken) {
+    if (actorId) await hitRateLimit(db, `slug-taken:${actorId}`, SLUG_PROBES_PER_DAY, 24 * 60 * 60);
+    throw new ValidationError({ slug: [SLUG_TAKEN] });
+  }
 }
 
-export async function createOrganization(db: Db, userId: string, input: OrganizationInput) {
+export async function createOrganization(
+  db: Db,
+  actor: { id: string; isStaff: boolean },
+  input: OrganizationInput,
+) {
+  const userId = actor.id;
+  // Outside the transaction: a refused address still counts as a probe.
+  await assertSlugFree(db, input.slug, undefined, userId);
+  await assertMayCreate(db, actor);
   return db.transaction(async (tx) => {
-    await assertSlugFree(tx, input.slug);
     const [organization] = await tx
       .insert(organizations)
       .values(input)
       .returning()
       .catch((error: unknown) => {
         // Created at the same moment from another tab: the unique index decides.
-        if (isUniqueViolation(error))
-          throw new ValidationError({ slug: ["Another organization already uses this address."] });
+        if (isUniqueViolation(error)) throw new ValidationError({ slug: [SLUG_TAKEN] });
         throw error;
       });
     await tx.insert(organizationMembers).values({ organizationId: organization!.id, userId, role: "owner" });
@@ -109,8 +152,9 @@ export async function updateOrganization(db: Db, context: OrganizationContext, i
         "Only Commons staff can change whether an organization is a community or an institution (it decides which memberships it can apply for). Write to staff with the reason.",
       ],
     });
+  // Outside the transaction, so a refused address still counts as a probe; the index decides races.
+  await assertSlugFree(db, input.slug, context.organization.id, context.actor.userId);
   return db.transaction(async (tx) => {
-    await assertSlugFree(tx, input.slug, context.organization.id);
     const [updated] = await tx
       .update(organizations)
       .set({

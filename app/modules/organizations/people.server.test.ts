@@ -41,14 +41,18 @@ async function auditActions(organizationId: string) {
 describe("organizations", () => {
   it("the creator becomes owner and the creation is audited", async () => {
     const user = await person();
-    const organization = await createOrganization(db, user.id, {
-      name: "Tide Lab",
-      slug: `tide-${Date.now()}`,
-      kind: "community",
-      description: "",
-      isPublic: true,
-      showMembership: false,
-    });
+    const organization = await createOrganization(
+      db,
+      { id: user.id, isStaff: false },
+      {
+        name: "Tide Lab",
+        slug: `tide-${Date.now()}`,
+        kind: "community",
+        description: "",
+        isPublic: true,
+        showMembership: false,
+      },
+    );
     const context = await contextFor(organization.slug, user);
     expect(context.actor.role).toBe("owner");
     expect(await auditActions(organization.id)).toContain("organization.created");
@@ -57,14 +61,18 @@ describe("organizations", () => {
   it("refuses a slug another organization uses, at the field", async () => {
     const existing = await buildOrganization(db);
     const user = await person();
-    const error = await createOrganization(db, user.id, {
-      name: "X",
-      slug: existing.slug,
-      kind: "community",
-      description: "",
-      isPublic: true,
-      showMembership: false,
-    }).catch((e: unknown) => e);
+    const error = await createOrganization(
+      db,
+      { id: user.id, isStaff: false },
+      {
+        name: "X",
+        slug: existing.slug,
+        kind: "community",
+        description: "",
+        isPublic: true,
+        showMembership: false,
+      },
+    ).catch((e: unknown) => e);
     expect((error as ValidationError).fieldErrors.slug).toBeDefined();
   });
 
