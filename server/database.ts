@@ -15,12 +15,10 @@ export async function prepareDatabase(options: { migrate: boolean; log: (line: s
     return { url: configured } satisfies PreparedDatabase;
   }
   const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
-  options.log(`starting embedded PostgreSQL on 127.0.0.1:${port} (data in .data/pg)`);
-  const embedded = await startEmbeddedPostgres({
-    dataDir: path.resolve(".data/pg"),
-    port,
-    log: options.log,
-  });
+  const dataDir = path.resolve(process.env.EMBEDDED_PG_DIR ?? ".data/pg");
+  options.log(`starting embedded PostgreSQL on 127.0.0.1:${port} (data in ${dataDir})`);
+  // Its own process group: Ctrl-C stops the app, and the app stops the database last.
+  const embedded = await startEmbeddedPostgres({ dataDir, port, ownProcessGroup: true, log: options.log });
   const url = withDatabase(embedded.url, "commons");
   await ensureDatabaseExists(url);
   await runMigrations(url);

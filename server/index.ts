@@ -7,6 +7,7 @@ import { stripeHostedOrigins, webhookSecret } from "../app/modules/payments/stri
 import { closeDb } from "../db/client.server";
 import { createApp } from "./app";
 import { prepareDatabase } from "./database";
+import { freePort } from "./free-port";
 
 // The one entry point: `npm run dev` (development, Vite middleware, demo data) and
 // `npm start` (production build). See README "Architecture".
@@ -47,7 +48,13 @@ if (config.WORKER === "true") await startWorker();
 
 const vite = config.isProduction
   ? undefined
-  : await import("vite").then((v) => v.createServer({ server: { middlewareMode: true }, appType: "custom" }));
+  : await import("vite").then(async (v) =>
+      v.createServer({
+        // A free port for hot reload, so two checkouts (or a test run) can run side by side.
+        server: { middlewareMode: true, hmr: { port: Number(process.env.HMR_PORT) || (await freePort()) } },
+        appType: "custom",
+      }),
+    );
 
 const app = await createApp({
   production: config.isProduction,
@@ -84,6 +91,7 @@ async function shutdown(signal: string, exitCode = 0) {
   await emulator?.stop();
   await closeDb().catch(() => {});
   await database.embedded?.stop();
+  logger.info(`stopped (exit code ${exitCode})`);
   process.exit(exitCode);
 }
 process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -1,24 +1,15 @@
 import { mkdirSync } from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import postgres from "postgres";
 import { startEmbeddedPostgres } from "../../db/embedded";
+import { freePort } from "../../server/free-port";
+
+export { freePort };
+
 import { runMigrations, withDatabase } from "../../db/migrate";
 
 // The test PostgreSQL: TEST_DATABASE_URL (an admin URL) when set, else a throwaway
 // embedded cluster under .data/. Tests never use an in-memory stand-in.
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export async function startTestCluster(label: string) {
   const configured = process.env.TEST_DATABASE_URL;
