@@ -56,6 +56,10 @@ const vite = config.isProduction
       }),
     );
 
+// Vite stops the process on SIGTERM by itself (before the worker and the embedded database
+// are stopped); the shutdown below closes Vite in its turn instead.
+if (vite) process.removeAllListeners("SIGTERM");
+
 const app = await createApp({
   production: config.isProduction,
   appUrl: config.appUrl,

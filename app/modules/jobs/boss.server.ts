@@ -26,6 +26,23 @@ export const QUEUES = {
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
+// While the database is away every worker's poll fails: one line per kind of failure
+// every 30 seconds instead of one per queue per poll; the count says how many were folded.
+const QUEUE_ERROR_QUIET_MS = 30_000;
+const lastQueueError = new Map<string, { at: number; folded: number }>();
+
+function reportQueueError(error: Error & { code?: string }) {
+  const kind = error.code ?? error.message.replace(/\(Queue: .*$/, "").slice(0, 80);
+  const now = Date.now();
+  const last = lastQueueError.get(kind);
+  if (last && now - last.at < QUEUE_ERROR_QUIET_MS) {
+    last.folded++;
+    return;
+  }
+  lastQueueError.set(kind, { at: now, folded: 0 });
+  logger.error({ err: error, similarSinceLast: last?.folded ?? 0 }, "job queue error");
+}
+
 const globalBoss = globalThis as unknown as { __commonsBoss?: Promise<PgBoss> };
 
 /** The process's pg-boss instance, started (schema created) on first use. */
@@ -36,7 +53,7 @@ export function boss(): Promise<PgBoss> {
       if (!url) throw new Error("DATABASE_URL is not set");
       // LISTEN/NOTIFY wakes a worker as soon as a webhook's job commits; polling stays as a floor.
       const instance = new PgBoss({ connectionString: url, max: 4, useListenNotify: true });
-      instance.on("error", (error) => logger.error({ err: error }, "job queue error"));
+      instance.on("error", reportQueueError);
       await instance.start();
       for (const name of Object.values(QUEUES)) await instance.createQueue(name, { notify: true });
       return instance;
