@@ -94,6 +94,33 @@ export function InitiativeUpdatePosted({
   );
 }
 
+export function InitiativeEndorsed({
+  appUrl,
+  initiativeTitle,
+  initiativeUrl,
+  unsubscribeUrl,
+  endorserName,
+  hubCount,
+  note,
+}: Common & { endorserName: string; hubCount: number; note: string }) {
+  return (
+    <EmailLayout
+      appUrl={appUrl}
+      preview={`${endorserName} endorses “${initiativeTitle}”`}
+      footerNote={<Footer unsubscribeUrl={unsubscribeUrl} appUrl={appUrl} />}
+    >
+      <Text style={emailStyles.text}>
+        {endorserName} endorses your proposal “{initiativeTitle}”
+        {hubCount > 0 ? `, for ${hubCount} of its hubs` : ""}.
+      </Text>
+      {note ? <Text style={pre}>{note}</Text> : null}
+      <Button href={initiativeUrl} style={emailStyles.button}>
+        See who backs it
+      </Button>
+    </EmailLayout>
+  );
+}
+
 export function InitiativeMerged({
   appUrl,
   initiativeTitle,

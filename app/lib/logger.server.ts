@@ -1,4 +1,5 @@
 import pino, { type DestinationStream } from "pino";
+import pretty from "pino-pretty";
 
 // One logger. Secrets are redacted by path so a stray object cannot leak them, and errors
 // are logged without the values a failed query carried (issue 12, item 10): drizzle puts
@@ -43,8 +44,18 @@ export function createLogger(destination?: DestinationStream, level?: string) {
       },
       serializers: { err: errorSerializer, error: errorSerializer },
     },
-    destination,
+    destination ?? readableInTerminal(),
   );
+}
+
+/**
+ * Development in a terminal reads lines, not JSON (issue 13, item 12); production, tests and
+ * anything piped (a file, a log collector) keep one JSON object per line.
+ */
+function readableInTerminal() {
+  const development = process.env.NODE_ENV !== "production" && process.env.NODE_ENV !== "test";
+  if (!development || !process.stdout.isTTY) return undefined;
+  return pretty({ colorize: true, sync: true, ignore: "pid,hostname", translateTime: "HH:MM:ss" });
 }
 
 export const logger = createLogger();

@@ -124,12 +124,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     switch (intentOf(formData)) {
       case "endorse":
         return handleForm(formData, endorsementSchema, async (value) => {
-          const { created } = await handleDomainErrors(() =>
+          const { created, counted } = await handleDomainErrors(() =>
             endorse(db(), viewer, access.initiative.id, value),
           );
           return redirectWithFlash(
             here,
-            created ? "Thank you: your endorsement is counted." : "Your endorsement is updated.",
+            !created
+              ? "Your endorsement is updated."
+              : counted
+                ? "Thank you: your endorsement is counted."
+                : "Thank you: your endorsement is recorded. It counts in demand once your organization is a member or one of its hubs answers a check.",
           );
         });
       case "withdraw-endorsement":

@@ -51,7 +51,9 @@ export default function Initiatives() {
           all or nothing.
         </p>
       </div>
+      {/* Keyed by the query: after "Clear filters" or Back the fields show the URL's filters, never stale ones (issue 13, item 5). */}
       <Form
+        key={JSON.stringify(query)}
         method="get"
         role="search"
         className="grid gap-3 rounded-lg border border-line bg-paper p-4 md:grid-cols-6"
@@ -75,6 +77,8 @@ export default function Initiatives() {
           defaultValue={query.status ?? ""}
           options={[
             { value: "", label: "Any public status" },
+            { value: "in_review", label: "In review (endorse it)" },
+            { value: "changes_requested", label: "Changes requested" },
             { value: "open", label: "Open for pledges" },
             { value: "funded", label: "Funded" },
             { value: "in_progress", label: "In progress" },
@@ -127,7 +131,7 @@ export default function Initiatives() {
         <EmptyState title={filtered ? "No initiatives match" : "No public initiatives yet"}>
           {filtered
             ? "Try other words, or clear the filters."
-            : "Initiatives appear here once staff open them for pledges."}
+            : "Initiatives appear here once staff take them into review."}
         </EmptyState>
       ) : (
         <ul className="space-y-4">

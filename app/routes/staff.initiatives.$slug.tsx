@@ -264,7 +264,8 @@ export default function TriageInitiative() {
                 label="Rationale"
                 name="rationale"
                 rows={4}
-                help="Shown publicly with approvals and declines, and emailed to the proposer and endorsers."
+                help="Needed for the decisions marked “needs a rationale”. Shown publicly with approvals and declines, and emailed to the proposer and endorsers."
+                conditional
                 errors={e(transitionErrors, "rationale")}
               />
               {data.moves.some((m) => m.opens) ? (
@@ -275,6 +276,8 @@ export default function TriageInitiative() {
                     name="goal"
                     inputMode="decimal"
                     defaultValue={initiative.suggestedGoal}
+                    help="Needed to approve."
+                    conditional
                     errors={e(transitionErrors, "goal")}
                   />
                   <Field
@@ -283,6 +286,8 @@ export default function TriageInitiative() {
                     type="number"
                     min={1}
                     defaultValue="3"
+                    help="Needed to approve."
+                    conditional
                     errors={e(transitionErrors, "minBackers")}
                   />
                   <Field
@@ -290,6 +295,8 @@ export default function TriageInitiative() {
                     name="pledgeDeadline"
                     type="date"
                     min={minDate}
+                    help="Needed to approve: the day pledging closes."
+                    conditional
                     errors={e(transitionErrors, "pledgeDeadline")}
                   />
                 </fieldset>

@@ -144,18 +144,18 @@ export const initiatives = pgTable(
     // DESC NULLS FIRST is what `order by … desc` means, so the planner can use these for order.
     index("initiatives_status_created_idx").on(t.status, t.createdAt.desc().nullsFirst()),
     index("initiatives_status_demand_idx").on(t.status, t.demandOrganizations.desc().nullsFirst()),
-    // The catalog lists four statuses at once; these partial indexes give it its order
+    // The catalog lists six statuses at once; these partial indexes give it its order
     // (newest, most backing) without sorting every public initiative on each request.
     index("initiatives_catalog_newest_idx")
       .on(t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst())
-      .where(sql`status in ('open', 'funded', 'in_progress', 'delivered')`),
+      .where(sql`status in ('in_review', 'changes_requested', 'open', 'funded', 'in_progress', 'delivered')`),
     index("initiatives_catalog_demand_idx")
       .on(
         t.demandOrganizations.desc().nullsFirst(),
         t.createdAt.desc().nullsFirst(),
         t.id.desc().nullsFirst(),
       )
-      .where(sql`status in ('open', 'funded', 'in_progress', 'delivered')`),
+      .where(sql`status in ('in_review', 'changes_requested', 'open', 'funded', 'in_progress', 'delivered')`),
     // The public API's list (issue 11): every public status, newest first.
     index("initiatives_public_newest_idx")
       .on(t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst())
@@ -349,6 +349,7 @@ export const notificationPreferences = pgTable("notification_preferences", {
   initiativeStatus: boolean().notNull().default(true),
   initiativeUpdates: boolean().notNull().default(true),
   initiativeSubmissions: boolean().notNull().default(true),
+  initiativeEndorsements: boolean().notNull().default(true),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -98,7 +98,23 @@ test("a community proposes, two endorse with their hubs, staff score and approve
     await expect(page.getByText("Thank you: your endorsement is counted.")).toBeVisible();
     await expectAccessible(page);
     await page.context().close();
+    // The proposers are told of each new endorsement (issue 13, item 3).
+    const told = await waitForMail(PROPOSER, (m) => m.subject.startsWith(`${endorser.org} endorses`));
+    expect(told.text).toContain(`${endorser.org} needs this for its courses.`);
   }
+
+  // In review, it is listed in the catalog for anyone to find and endorse (issue 13, item 3).
+  const browsing = await browser.newPage();
+  await browsing.goto("/initiatives?status=in_review");
+  await expect(browsing.getByLabel("Status")).toHaveValue("in_review");
+  const listed = browsing.getByRole("listitem").filter({ hasText: title }).first();
+  await expect(listed).toContainText("In review");
+  // Clear filters, then Back: the form shows what the URL says each time (issue 13, item 5).
+  await browsing.getByRole("link", { name: "Clear filters" }).click();
+  await expect(browsing.getByLabel("Status")).toHaveValue("");
+  await browsing.goBack();
+  await expect(browsing.getByLabel("Status")).toHaveValue("in_review");
+  await browsing.close();
 
   await staff.goto(`/staff${path}`);
   await staff.getByLabel("Technical leverage").selectOption("3");

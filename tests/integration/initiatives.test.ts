@@ -502,6 +502,7 @@ describe("emails", () => {
     await savePreferences(db, quiet.id, {
       initiativeStatus: false,
       initiativeUpdates: true,
+      initiativeEndorsements: true,
       initiativeSubmissions: true,
     });
     const staff = await staffMember();
@@ -561,20 +562,65 @@ describe("emails", () => {
   });
 });
 
+describe("endorsement emails (issue 13, item 3)", () => {
+  it("tell the proposers of each new endorsement, once, unless they turned them off", async () => {
+    const { endorsements: endorsementsTable, emailMessages } = await import("#db/schema");
+    const proposer = await community("Told Commons");
+    const quiet = await buildUser(db, { passwordHash: "x" });
+    await addMember(db, proposer.organization.id, quiet.id, "member");
+    await savePreferences(db, quiet.id, {
+      initiativeStatus: true,
+      initiativeUpdates: true,
+      initiativeEndorsements: false,
+      initiativeSubmissions: true,
+    });
+    const backer = await community("Backing Commons");
+    const staff = await staffMember();
+    const initiative = await propose(proposer);
+    await changeStatus(db, staff.actor, initiative.id, { to: "in_review" });
+    await endorse(db, backer.viewer, initiative.id, {
+      organizationId: backer.organization.id,
+      hubIds: backer.hubs.map((h) => h.id),
+      note: "Our teachers ask for it.",
+    });
+    const [row] = await db
+      .select()
+      .from(endorsementsTable)
+      .where(eq(endorsementsTable.initiativeId, initiative.id));
+    const notice = { kind: "endorsed" as const, endorsementId: row!.id };
+    const sent = await eventually(async () => {
+      const mails = await db
+        .select()
+        .from(emailMessages)
+        .where(eq(emailMessages.subject, `Backing Commons endorses ${initiative.title}`));
+      return mails.length > 0 && mails;
+    }, "the endorsement email");
+    expect(sent.map((m) => m.to)).toEqual([proposer.admin.email]);
+    expect(sent[0]!.text).toContain("Our teachers ask for it.");
+    expect(await deliverNotice(db, notice)).toBe(0); // already sent: not again
+  });
+});
+
 describe("the public catalog", () => {
-  it("lists only public statuses and finds initiatives by full-text search", async () => {
+  it("lists public work and proposals in review, never drafts or fresh submissions, and finds by full-text search", async () => {
     const proposer = await community("Catalog Commons");
     const staff = await staffMember();
     const opened = await propose(proposer, { title: "Accessible notebook themes for screen readers" });
     await changeStatus(db, staff.actor, opened.id, { to: "in_review" });
     await changeStatus(db, staff.actor, opened.id, openInput());
-    const hidden = await propose(proposer, { title: "Accessible themes still in review" });
-    await changeStatus(db, staff.actor, hidden.id, { to: "in_review" });
+    const reviewing = await propose(proposer, { title: "Accessible themes in review" });
+    await changeStatus(db, staff.actor, reviewing.id, { to: "in_review" });
+    const hidden = await propose(proposer, { title: "Accessible themes just submitted" });
 
     const found = await listCatalog(db, { q: "screen reader", sort: "newest" }, 1);
     expect(found.rows.map((r) => r.slug)).toContain(opened.slug);
     const all = await listCatalog(db, { sort: "newest" }, 1);
+    // In review: listed, to be found and endorsed (issue 13, item 3); submitted: not yet public.
+    expect(all.rows.map((r) => r.slug)).toContain(reviewing.slug);
     expect(all.rows.map((r) => r.slug)).not.toContain(hidden.slug);
+    const inReview = await listCatalog(db, { status: "in_review", sort: "newest" }, 1);
+    expect(inReview.rows.every((r) => r.status === "in_review")).toBe(true);
+    expect(inReview.rows.map((r) => r.slug)).toContain(reviewing.slug);
     const none = await listCatalog(db, { q: "quantum blockchain", sort: "newest" }, 1);
     expect(none.total).toBe(0);
   });

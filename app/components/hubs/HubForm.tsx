@@ -50,6 +50,8 @@ export function HubForm({
         <Field
           label="Users reported on"
           type="date"
+          help="Needed with a number of users."
+          conditional
           {...fieldProps(fields.usersReportedOn)}
           required={false}
         />

@@ -73,6 +73,9 @@ function ChoiceList({
 }
 
 /** The proposal form (issue 4, item 1): save as a draft at any time, submit when complete. */
+/** Proposal fields a draft may leave empty but a submission needs (issue 13, item 9). */
+const TO_SUBMIT = "Needed to submit; a draft can be saved without it.";
+
 export function ProposalForm({
   lastResult,
   defaultValue,
@@ -94,31 +97,35 @@ export function ProposalForm({
         label="Summary"
         rows={3}
         maxLength={280}
-        help="One or two sentences, at most 280 characters. Shown in the catalog."
+        help={`${TO_SUBMIT} One or two sentences, at most 280 characters. Shown in the catalog.`}
+        conditional
         {...fieldProps(fields.summary)}
       />
       <TextareaField
         label="The problem"
         rows={6}
-        help={`What is hard today, and for whom? ${markdownHelp}`}
+        help={`${TO_SUBMIT} What is hard today, and for whom? ${markdownHelp}`}
+        conditional
         {...fieldProps(fields.problem)}
       />
       <TextareaField
         label="Proposed solution"
         rows={6}
-        help={markdownHelp}
+        help={`${TO_SUBMIT} ${markdownHelp}`}
+        conditional
         {...fieldProps(fields.solution)}
       />
       <TextareaField
         label="Implementation plan"
         rows={6}
-        help={`Milestones, who does the work, and how it gets upstream. ${markdownHelp}`}
+        help={`${TO_SUBMIT} Milestones, who does the work, and how it gets upstream. ${markdownHelp}`}
+        conditional
         {...fieldProps(fields.plan)}
       />
       <ChoiceList
         legend="Ecosystem fit: upstream projects"
         name="projectIds"
-        help="Which open-source projects the work lands in."
+        help={`${TO_SUBMIT} Which open-source projects the work lands in (at least one, or suggest one below).`}
         options={options.projects.map((p) => ({ id: p.id, label: p.name }))}
         checked={list(fields.projectIds.initialValue)}
         errors={fields.projectIds.errors}
@@ -154,6 +161,8 @@ export function ProposalForm({
             ...options.sizeBands.map((b) => ({ value: b.size, label: b.size })),
           ]}
           {...fieldProps(fields.size)}
+          help={TO_SUBMIT}
+          conditional
           required={false}
         />
         <table className="mt-2 w-full text-left text-sm">

@@ -4,7 +4,7 @@ import type { Db } from "#db/client.server";
 import { hubs, initiatives, organizations, rollouts } from "#db/schema";
 import type { InitiativeStatus } from "#db/schema/initiatives";
 import { deliveryRecord } from "~/modules/delivery/delivery.server";
-import { CATALOG_STATUSES } from "~/modules/initiatives/workflow";
+import { FUNDING_STATUSES } from "~/modules/initiatives/workflow";
 import { getPublicOrganization } from "~/modules/organizations/directory.server";
 import { publicFunders } from "~/modules/pledges/funding.server";
 import type * as api from "./api-schemas";
@@ -16,7 +16,7 @@ import { publicRollouts, reachOfOne } from "./rollouts.server";
 // The read-only JSON API (issue 11, section 3), over the same credit views as the
 // pages: anonymity is applied by publicFunders, hidden organizations never appear.
 
-export const API_STATUSES: InitiativeStatus[] = [...CATALOG_STATUSES, "not_delivered"];
+export const API_STATUSES: InitiativeStatus[] = [...FUNDING_STATUSES, "not_delivered"];
 
 export type Page = { page: number; pageSize: number };
 

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, min, sql } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import { endorsements, initiatives, memberships, membershipTiers, pledges, rollouts } from "#db/schema";
 import type { InitiativeStatus } from "#db/schema/initiatives";
-import { CATALOG_STATUSES } from "~/modules/initiatives/workflow";
+import { FUNDING_STATUSES } from "~/modules/initiatives/workflow";
 
 // An organization's public credit (issue 11, section 2): what it funded (only pledges
 // it let show its name; amounts and shares only where it shows the amount), endorsed
@@ -12,7 +12,7 @@ import { CATALOG_STATUSES } from "~/modules/initiatives/workflow";
 const FUNDING = ["committed", "collecting", "paid", "failed"] as const;
 /** Statuses after which a funder is a past funder of the work. */
 const CLOSED: readonly InitiativeStatus[] = ["delivered", "not_delivered"];
-const PUBLIC_STATUSES = [...CATALOG_STATUSES, "not_delivered"] as InitiativeStatus[];
+const PUBLIC_STATUSES = [...FUNDING_STATUSES, "not_delivered"] as InitiativeStatus[];
 
 export type FundedItem = {
   slug: string;

@@ -14,6 +14,7 @@ import { assertActiveHubsOf } from "~/modules/hubs/hubs.server";
 import { loadOrganizationFor } from "~/modules/organizations/organizations.server";
 import { hasStanding, refreshDemand } from "./demand.server";
 import { lockInitiative } from "./initiatives.server";
+import { enqueueNotice } from "./notices.server";
 import { ENDORSABLE_STATUSES, isPubliclyVisible, STATUS_LABELS } from "./workflow";
 
 // Endorsements (issue 4, item 3): an organization says it needs an initiative too,
@@ -87,6 +88,8 @@ export async function endorse(db: Db, viewer: Viewer, initiativeId: string, inpu
         .insert(endorsementHubs)
         .values(hubIds.map((hubId) => ({ endorsementId: endorsement.id, hubId })));
     await refreshDemand(tx, initiative.id);
+    // The proposers hear of a new endorsement (issue 13, item 3), not of each change to one.
+    if (!existing) await enqueueNotice(tx, { kind: "endorsed", endorsementId: endorsement.id });
     await recordAudit(tx, {
       actorId: viewer.id,
       action: existing ? "endorsement.changed" : "endorsement.created",
@@ -95,7 +98,10 @@ export async function endorse(db: Db, viewer: Viewer, initiativeId: string, inpu
       organizationId: context.organization.id,
       details: { hubs: hubIds.length },
     });
-    return { endorsement, created: !existing };
+    const [standing] = (await tx.execute(
+      sql`select ${hasStanding(sql`${context.organization.id}::uuid`)} as counted`,
+    )) as unknown as { counted: boolean }[];
+    return { endorsement, created: !existing, counted: Boolean(standing?.counted) };
   });
 }
 

@@ -8,6 +8,7 @@ const notice: z.ZodType<Notice> = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("submitted"), transitionId: z.uuid() }),
   z.object({ kind: z.literal("status"), transitionId: z.uuid() }),
   z.object({ kind: z.literal("update"), updateId: z.uuid() }),
+  z.object({ kind: z.literal("endorsed"), endorsementId: z.uuid() }),
   z.object({ kind: z.literal("merged"), duplicateId: z.uuid(), originalId: z.uuid(), rationale: z.string() }),
 ]);
 

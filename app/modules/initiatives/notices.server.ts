@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull, or } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import {
+  endorsementHubs,
   endorsements,
   initiatives,
   initiativeTransitions,
@@ -12,6 +13,7 @@ import {
   users,
 } from "#db/schema";
 import {
+  InitiativeEndorsed,
   InitiativeMerged,
   InitiativeStatusChanged,
   InitiativeSubmitted,
@@ -36,6 +38,7 @@ export type Notice =
   | { kind: "submitted"; transitionId: string }
   | { kind: "status"; transitionId: string }
   | { kind: "update"; updateId: string }
+  | { kind: "endorsed"; endorsementId: string }
   | { kind: "merged"; duplicateId: string; originalId: string; rationale: string };
 
 export function enqueueNotice(tx: Db, notice: Notice) {
@@ -49,6 +52,8 @@ function noticeKey(notice: Notice) {
       return `${notice.kind}:${notice.transitionId}`;
     case "update":
       return `update:${notice.updateId}`;
+    case "endorsed":
+      return `endorsed:${notice.endorsementId}`;
     case "merged":
       return `merged:${notice.duplicateId}`;
   }
@@ -133,11 +138,54 @@ async function initiativeById(db: Db, id: string) {
   return row;
 }
 
+type Message = { to: Recipient; subject: string; template: string; body: (unsub: string) => JSX.Element };
+
+/**
+ * A new endorsement (issue 13, item 3): the proposing organization's people hear of it,
+ * unless they turned these emails off. An endorser its standing does not count is named all
+ * the same: the proposers know who backs them.
+ */
+async function endorsementMessages(db: Db, endorsementId: string, appUrl: string): Promise<Message[]> {
+  const [endorsement] = await db
+    .select({
+      initiativeId: endorsements.initiativeId,
+      note: endorsements.note,
+      withdrawnAt: endorsements.withdrawnAt,
+      endorserName: organizations.name,
+    })
+    .from(endorsements)
+    .innerJoin(organizations, eq(organizations.id, endorsements.organizationId))
+    .where(eq(endorsements.id, endorsementId));
+  if (!endorsement || endorsement.withdrawnAt) return [];
+  const initiative = await initiativeById(db, endorsement.initiativeId);
+  if (!initiative) return [];
+  const hubCount = await db.$count(endorsementHubs, eq(endorsementHubs.endorsementId, endorsementId));
+  const proposers = await withPreference(
+    db,
+    await membersOf(db, endorsement.initiativeId),
+    "initiativeEndorsements",
+  );
+  return proposers.map((to) => ({
+    to,
+    subject: `${endorsement.endorserName} endorses ${initiative.title}`,
+    template: "initiative-endorsed",
+    body: (unsub) =>
+      InitiativeEndorsed({
+        appUrl,
+        initiativeTitle: initiative.title,
+        initiativeUrl: `${appUrl}/initiatives/${initiative.slug}`,
+        unsubscribeUrl: unsub,
+        endorserName: endorsement.endorserName,
+        hubCount,
+        note: endorsement.note,
+      }),
+  }));
+}
+
 /** Sends one notice to everyone it concerns, once each. Returns how many emails went out. */
 export async function deliverNotice(db: Db, notice: Notice): Promise<number> {
   const appUrl = env().appUrl;
   const key = noticeKey(notice);
-  type Message = { to: Recipient; subject: string; template: string; body: (unsub: string) => JSX.Element };
   let messages: Message[] = [];
 
   if (notice.kind === "submitted" || notice.kind === "status") {
@@ -187,6 +235,8 @@ export async function deliverNotice(db: Db, notice: Notice): Promise<number> {
           }),
       }));
     }
+  } else if (notice.kind === "endorsed") {
+    messages = await endorsementMessages(db, notice.endorsementId, appUrl);
   } else if (notice.kind === "update") {
     const [update] = await db
       .select()

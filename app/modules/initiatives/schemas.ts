@@ -188,19 +188,16 @@ export const sizeBandSchema = z
       ctx.addIssue({ code: "custom", path: ["costMax"], message: "At least the minimum." });
   });
 
+const checkbox = z
+  .literal("on")
+  .optional()
+  .transform((v) => v === "on");
+
 export const preferencesSchema = z.object({
-  initiativeStatus: z
-    .literal("on")
-    .optional()
-    .transform((v) => v === "on"),
-  initiativeUpdates: z
-    .literal("on")
-    .optional()
-    .transform((v) => v === "on"),
-  initiativeSubmissions: z
-    .literal("on")
-    .optional()
-    .transform((v) => v === "on"),
+  initiativeStatus: checkbox,
+  initiativeUpdates: checkbox,
+  initiativeEndorsements: checkbox,
+  initiativeSubmissions: checkbox,
 });
 
 /** Query string of /initiatives. */
@@ -212,7 +209,10 @@ export const catalogQuerySchema = z.object({
     .transform((v) => v.replace(/\p{Cc}+/gu, " ").trim() || undefined)
     .optional()
     .catch(undefined),
-  status: z.enum(["open", "funded", "in_progress", "delivered"]).optional().catch(undefined),
+  status: z
+    .enum(["in_review", "changes_requested", "open", "funded", "in_progress", "delivered"])
+    .optional()
+    .catch(undefined),
   project: z
     .string()
     .regex(/^[a-z0-9-]{1,80}$/)

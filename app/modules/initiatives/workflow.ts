@@ -132,12 +132,22 @@ export function availableTransitions(status: InitiativeStatus, actor: Transition
   return TRANSITIONS.filter((rule) => rule.from === status && rule.by.includes(actor));
 }
 
-/** Listed in the public catalog (issue 4, item 6). */
-export const CATALOG_STATUSES = [
+/** Public work: being funded, funded, under way or delivered (the API, credit pages). */
+export const FUNDING_STATUSES = [
   "open",
   "funded",
   "in_progress",
   "delivered",
+] as const satisfies readonly InitiativeStatus[];
+
+/**
+ * Listed in the public catalog (issue 4, item 6): public work, and proposals staff are
+ * reviewing, which anyone may find and endorse (issue 13, item 3).
+ */
+export const CATALOG_STATUSES = [
+  "in_review",
+  "changes_requested",
+  ...FUNDING_STATUSES,
 ] as const satisfies readonly InitiativeStatus[];
 
 /** The proposer may edit the proposal in these states. */

@@ -8,16 +8,26 @@ import { env, sessionSecret } from "~/lib/env.server";
 // email; the unsubscribe link carries an HMAC of their id, so it needs no
 // storage and cannot be guessed for someone else.
 
-export type PreferenceKey = "initiativeStatus" | "initiativeUpdates" | "initiativeSubmissions";
+export type PreferenceKey =
+  | "initiativeStatus"
+  | "initiativeUpdates"
+  | "initiativeEndorsements"
+  | "initiativeSubmissions";
 export type Preferences = Record<PreferenceKey, boolean>;
 
 export const PREFERENCE_LABELS: Record<PreferenceKey, string> = {
   initiativeStatus: "Decisions and status changes on initiatives my organizations proposed or endorsed",
   initiativeUpdates: "Progress updates on those initiatives",
+  initiativeEndorsements: "Another organization endorses a proposal my organization made",
   initiativeSubmissions: "New proposals submitted for review (staff only)",
 };
 
-const ALL_ON: Preferences = { initiativeStatus: true, initiativeUpdates: true, initiativeSubmissions: true };
+const ALL_ON: Preferences = {
+  initiativeStatus: true,
+  initiativeUpdates: true,
+  initiativeEndorsements: true,
+  initiativeSubmissions: true,
+};
 
 export async function preferencesOf(db: Db, userId: string): Promise<Preferences> {
   const [row] = await db
@@ -28,6 +38,7 @@ export async function preferencesOf(db: Db, userId: string): Promise<Preferences
   return {
     initiativeStatus: row.initiativeStatus,
     initiativeUpdates: row.initiativeUpdates,
+    initiativeEndorsements: row.initiativeEndorsements,
     initiativeSubmissions: row.initiativeSubmissions,
   };
 }
@@ -79,6 +90,7 @@ export async function unsubscribeFromAll(db: Db, userId: string) {
   await savePreferences(db, userId, {
     initiativeStatus: false,
     initiativeUpdates: false,
+    initiativeEndorsements: false,
     initiativeSubmissions: false,
   });
   return true;
