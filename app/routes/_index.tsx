@@ -20,8 +20,9 @@ export async function loader() {
 export default function Home() {
   const { stats } = useLoaderData<typeof loader>();
   const figures = [
-    { label: "Institutions", value: stats.institutions },
-    { label: "Communities", value: stats.communities },
+    { label: "Member institutions", value: stats.institutions },
+    { label: "Member communities", value: stats.communities },
+    { label: "Participating organizations", value: stats.participating },
     { label: "Active hubs", value: stats.hubs },
     { label: "Hub users reported", value: stats.users },
   ];
@@ -43,7 +44,7 @@ export default function Home() {
       </section>
       <section aria-labelledby="stats-heading">
         <h2 id="stats-heading">The network today</h2>
-        <dl className="mt-4 grid grid-cols-2 gap-4 md:grid-cols-4">
+        <dl className="mt-4 grid grid-cols-2 gap-4 md:grid-cols-5">
           {figures.map((f) => (
             <div key={f.label} className="rounded-lg border border-line bg-paper p-4">
               <dt className="text-sm text-muted">{f.label}</dt>

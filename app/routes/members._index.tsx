@@ -17,32 +17,47 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const kindParam = url.searchParams.get("kind");
   const kind = kindParam === "institution" || kindParam === "community" ? kindParam : undefined;
+  const standingParam = url.searchParams.get("standing");
+  const standing =
+    standingParam === "member" || standingParam === "participating" ? standingParam : undefined;
   const page = pageFromUrl(request.url);
   return {
     page,
     pageSize: DIRECTORY_PAGE_SIZE,
     kind: kind ?? "",
-    ...(await listPublicOrganizations(db(), { page, kind })),
+    standing: standing ?? "",
+    ...(await listPublicOrganizations(db(), { page, kind, standing })),
   };
 }
 
 export default function Members() {
-  const { organizations, total, page, kind, pageSize } = useLoaderData<typeof loader>();
+  const { organizations, total, page, kind, standing, pageSize } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
       <div>
         <h1>Members</h1>
         <p className="mt-2 max-w-prose text-muted">
-          The institutions and communities in the network, and the hubs they run.
+          The institutions and communities in the network, and the hubs they run. Members hold a membership of
+          the network; participating organizations propose, endorse and pledge without one.
         </p>
       </div>
-      <Form method="get" className="flex flex-wrap items-end gap-3">
+      <Form key={`${standing}-${kind}`} method="get" className="flex flex-wrap items-end gap-3">
         <SelectField
-          label="Show"
+          label="Standing"
+          name="standing"
+          defaultValue={standing}
+          options={[
+            { value: "", label: "Members and participants" },
+            { value: "member", label: "Members" },
+            { value: "participating", label: "Participating, not members" },
+          ]}
+        />
+        <SelectField
+          label="Kind"
           name="kind"
           defaultValue={kind}
           options={[
-            { value: "", label: "Everyone" },
+            { value: "", label: "Institutions and communities" },
             { value: "institution", label: "Institutions" },
             { value: "community", label: "Communities" },
           ]}
@@ -64,6 +79,7 @@ export default function Members() {
                   <Link to={`/members/${o.slug}`}>{o.name}</Link>
                 </h2>
                 <Badge tone="brand">{o.kind}</Badge>
+                {o.isMember ? <Badge tone="success">member</Badge> : <Badge>participating</Badge>}
               </div>
               {o.description ? <p className="mt-2 line-clamp-3 text-sm">{o.description}</p> : null}
               <p className="mt-3 text-sm text-muted">

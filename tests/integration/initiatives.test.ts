@@ -386,6 +386,11 @@ describe("fake demand (issue 12, item 5)", () => {
       (await demandOf(gamed.id)).demandOrganizations,
     );
 
+    // The public list shows every endorsement and says which are not counted.
+    const { listEndorsements } = await import("~/modules/initiatives/endorsements.server");
+    expect((await listEndorsements(db, gamed.id)).map((e) => e.counted)).toEqual([false, false, false]);
+    expect((await listEndorsements(db, honest.id)).map((e) => e.counted)).toEqual([true]);
+
     // Staff see it in triage: new organizations, no standing, one admin behind all three.
     const signals = await backingSignals(db, gamed.id);
     expect(signals[0]).toMatchObject({ name: "Gamed Commons", proposer: true });

@@ -8,7 +8,11 @@ import type { Db } from "#db/client.server";
 // always counts (its proposal is triaged by staff anyway). Endorsements from other
 // organizations are still recorded and shown, marked as not counted.
 
-/** SQL: the organization whose id is `organizationId` has standing. */
+/**
+ * SQL: the organization whose id is `organizationId` has standing. Pass a qualified name
+ * ('"organizations"."id"') in select lists: drizzle writes a bare column there, which the
+ * subqueries would read as their own table's id.
+ */
 export function hasStanding(organizationId: SQLWrapper | string) {
   const id = typeof organizationId === "string" ? sql.raw(organizationId) : organizationId;
   return sql`(exists (select 1 from memberships m where m.organization_id = ${id} and m.status in ('active', 'past_due'))

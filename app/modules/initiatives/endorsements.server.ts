@@ -158,7 +158,7 @@ export async function listEndorsements(db: Db, initiativeId: string) {
       organizationSlug: organizations.slug,
       organizationIsPublic: organizations.isPublic,
       /** Counted in demand: the endorser has standing (a membership or a hub that answered). */
-      counted: sql<boolean>`${hasStanding(organizations.id)}`,
+      counted: sql<boolean>`${hasStanding('"organizations"."id"')}`,
     })
     .from(endorsements)
     .innerJoin(organizations, eq(organizations.id, endorsements.organizationId))

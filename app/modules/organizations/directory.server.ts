@@ -1,18 +1,34 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, not, sql } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import { hubs, organizations } from "#db/schema";
 
 // The public member directory (issue 2, item 9): listed organizations and their hubs.
+// Members hold a live membership; other listed organizations participate (propose,
+// endorse, pledge) without one, and the directory says which is which (issue 13, item 4).
 
 export const DIRECTORY_PAGE_SIZE = 20;
 
+/**
+ * SQL: the organization holds a live (active or past due) membership. Qualified by hand:
+ * inside a select list drizzle writes a bare "id", which the subquery would read as m.id.
+ */
+const isMember = sql<boolean>`exists (select 1 from memberships m
+  where m.organization_id = "organizations"."id" and m.status in ('active', 'past_due'))`;
+
+export type Standing = "member" | "participating";
+
 export async function listPublicOrganizations(
   db: Db,
-  options: { page: number; kind?: "institution" | "community" },
+  options: { page: number; kind?: "institution" | "community"; standing?: Standing },
 ) {
   const where = and(
     eq(organizations.isPublic, true),
     options.kind ? eq(organizations.kind, options.kind) : undefined,
+    options.standing === "member"
+      ? isMember
+      : options.standing === "participating"
+        ? not(isMember)
+        : undefined,
   );
   const [rows, [count]] = await Promise.all([
     db
@@ -23,10 +39,11 @@ export async function listPublicOrganizations(
         kind: organizations.kind,
         description: organizations.description,
         logoUrl: organizations.logoUrl,
+        isMember,
       })
       .from(organizations)
       .where(where)
-      .orderBy(asc(organizations.name))
+      .orderBy(desc(isMember), asc(organizations.name))
       .limit(DIRECTORY_PAGE_SIZE)
       .offset((options.page - 1) * DIRECTORY_PAGE_SIZE),
     db.select({ total: sql<number>`count(*)::int` }).from(organizations).where(where),
@@ -60,17 +77,18 @@ export async function getPublicOrganization(db: Db, slug: string) {
   return organization ?? null;
 }
 
-/** Network figures for the home page, counted in SQL. */
+/** Network figures for the home page, counted in SQL: members apart from participants. */
 export async function networkStats(db: Db) {
   const [row] = await db
     .select({
-      institutions: sql<number>`count(distinct ${organizations.id}) filter (where ${organizations.kind} = 'institution')::int`,
-      communities: sql<number>`count(distinct ${organizations.id}) filter (where ${organizations.kind} = 'community')::int`,
+      institutions: sql<number>`count(distinct ${organizations.id}) filter (where ${organizations.kind} = 'institution' and ${isMember})::int`,
+      communities: sql<number>`count(distinct ${organizations.id}) filter (where ${organizations.kind} = 'community' and ${isMember})::int`,
+      participating: sql<number>`count(distinct ${organizations.id}) filter (where not ${isMember})::int`,
       hubs: sql<number>`count(${hubs.id}) filter (where ${hubs.status} = 'active')::int`,
       users: sql<number>`coalesce(sum(${hubs.userCount}) filter (where ${hubs.status} = 'active'), 0)::int`,
     })
     .from(organizations)
     .leftJoin(hubs, eq(hubs.organizationId, organizations.id))
     .where(eq(organizations.isPublic, true));
-  return row ?? { institutions: 0, communities: 0, hubs: 0, users: 0 };
+  return row ?? { institutions: 0, communities: 0, participating: 0, hubs: 0, users: 0 };
 }
