@@ -3,7 +3,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/ui/Button";
-import { Field, FormError, TextareaField } from "~/components/ui/Field";
+import { Field, FormError, SelectField, TextareaField } from "~/components/ui/Field";
+import { countryOptions } from "~/lib/address.server";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { handleForm } from "~/lib/forms.server";
 import { conflictsAsFlash, handleDomainErrors } from "~/lib/http.server";
@@ -46,6 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       minPledgeMinor: initiative.minPledgeMinor,
       pledgeDeadline: initiative.pledgeDeadline,
     },
+    countries: countryOptions(),
     ...context,
   };
 }
@@ -260,12 +262,13 @@ export default function PledgePage() {
             defaultValue={contact?.postalCode ?? ""}
             errors={errors.postalCode}
           />
-          <Field
+          <SelectField
             label="Country"
             name="country"
-            required
-            maxLength={2}
-            help="Two-letter code (ISO 3166), e.g. AT, DE, US."
+            autoComplete="country"
+            help="Needed for an invoice."
+            conditional
+            options={[{ value: "", label: "Choose a country" }, ...data.countries]}
             defaultValue={contact?.country ?? ""}
             errors={errors.country}
           />

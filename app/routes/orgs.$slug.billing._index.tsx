@@ -10,6 +10,7 @@ import { Badge, type BadgeTone } from "~/components/ui/Badge";
 import { Button } from "~/components/ui/Button";
 import { Card, CardHeader } from "~/components/ui/Card";
 import { EmptyState } from "~/components/ui/EmptyState";
+import { countryOptions } from "~/lib/address.server";
 import { ConflictError, ValidationError } from "~/lib/errors";
 import { withFlash } from "~/lib/flash.server";
 import { handleForm, intentOf } from "~/lib/forms.server";
@@ -60,6 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   return {
     slug: context.organization.slug,
+    countries: countryOptions(),
     current,
     tiers,
     activeHubs: hubs.filter((h) => h.status === "active").length,
@@ -338,6 +340,7 @@ export default function Billing() {
           <CardHeader title="Pay by invoice" />
           <InvoiceRequestForm
             tiers={paidTiers}
+            countries={data.countries}
             lastResult={replyIntent === "join-invoice" ? reply : undefined}
             defaultValue={{ tierId: params.get("tier") ?? paidTiers[0]?.id, ...contact }}
           />

@@ -14,6 +14,22 @@ test("an institution admin joins by card and sees the active membership and a re
   await page.goto("/orgs/highland-institute-of-technology/billing");
   await expect(page.getByRole("heading", { name: "No membership yet" })).toBeVisible();
   await expectAccessible(page);
+
+  // An invoice a purchasing office accepts (issue 13, item 8): the country chosen by name, the
+  // postal code checked against it; a wrong one is answered at the field and nothing is issued.
+  await page.getByLabel("Billing contact").fill("Accounts Payable");
+  await page.getByLabel("Billing email").fill("ap@hit.example.edu");
+  await page.getByLabel("Street address").fill("Universitätsring 1");
+  await page.getByLabel("City").fill("Wien");
+  await page.getByLabel("Postal code").fill("10115");
+  await page.getByLabel("Country").selectOption({ label: "Austria" });
+  await page.getByRole("button", { name: "Request invoice" }).click();
+  await expect(page.getByLabel("Postal code")).toHaveAccessibleDescription(
+    /not a postal code used in Austria/,
+  );
+  await expect(page.getByLabel("Country")).toHaveValue("AT");
+  await expect(page.getByRole("heading", { name: "No membership yet" })).toBeVisible();
+
   await page.getByRole("button", { name: "Pay for Institution by card" }).click();
 
   // Stripe's hosted checkout (the local emulator): a declined card first.

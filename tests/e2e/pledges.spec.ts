@@ -108,7 +108,7 @@ test("three organizations pledge, the deadline passes, every pledge is collected
     await p.getByLabel("PO number").fill("PO-2027-001");
     await p.getByLabel("Address").fill("1 Health Way");
     await p.getByLabel("City").fill("Seattle");
-    await p.getByLabel("Country").fill("US");
+    await p.getByLabel("Country").selectOption("US");
     await p.getByLabel(/^Anonymous/).check();
   });
   await expect(page.getByText("Your pledge is committed.")).toBeVisible();

@@ -280,7 +280,7 @@ describe("the emulator's responses and events match the Stripe SDK's types", () 
         billingEmail: "ap@example.edu",
         addressLine1: "1 Road",
         city: "X",
-        postalCode: "1",
+        postalCode: "10001",
         country: "US",
         taxId: "T-1",
         poNumber: "PO-1",

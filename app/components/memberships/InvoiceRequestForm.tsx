@@ -8,10 +8,13 @@ import { invoiceRequestSchema } from "~/modules/memberships/schemas";
 
 export function InvoiceRequestForm({
   tiers,
+  countries,
   lastResult,
   defaultValue,
 }: {
   tiers: { id: string; name: string; priceMinor: number; currency: string }[];
+  /** ISO 3166 countries by name (issue 13, item 8), from the loader. */
+  countries: { value: string; label: string }[];
   lastResult: SubmissionResult<string[]> | undefined;
   defaultValue: Record<string, unknown>;
 }) {
@@ -41,18 +44,17 @@ export function InvoiceRequestForm({
           {...fieldProps(fields.postalCode)}
           required={false}
         />
-        <Field
+        <SelectField
           label="Country"
-          maxLength={2}
           autoComplete="country"
-          help="Two letters, like US"
+          options={[{ value: "", label: "Choose a country" }, ...countries]}
           {...fieldProps(fields.country)}
         />
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
         <Field
           label="Tax ID"
-          help="VAT or other tax number, printed on the invoice"
+          help="VAT or other tax number, printed on the invoice; checked against the country's format"
           {...fieldProps(fields.taxId)}
           required={false}
         />

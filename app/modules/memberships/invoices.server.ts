@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import { membershipTiers } from "#db/schema";
+import { assertAddress } from "~/lib/address.server";
 import { ConflictError, ForbiddenError, ValidationError } from "~/lib/errors";
 import { recordAudit } from "~/modules/audit/audit.server";
 import type { OrganizationContext } from "~/modules/organizations/organizations.server";
@@ -20,6 +21,7 @@ export const INVOICE_DAYS_UNTIL_DUE = 30;
 export async function requestMembershipInvoice(db: Db, context: OrganizationContext, input: InvoiceRequest) {
   if (!can(context.actor, "manage-billing"))
     throw new ForbiddenError("Only organization admins can manage billing.");
+  assertAddress(input);
   const [tier] = await db
     .select()
     .from(membershipTiers)

@@ -71,10 +71,10 @@ export const invoiceRequestSchema = z.object({
   city: required("city", 100),
   postalCode: z.string().trim().max(20, "Keep the postal code under 20 characters.").default(""),
   country: z
-    .string({ error: "Enter the country code." })
+    .string({ error: "Choose a country." })
     .trim()
     .toUpperCase()
-    .regex(/^[A-Z]{2}$/, "Use the two-letter country code, like US or DE."),
+    .regex(/^[A-Z]{2}$/, "Choose a country."),
   taxId: z.string().trim().max(40, "Keep the tax ID under 40 characters.").default(""),
   poNumber: z.string().trim().max(60, "Keep the PO number under 60 characters.").default(""),
 });

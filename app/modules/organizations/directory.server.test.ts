@@ -41,6 +41,12 @@ describe("members and participating organizations", () => {
     const others = await listPublicOrganizations(db, { page: 1, standing: "participating" });
     const ids = others.organizations.map((o) => o.id);
     expect(ids).not.toContain(member.id);
+    expect(others.organizations.every((o) => !o.isMember)).toBe(true);
+    expect(
+      (
+        await listPublicOrganizations(db, { page: 1, kind: "institution", standing: "participating" })
+      ).organizations.map((o) => o.id),
+    ).toContain(participant.id);
     // Members come first when everyone is listed.
     const everyone = await listPublicOrganizations(db, { page: 1 });
     const firstParticipant = everyone.organizations.findIndex((o) => !o.isMember);

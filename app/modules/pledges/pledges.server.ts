@@ -1,6 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db, Tx } from "#db/client.server";
 import { initiatives, organizationMembers, organizations, pledges } from "#db/schema";
+import { assertAddress } from "~/lib/address.server";
 import { env } from "~/lib/env.server";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "~/lib/errors";
 import { formatMoney, parseMajorAmount } from "~/lib/money";
@@ -130,6 +131,7 @@ export async function savePledge(
   const { organization } = await pledgerContext(db, viewer, form.organizationId);
   const [target] = await db.select().from(initiatives).where(eq(initiatives.id, initiativeId));
   if (!target || !isPubliclyVisible(target)) throw new NotFoundError("No such initiative.");
+  if (form.method === "invoice") assertAddress(form);
   const amount = parseMajorAmount(form.amount, target.currency);
   if (amount === null) throw new ValidationError({ amount: ["Enter an amount like 2500 or 2500.50."] });
   if (amount < target.minPledgeMinor)
