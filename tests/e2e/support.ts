@@ -13,8 +13,12 @@ export const uniqueEmail = (label: string) =>
 
 type Mail = { to: string[]; subject: string; text: string; html: string };
 
-export async function waitForMail(to: string, match: (m: Mail) => boolean = () => true): Promise<Mail> {
-  for (let i = 0; i < 100; i++) {
+export async function waitForMail(
+  to: string,
+  match: (m: Mail) => boolean = () => true,
+  timeoutMs = 10_000,
+): Promise<Mail> {
+  for (let i = 0; i < timeoutMs / 100; i++) {
     const response = await fetch(`${MAIL_API}/messages?to=${encodeURIComponent(to)}`);
     const found = ((await response.json()) as Mail[]).filter(match).at(-1);
     if (found) return found;
