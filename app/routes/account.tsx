@@ -7,12 +7,14 @@ import { Button, ButtonLink } from "~/components/ui/Button";
 import { Card, CardHeader } from "~/components/ui/Card";
 import { EmptyState } from "~/components/ui/EmptyState";
 import { Field, FormError } from "~/components/ui/Field";
+import { formatDay } from "~/lib/dates";
 import { withFlash } from "~/lib/flash.server";
 import { handleForm } from "~/lib/forms.server";
 import { changePassword } from "~/modules/auth/accounts.server";
 import { requireUser } from "~/modules/auth/request.server";
 import { changePasswordSchema } from "~/modules/auth/schemas";
 import { db } from "~/modules/database.server";
+import { membershipStatesOf } from "~/modules/memberships/joining.server";
 import { listOrganizationsOf } from "~/modules/organizations/organizations.server";
 
 export const meta: MetaFunction = () => [{ title: "Your account · Commons" }];
@@ -26,8 +28,32 @@ export async function loader({ request }: LoaderFunctionArgs) {
       emailVerified: viewer.emailVerified,
       isStaff: viewer.isStaff,
     },
-    organizations: await listOrganizationsOf(db(), viewer.id),
+    organizations: await organizationsWithMembership(viewer.id),
   };
+}
+
+/** The landing page after sign-in (issue 13, item 1): each organization with its membership. */
+async function organizationsWithMembership(userId: string) {
+  const organizations = await listOrganizationsOf(db(), userId);
+  const states = await membershipStatesOf(
+    db(),
+    organizations.map((o) => o.id),
+  );
+  return organizations.map((o) => {
+    const state = states.get(o.id);
+    return {
+      ...o,
+      membership: state
+        ? {
+            status: state.status,
+            method: state.method,
+            tierName: state.tierName,
+            periodEnd: state.periodEnd?.toISOString() ?? null,
+            cancelAtPeriodEnd: state.cancelAtPeriodEnd,
+          }
+        : null,
+    };
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -41,6 +67,61 @@ export async function action({ request }: ActionFunctionArgs) {
       }),
     });
   });
+}
+
+type MembershipView = {
+  status: string;
+  method: string;
+  tierName: string;
+  periodEnd: string | null;
+  cancelAtPeriodEnd: boolean;
+} | null;
+
+/** One organization's membership in words, with what needs doing first. */
+function MembershipLine({
+  slug,
+  role,
+  membership,
+}: {
+  slug: string;
+  role: string;
+  membership: MembershipView;
+}) {
+  const admin = role !== "member";
+  const billing = `/orgs/${slug}/billing`;
+  if (!membership || membership.status === "canceled" || membership.status === "expired")
+    return (
+      <>
+        <Badge>not a member</Badge>
+        {admin ? <Link to="/membership">Join</Link> : null}
+      </>
+    );
+  if (membership.status === "past_due")
+    return (
+      <>
+        <Badge tone="danger">renewal failed</Badge>
+        {admin ? <Link to={billing}>Update the card</Link> : null}
+      </>
+    );
+  if (membership.status === "pending")
+    return (
+      <>
+        <Badge tone="warning">
+          {membership.method === "invoice" ? "invoice unpaid" : "payment not finished"}
+        </Badge>
+        {admin ? <Link to={billing}>See billing</Link> : null}
+      </>
+    );
+  return (
+    <>
+      <Badge tone="success">member · {membership.tierName}</Badge>
+      {membership.periodEnd ? (
+        <span>
+          {membership.cancelAtPeriodEnd ? "ends" : "renews"} {formatDay(membership.periodEnd)}
+        </span>
+      ) : null}
+    </>
+  );
 }
 
 export default function Account() {
@@ -86,8 +167,11 @@ export default function Account() {
                 <Link to={`/orgs/${o.slug}`} className="font-medium">
                   {o.name}
                 </Link>
-                <span className="text-sm text-muted">
-                  {o.kind} · {o.role}
+                <span className="flex flex-wrap items-center gap-2 text-sm text-muted">
+                  <MembershipLine slug={o.slug} role={o.role} membership={o.membership} />
+                  <span>
+                    {o.kind} · {o.role}
+                  </span>
                 </span>
               </li>
             ))}

@@ -26,21 +26,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     tiers,
     signedIn: Boolean(viewer),
-    billingSlug: adminOf.length === 1 ? adminOf[0]!.slug : null,
     adminCount: adminOf.length,
   };
 }
 
 export default function Membership() {
-  const { tiers, signedIn, billingSlug, adminCount } = useLoaderData<typeof loader>();
-  const joinHref = (tierId: string) =>
-    !signedIn
-      ? `/signup?redirectTo=${encodeURIComponent("/membership")}`
-      : billingSlug
-        ? `/orgs/${billingSlug}/billing?tier=${tierId}`
-        : adminCount
-          ? "/account"
-          : "/orgs/new";
+  const { tiers, signedIn, adminCount } = useLoaderData<typeof loader>();
+  // The join step keeps the tier through sign-up and organization creation (issue 13, item 1).
+  const joinHref = (tierId: string) => `/membership/join?tier=${tierId}`;
   return (
     <div className="space-y-8">
       <div className="max-w-3xl">

@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { BillingDocuments } from "~/components/memberships/BillingDocuments";
 import { InvoiceRequestForm } from "~/components/memberships/InvoiceRequestForm";
+import { JoinSteps } from "~/components/memberships/JoinSteps";
 import { SubsidySection } from "~/components/memberships/SubsidySection";
 import { TierCard } from "~/components/memberships/TierCard";
 import { OrganizationPledges } from "~/components/pledges/OrganizationPledges";
@@ -185,8 +186,10 @@ export default function Billing() {
   const subsidisedTiers = tiers.filter((t) => t.isSubsidised);
   const reply = lastResult && "status" in lastResult ? lastResult : undefined;
   const replyIntent = (reply?.initialValue as { intent?: string } | undefined)?.intent;
+  const joining = live ? undefined : tiers.find((t) => t.id === params.get("tier"));
   return (
     <div className="space-y-8">
+      {joining ? <JoinSteps current={3} tierName={joining.name} /> : null}
       {params.get("canceled") ? (
         <output className="block rounded-md border border-line bg-paper px-4 py-3 text-sm">
           Checkout was canceled: nothing was charged.

@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { fieldProps, useSchemaForm } from "~/components/forms";
 import { AuthCard } from "~/components/layout/AuthCard";
+import { JoinSteps } from "~/components/memberships/JoinSteps";
 import { Button } from "~/components/ui/Button";
 import { Field, FormError } from "~/components/ui/Field";
 import { handleForm } from "~/lib/forms.server";
@@ -10,12 +11,15 @@ import { getViewer, safeRedirectPath, signupCookie } from "~/modules/auth/reques
 import { signupSchema } from "~/modules/auth/schemas";
 import { startSignUp } from "~/modules/auth/signup.server";
 import { db } from "~/modules/database.server";
+import { joinableTier, tierIdOfJoinPath } from "~/modules/memberships/joining.server";
 
 export const meta: MetaFunction = () => [{ title: "Create an account · Commons" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getViewer(request)) throw redirect("/account");
-  return null;
+  const redirectTo = new URL(request.url).searchParams.get("redirectTo");
+  const tier = await joinableTier(db(), tierIdOfJoinPath(safeRedirectPath(redirectTo, "")));
+  return { joining: tier ? tier.name : null };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -33,6 +37,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Signup() {
   const [params] = useSearchParams();
+  const { joining } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useSchemaForm(signupSchema, lastResult, { email: params.get("email") ?? "" });
   const busy = useNavigation().state === "submitting";
@@ -45,7 +50,8 @@ export default function Signup() {
         </>
       }
     >
-      <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="space-y-4">
+      {joining ? <JoinSteps current={1} tierName={joining} /> : null}
+      <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="mt-4 space-y-4">
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
         <FormError errors={form.errors} />
         <Field label="Your name" autoComplete="name" {...fieldProps(fields.name)} />

@@ -59,6 +59,10 @@ const ROUTES: Row[] = [
   { method: "GET", path: "/healthz", expect: everyone(200) },
   { method: "GET", path: "/initiatives", expect: everyone(200) },
   { method: "GET", path: "/membership", expect: everyone(200) },
+  // A join link for no tier goes back to the pricing page; a real tier's link leads each
+  // person to their next step (tests/e2e/joining.spec.ts walks it).
+  { method: "GET", path: "/membership/join?tier=not-a-tier", expect: everyone("redirect") },
+  { method: "GET", path: "/membership/join", expect: everyone("redirect") },
   { method: "GET", path: "/members", expect: everyone(200) },
   { method: "GET", path: "/members/northbridge-university", expect: everyone(200) },
   { method: "GET", path: "/members/pacific-health-sciences", expect: everyone(404) },
