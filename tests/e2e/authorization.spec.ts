@@ -244,7 +244,12 @@ const ROUTES: Row[] = [
     method: "POST",
     path: "/account/notifications",
     // Every email on: the default, so this row changes nothing for the other journeys.
-    form: { initiativeStatus: "on", initiativeUpdates: "on", initiativeSubmissions: "on" },
+    form: {
+      initiativeStatus: "on",
+      initiativeUpdates: "on",
+      initiativeEndorsements: "on",
+      initiativeSubmissions: "on",
+    },
     expect: {
       anonymous: "login",
       other: "redirect",

@@ -105,7 +105,7 @@ const FORMS: Target[] = [
   },
   {
     path: "/account/notifications",
-    fields: ["initiativeStatus", "initiativeUpdates", "initiativeSubmissions"],
+    fields: ["initiativeStatus", "initiativeUpdates", "initiativeEndorsements", "initiativeSubmissions"],
   },
   {
     path: "/staff/initiatives/binderhub-federation-health-page",
