@@ -1,8 +1,10 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { FundingProgress } from "~/components/pledges/FundingPanel";
 import { ButtonLink } from "~/components/ui/Button";
 import { formatCount } from "~/lib/numbers";
 import { db } from "~/modules/database.server";
+import { listCatalog } from "~/modules/initiatives/catalog.server";
 import { networkStats } from "~/modules/organizations/directory.server";
 
 export const meta: MetaFunction = () => [
@@ -14,11 +16,16 @@ export const meta: MetaFunction = () => [
 ];
 
 export async function loader() {
-  return { stats: await networkStats(db()) };
+  // What the network is funding now (issue 13, item 10): the open initiatives closing soonest.
+  const [stats, open] = await Promise.all([
+    networkStats(db()),
+    listCatalog(db(), { sort: "deadline", status: "open" }, 1),
+  ]);
+  return { stats, featured: open.rows.slice(0, 3) };
 }
 
 export default function Home() {
-  const { stats } = useLoaderData<typeof loader>();
+  const { stats, featured } = useLoaderData<typeof loader>();
   const figures = [
     { label: "Member institutions", value: stats.institutions },
     { label: "Member communities", value: stats.communities },
@@ -53,6 +60,37 @@ export default function Home() {
           ))}
         </dl>
       </section>
+      {featured.length > 0 ? (
+        <section aria-labelledby="featured-heading" className="space-y-4">
+          <h2 id="featured-heading">Open for pledges now</h2>
+          <ul className="grid gap-4 md:grid-cols-3">
+            {featured.map((row) => (
+              <li key={row.id} className="flex flex-col gap-2 rounded-lg border border-line bg-paper p-5">
+                <h3 className="text-base">
+                  <Link to={`/initiatives/${row.slug}`}>{row.title}</Link>
+                </h3>
+                <p className="text-sm text-muted">Proposed by {row.organizationName}</p>
+                {row.goalMinor ? (
+                  <FundingProgress
+                    compact
+                    summary={{
+                      goalMinor: row.goalMinor,
+                      currency: row.currency,
+                      pledgedMinor: row.pledgedMinor,
+                      organizations: row.pledgeOrganizations,
+                      minOrganizations: row.minBackers ?? 0,
+                      deadline: row.pledgeDeadline,
+                      matchMinor: 0,
+                      matchIsEstimate: false,
+                      figures: null,
+                    }}
+                  />
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section className="grid gap-6 md:grid-cols-3">
         {[
           [

@@ -48,7 +48,11 @@ export default function Membership() {
           Staff are preparing the tiers; check back soon.
         </EmptyState>
       ) : (
-        <ul className="grid gap-4 md:grid-cols-2 lg:grid-cols-3">
+        // Four tiers make a 2 × 2 grid rather than three and an orphan (issue 13, item 10).
+        <ul
+          aria-label="Membership tiers"
+          className={`grid gap-4 md:grid-cols-2 ${tiers.length % 3 === 1 && tiers.length % 2 === 0 ? "" : "lg:grid-cols-3"}`}
+        >
           {tiers.map((tier) => (
             <li key={tier.id} className="flex">
               <div className="w-full">

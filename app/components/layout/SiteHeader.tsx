@@ -1,4 +1,5 @@
-import { Form, Link, NavLink } from "@remix-run/react";
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 
 export type HeaderViewer = {
   name: string;
@@ -83,10 +84,28 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer }) {
   );
 }
 
-/** A disclosure listing the viewer's organizations; works without JavaScript. */
+/**
+ * A disclosure listing the viewer's organizations; works without JavaScript. It closes
+ * when the page changes, and on Escape (issue 13, item 10: it stayed open after navigating).
+ */
 function OrganizationSwitcher({ organizations }: { organizations: { slug: string; name: string }[] }) {
+  const details = useRef<HTMLDetailsElement>(null);
+  const location = useLocation();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: closing is the effect of a new location
+  useEffect(() => {
+    if (details.current) details.current.open = false;
+  }, [location.key]);
   return (
-    <details className="relative">
+    <details
+      ref={details}
+      className="relative"
+      onKeyDown={(event) => {
+        if (event.key === "Escape" && details.current?.open) {
+          details.current.open = false;
+          details.current.querySelector("summary")?.focus();
+        }
+      }}
+    >
       <summary className="cursor-pointer list-none rounded-md px-2 py-1 text-sm font-medium hover:bg-brand-50">
         Your organizations <span aria-hidden="true">▾</span>
       </summary>
