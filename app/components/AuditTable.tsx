@@ -1,4 +1,5 @@
 import { Table, Td, Th } from "~/components/ui/Table";
+import { actionInWords, detailsInWords } from "~/lib/audit-words";
 
 export type AuditRow = {
   id: string;
@@ -29,13 +30,9 @@ export function AuditTable({ rows, caption }: { rows: AuditRow[]; caption: strin
             </Td>
             <Td>{r.actorEmail ?? <span className="text-muted">system</span>}</Td>
             <Td>
-              <code className="text-xs">{r.action}</code>
+              <span title={r.action}>{actionInWords(r.action)}</span>
             </Td>
-            <Td className="text-xs text-muted">
-              {Object.entries(r.details)
-                .map(([k, v]) => `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`)
-                .join(" · ")}
-            </Td>
+            <Td className="text-xs text-muted">{detailsInWords(r.details)}</Td>
           </tr>
         ))}
       </tbody>
