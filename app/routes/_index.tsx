@@ -1,6 +1,6 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { FundingProgress } from "~/components/pledges/FundingPanel";
+import { CatalogRowProgress } from "~/components/pledges/FundingPanel";
 import { ButtonLink } from "~/components/ui/Button";
 import { formatCount } from "~/lib/numbers";
 import { db } from "~/modules/database.server";
@@ -70,22 +70,7 @@ export default function Home() {
                   <Link to={`/initiatives/${row.slug}`}>{row.title}</Link>
                 </h3>
                 <p className="text-sm text-muted">Proposed by {row.organizationName}</p>
-                {row.goalMinor ? (
-                  <FundingProgress
-                    compact
-                    summary={{
-                      goalMinor: row.goalMinor,
-                      currency: row.currency,
-                      pledgedMinor: row.pledgedMinor,
-                      organizations: row.pledgeOrganizations,
-                      minOrganizations: row.minBackers ?? 0,
-                      deadline: row.pledgeDeadline,
-                      matchMinor: 0,
-                      matchIsEstimate: false,
-                      figures: null,
-                    }}
-                  />
-                ) : null}
+                {row.goalMinor ? <CatalogRowProgress row={{ ...row, goalMinor: row.goalMinor }} /> : null}
               </li>
             ))}
           </ul>

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ReachLine } from "~/components/delivery/DeliverySection";
 import { DemandSignal, StatusBadge } from "~/components/initiatives/StatusBadge";
-import { FundingProgress } from "~/components/pledges/FundingPanel";
+import { CatalogRowProgress } from "~/components/pledges/FundingPanel";
 import { Button } from "~/components/ui/Button";
 import { EmptyState } from "~/components/ui/EmptyState";
 import { SelectField } from "~/components/ui/Field";
@@ -154,20 +154,7 @@ export default function Initiatives() {
                 />
                 {row.goalMinor && row.status === "open" ? (
                   <div className="w-full">
-                    <FundingProgress
-                      compact
-                      summary={{
-                        goalMinor: row.goalMinor,
-                        currency: row.currency,
-                        pledgedMinor: row.pledgedMinor,
-                        organizations: row.pledgeOrganizations,
-                        minOrganizations: row.minBackers ?? 0,
-                        deadline: row.pledgeDeadline,
-                        matchMinor: 0,
-                        matchIsEstimate: false,
-                        figures: null,
-                      }}
-                    />
+                    <CatalogRowProgress row={{ ...row, goalMinor: row.goalMinor }} />
                   </div>
                 ) : null}
                 {reach[row.id] ? <ReachLine reach={reach[row.id]!} /> : null}

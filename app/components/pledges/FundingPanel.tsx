@@ -31,6 +31,37 @@ export function timeLeft(deadline: string | Date | null, now = Date.now()) {
   return `${Math.floor(hours / 24)} days left`;
 }
 
+/** A catalog row's pledging progress (the catalog and the home page). */
+export function CatalogRowProgress({
+  row,
+}: {
+  row: {
+    goalMinor: number;
+    currency: string;
+    pledgedMinor: number;
+    pledgeOrganizations: number;
+    minBackers: number | null;
+    pledgeDeadline: string | Date | null;
+  };
+}) {
+  return (
+    <FundingProgress
+      compact
+      summary={{
+        goalMinor: row.goalMinor,
+        currency: row.currency,
+        pledgedMinor: row.pledgedMinor,
+        organizations: row.pledgeOrganizations,
+        minOrganizations: row.minBackers ?? 0,
+        deadline: row.pledgeDeadline,
+        matchMinor: 0,
+        matchIsEstimate: false,
+        figures: null,
+      }}
+    />
+  );
+}
+
 export function FundingProgress({ summary, compact = false }: { summary: Summary; compact?: boolean }) {
   const money = (amountMinor: number) => formatMoney({ amountMinor, currency: summary.currency });
   const pledged = percent(summary.pledgedMinor, summary.goalMinor);
