@@ -12,6 +12,7 @@ import { Button } from "~/components/ui/Button";
 import { Card, CardHeader } from "~/components/ui/Card";
 import { EmptyState } from "~/components/ui/EmptyState";
 import { countryOptions } from "~/lib/address.server";
+import { formatDay } from "~/lib/dates";
 import { ConflictError, ValidationError } from "~/lib/errors";
 import { withFlash } from "~/lib/flash.server";
 import { handleForm, intentOf } from "~/lib/forms.server";
@@ -222,7 +223,7 @@ export default function Billing() {
             {membership.currentPeriodEnd && settled ? (
               <p className="text-sm">
                 {membership.cancelAtPeriodEnd ? "Ends" : "Next renewal"} on{" "}
-                {new Date(membership.currentPeriodEnd).toISOString().slice(0, 10)}
+                {formatDay(membership.currentPeriodEnd)}
               </p>
             ) : null}
             {settled && current.nextTier && membership.currentPeriodEnd ? (
@@ -232,8 +233,7 @@ export default function Billing() {
                   amountMinor: membership.nextAmountMinor ?? current.nextTier.priceMinor,
                   currency: membership.currency,
                 })}{" "}
-                / year) at the next renewal on{" "}
-                {new Date(membership.currentPeriodEnd).toISOString().slice(0, 10)}.
+                / year) at the next renewal on {formatDay(membership.currentPeriodEnd)}.
               </p>
             ) : null}
             {settled ? (
@@ -271,7 +271,7 @@ export default function Billing() {
                       <p>
                         The membership ends
                         {membership.currentPeriodEnd
-                          ? ` on ${new Date(membership.currentPeriodEnd).toISOString().slice(0, 10)}`
+                          ? ` on ${formatDay(membership.currentPeriodEnd)}`
                           : " at the close of its period"}{" "}
                         and is not charged again. You can keep it renewing until then.
                       </p>

@@ -3,6 +3,7 @@ import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { Badge } from "~/components/ui/Badge";
 import { Card } from "~/components/ui/Card";
+import { formatDay } from "~/lib/dates";
 import { handleDomainErrors } from "~/lib/http.server";
 import { db } from "~/modules/database.server";
 import { membershipForCheckoutSession } from "~/modules/memberships/memberships.server";
@@ -25,9 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     slug: context.organization.slug,
     status: membership.status,
     tierName: tier.name,
-    periodEnd: membership.currentPeriodEnd
-      ? new Date(membership.currentPeriodEnd).toISOString().slice(0, 10)
-      : null,
+    periodEnd: membership.currentPeriodEnd ? formatDay(membership.currentPeriodEnd) : null,
   };
 }
 

@@ -4,6 +4,7 @@ import { StatusBadge } from "~/components/initiatives/StatusBadge";
 import { ButtonLink } from "~/components/ui/Button";
 import { EmptyState } from "~/components/ui/EmptyState";
 import { Table, Td, Th } from "~/components/ui/Table";
+import { formatDay } from "~/lib/dates";
 import { db } from "~/modules/database.server";
 import { listOrganizationInitiatives } from "~/modules/initiatives/catalog.server";
 import { can } from "~/modules/organizations/policy";
@@ -51,7 +52,7 @@ export default function OrganizationInitiatives() {
                   <StatusBadge status={i.status} />
                 </Td>
                 <Td>{i.demandOrganizations}</Td>
-                <Td>{new Date(i.updatedAt).toISOString().slice(0, 10)}</Td>
+                <Td>{formatDay(i.updatedAt)}</Td>
               </tr>
             ))}
           </tbody>

@@ -7,6 +7,7 @@ import { Button, ButtonLink } from "~/components/ui/Button";
 import { Card, CardHeader } from "~/components/ui/Card";
 import { Field, FormError, SelectField } from "~/components/ui/Field";
 import { Table, Td, Th } from "~/components/ui/Table";
+import { formatDay } from "~/lib/dates";
 import { ConflictError } from "~/lib/errors";
 import { withFlash } from "~/lib/flash.server";
 import { handleForm, intentOf } from "~/lib/forms.server";
@@ -212,7 +213,7 @@ export default function People() {
                     <span>
                       {i.email}{" "}
                       <span className="text-sm text-muted">
-                        as {i.role}, expires {new Date(i.expiresAt).toISOString().slice(0, 10)}
+                        as {i.role}, expires {formatDay(i.expiresAt)}
                       </span>
                     </span>
                     <Form method="post">

@@ -7,6 +7,7 @@ import { EmptyState } from "~/components/ui/EmptyState";
 import { SelectField } from "~/components/ui/Field";
 import { Pagination, pageFromUrl } from "~/components/ui/Pagination";
 import { Table, Td, Th } from "~/components/ui/Table";
+import { formatDay } from "~/lib/dates";
 import { formatMoney } from "~/lib/money";
 import { requireStaff } from "~/modules/auth/request.server";
 import { db } from "~/modules/database.server";
@@ -87,8 +88,7 @@ export default function StaffMemberships() {
                 <li key={i.id} className="flex flex-wrap justify-between gap-2">
                   <span>
                     {i.organizationName} · {i.tierName}
-                    {i.poNumber ? ` · PO ${i.poNumber}` : ""} · issued{" "}
-                    {new Date(i.issuedAt).toISOString().slice(0, 10)}
+                    {i.poNumber ? ` · PO ${i.poNumber}` : ""} · issued {formatDay(i.issuedAt)}
                   </span>
                   <span className="font-semibold">
                     {i.invoiceUrl ? (
@@ -161,7 +161,7 @@ export default function StaffMemberships() {
                 </Td>
                 <Td>{r.method}</Td>
                 <Td>{formatMoney({ amountMinor: r.amountMinor, currency: r.currency })}</Td>
-                <Td>{r.currentPeriodEnd ? new Date(r.currentPeriodEnd).toISOString().slice(0, 10) : "—"}</Td>
+                <Td>{r.currentPeriodEnd ? formatDay(r.currentPeriodEnd) : "—"}</Td>
               </tr>
             ))}
           </tbody>

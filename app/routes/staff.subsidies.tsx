@@ -5,6 +5,7 @@ import { Badge } from "~/components/ui/Badge";
 import { Button } from "~/components/ui/Button";
 import { EmptyState } from "~/components/ui/EmptyState";
 import { FormError, TextareaField } from "~/components/ui/Field";
+import { formatDay } from "~/lib/dates";
 import { ConflictError } from "~/lib/errors";
 import { withFlash } from "~/lib/flash.server";
 import { handleForm } from "~/lib/forms.server";
@@ -71,7 +72,7 @@ export default function StaffSubsidies() {
                 <h3>
                   <Link to={`/members/${organizationSlug}`}>{organizationName}</Link>{" "}
                   <span className="text-sm font-normal text-muted">
-                    for {tierName}, applied {new Date(application.createdAt).toISOString().slice(0, 10)}
+                    for {tierName}, applied {formatDay(application.createdAt)}
                   </span>
                 </h3>
                 <p className="mt-2 whitespace-pre-line text-sm">{application.statement}</p>

@@ -52,7 +52,7 @@ test("an institution admin joins by card and sees the active membership and a re
 
   await page.getByRole("link", { name: "Back to billing" }).click();
   await expect(page.getByText("active", { exact: true })).toBeVisible();
-  await expect(page.getByText(/Next renewal on \d{4}-\d{2}-\d{2}/)).toBeVisible();
+  await expect(page.getByText(/Next renewal on [A-Z][a-z]{2} \d{1,2}, \d{4}/)).toBeVisible();
   await expect(page.getByRole("cell", { name: "paid" })).toBeVisible();
   await expectAccessible(page);
 
@@ -79,7 +79,7 @@ test("an institution admin joins by card and sees the active membership and a re
     .click();
   await expect(page.getByText(/applies from the next renewal/)).toBeVisible();
   await expect(
-    page.getByText(/Changes to Standard .* at the next renewal on \d{4}-\d{2}-\d{2}/),
+    page.getByText(/Changes to Standard .* at the next renewal on [A-Z][a-z]{2} \d{1,2}, \d{4}/),
   ).toBeVisible();
   await expect(page.getByText("2 of 5 hubs covered by your membership")).toBeVisible();
 
@@ -87,10 +87,10 @@ test("an institution admin joins by card and sees the active membership and a re
   await page.getByText("Cancel at period end…").click();
   await page.getByRole("button", { name: "Yes, end it at the period's close" }).click();
   await expect(page.getByText("The membership will end at the close of its period.")).toBeVisible();
-  await expect(page.getByText(/^Ends on \d{4}-\d{2}-\d{2}/)).toBeVisible();
+  await expect(page.getByText(/^Ends on [A-Z][a-z]{2} \d{1,2}, \d{4}/)).toBeVisible();
   await expect(page.getByText(/^Next renewal on/)).toHaveCount(0);
   await page.getByRole("button", { name: "Keep renewing" }).click();
-  await expect(page.getByText(/^Next renewal on \d{4}-\d{2}-\d{2}/)).toBeVisible();
+  await expect(page.getByText(/^Next renewal on [A-Z][a-z]{2} \d{1,2}, \d{4}/)).toBeVisible();
 
   // The statement for this year lists the payment and Stripe's fee, and downloads as CSV.
   await page.getByRole("link", { name: "Statements for any period" }).click();

@@ -1,4 +1,5 @@
 import { Badge } from "~/components/ui/Badge";
+import { formatDay } from "~/lib/dates";
 
 export type HubCheckView = {
   jupyterhubVersion: string | null;
@@ -7,7 +8,7 @@ export type HubCheckView = {
   lastCheckError: string | null;
 };
 
-const day = (value: string | Date) => new Date(value).toISOString().slice(0, 10);
+const day = (value: string | Date) => formatDay(value);
 
 export function HubCheckStatus({ hub }: { hub: HubCheckView }) {
   if (!hub.lastCheckedAt) return <span className="text-sm text-muted">Not checked yet</span>;

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { Badge } from "~/components/ui/Badge";
 import { Table, Td, Th } from "~/components/ui/Table";
+import { formatDay } from "~/lib/dates";
 import { formatMoney } from "~/lib/money";
 
 type Receipt = { id: string; number: string; paidAt: string; amountMinor: number; currency: string };
@@ -76,7 +77,7 @@ export function BillingDocuments({
             <tbody>
               {documents.map((d) => (
                 <tr key={d.id}>
-                  <Td>{d.created.slice(0, 10)}</Td>
+                  <Td>{formatDay(d.created)}</Td>
                   <Td>{d.url ? <a href={d.url}>{d.number ?? d.id}</a> : (d.number ?? d.id)}</Td>
                   <Td>{formatMoney({ amountMinor: d.amountMinor, currency: d.currency })}</Td>
                   <Td>

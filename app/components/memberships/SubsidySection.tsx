@@ -5,6 +5,7 @@ import { Badge } from "~/components/ui/Badge";
 import { Button } from "~/components/ui/Button";
 import { Card, CardHeader } from "~/components/ui/Card";
 import { FormError, SelectField, TextareaField } from "~/components/ui/Field";
+import { formatDay } from "~/lib/dates";
 import { subsidyApplicationSchema } from "~/modules/memberships/schemas";
 
 export type ApplicationView = {
@@ -32,7 +33,7 @@ export function SubsidySection({
       {application ? (
         <div className="mb-4 space-y-2" aria-live="polite">
           <p>
-            Your application of {new Date(application.createdAt).toISOString().slice(0, 10)}:{" "}
+            Your application of {formatDay(application.createdAt)}:{" "}
             <Badge
               tone={
                 application.status === "approved"

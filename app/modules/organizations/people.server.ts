@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import { invitations, type OrganizationRole, organizationMembers, organizations, users } from "#db/schema";
 import { Invitation, invitationSubject } from "#emails/invitation";
+import { formatDay } from "~/lib/dates";
 import { env } from "~/lib/env.server";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "~/lib/errors";
 import { recordAudit } from "~/modules/audit/audit.server";
@@ -124,7 +125,7 @@ export async function inviteMember(
       inviterName: input.inviterName,
       role: input.role,
       link: `${appUrl}/invitations/${token}`,
-      expiresOn: expiresAt.toISOString().slice(0, 10),
+      expiresOn: formatDay(expiresAt),
     }),
     secrets: { values: [token], expiresAt },
   });
