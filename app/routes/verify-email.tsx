@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { fieldProps, useSchemaForm } from "~/components/forms";
 import { AuthCard } from "~/components/layout/AuthCard";
 import { Button } from "~/components/ui/Button";
@@ -41,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       throw redirect("/login", {
         headers: await withFlash({ kind: "success", message: "Your account is ready. Sign in to continue." }),
       });
-    return { linkExpired: true, email: null };
+    return { linkExpired: true, email: null, signup: true };
   }
   const token = new URL(request.url).searchParams.get("token");
   if (token) {
@@ -119,14 +119,25 @@ async function pendingSignupAction(request: Request) {
 }
 
 export default function VerifyEmail() {
-  const { linkExpired, email } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  const { linkExpired, email } = data;
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useSchemaForm(verifyCodeSchema, lastResult);
   const busy = useNavigation().state === "submitting";
   if (linkExpired && !email) {
     return (
       <AuthCard title="This link has expired">
-        <p>The confirmation link was already used or is too old. Sign in to get a new code.</p>
+        <p>
+          The confirmation link was already used or is too old.{" "}
+          {"signup" in data ? (
+            <>
+              If your account is ready, <Link to="/login">sign in</Link>; otherwise{" "}
+              <Link to="/signup">sign up again</Link>.
+            </>
+          ) : (
+            "Sign in to get a new code."
+          )}
+        </p>
       </AuthCard>
     );
   }

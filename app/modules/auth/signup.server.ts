@@ -186,7 +186,13 @@ export async function completeSignUpByLink(db: Db, link: string) {
       ),
     );
   if (!pending) return null;
-  return (await createAccount(db, pending.id))?.id ?? null;
+  try {
+    return (await createAccount(db, pending.id))?.id ?? null;
+  } catch (error) {
+    // Another sign-up of the address was confirmed first: this link is simply spent.
+    if (error instanceof ValidationError) return null;
+    throw error;
+  }
 }
 
 /** Turns a pending sign-up into an account once; null if it was completed meanwhile. */

@@ -1,5 +1,6 @@
 import { type SQLWrapper, sql } from "drizzle-orm";
 import type { Db } from "#db/client.server";
+import { hasMembership } from "~/modules/memberships/standing";
 
 // Demand: how many organizations, hubs and users need an initiative (issue 4), counted
 // only from organizations with standing (issue 12, item 5; ADR 0016). One account could
@@ -15,7 +16,7 @@ import type { Db } from "#db/client.server";
  */
 export function hasStanding(organizationId: SQLWrapper | string) {
   const id = typeof organizationId === "string" ? sql.raw(organizationId) : organizationId;
-  return sql`(exists (select 1 from memberships m where m.organization_id = ${id} and m.status in ('active', 'past_due'))
+  return sql`(${hasMembership(sql`${id}`)}
     or exists (select 1 from hubs h where h.organization_id = ${id} and h.status = 'active' and h.last_seen_at is not null))`;
 }
 
@@ -81,7 +82,7 @@ export async function backingSignals(db: Db, initiativeId: string): Promise<Back
        where role in ('owner', 'admin') and organization_id in (select organization_id from parties)
     )
     select o.id, o.name, o.slug, o.created_at, p.proposer,
-      exists (select 1 from memberships m where m.organization_id = o.id and m.status in ('active', 'past_due')) as member,
+      ${hasMembership("o.id")} as member,
       exists (select 1 from hubs h where h.organization_id = o.id and h.status = 'active' and h.last_seen_at is not null) as checked_hub,
       coalesce((
         select array_agg(distinct o2.name order by o2.name)

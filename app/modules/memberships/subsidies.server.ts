@@ -16,6 +16,7 @@ import { sendEmail } from "~/modules/notifications/email.server";
 import type { OrganizationContext } from "~/modules/organizations/organizations.server";
 import { can } from "~/modules/organizations/policy";
 import { isUnpaidCheckout, liveMemberships, retireUnpaidCheckouts } from "./memberships.server";
+import { MEMBER_STATUSES } from "./standing";
 import { createMembership } from "./workflow";
 
 // Subsidised memberships (issue 3, item 9): a community applies with a statement;
@@ -62,7 +63,7 @@ export async function applyForSubsidy(
     .where(
       and(
         eq(memberships.organizationId, context.organization.id),
-        inArray(memberships.status, ["active", "past_due"]),
+        inArray(memberships.status, [...MEMBER_STATUSES]),
       ),
     );
   if (live) throw new ConflictError("This community already has an active membership.");

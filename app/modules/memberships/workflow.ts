@@ -4,6 +4,7 @@ import { type MembershipStatus, memberships, membershipTransitions } from "#db/s
 import { ConflictError, InvalidTransitionError } from "~/lib/errors";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { refreshDemandOfOrganization } from "~/modules/initiatives/demand.server";
+import { isMemberStatus } from "./standing";
 
 // The membership workflow (issue 9, section 4) in one table, like the initiatives'.
 // Every allowed move names who may make it and what it needs; anything not listed
@@ -71,11 +72,9 @@ async function appendHistory(
     details: { from, by: move.by, reason: move.reason },
   });
   // A live membership gives the organization standing: its endorsements count as demand.
-  if (LIVE.includes(from as MembershipStatus) !== LIVE.includes(to))
+  if (isMemberStatus(from) !== isMemberStatus(to))
     await refreshDemandOfOrganization(tx, membership.organizationId);
 }
-
-const LIVE: readonly MembershipStatus[] = ["active", "past_due"];
 
 export async function createMembership(
   tx: Tx,

@@ -3,6 +3,7 @@ import type { Db } from "#db/client.server";
 import { memberships } from "#db/schema";
 import { ValidationError } from "~/lib/errors";
 import { hitRateLimit } from "~/modules/auth/rate-limit.server";
+import { MEMBER_STATUSES } from "~/modules/memberships/standing";
 import type { OrganizationContext } from "./organizations.server";
 
 // Invitations carry text the sender chooses (organization and inviter names) to any
@@ -19,7 +20,7 @@ export async function assertInvitationAllowed(db: Db, context: OrganizationConte
     .where(
       and(
         eq(memberships.organizationId, context.organization.id),
-        inArray(memberships.status, ["active", "past_due"]),
+        inArray(memberships.status, [...MEMBER_STATUSES]),
       ),
     )
     .limit(1);
