@@ -79,7 +79,11 @@ export default function Members() {
                   <Link to={`/members/${o.slug}`}>{o.name}</Link>
                 </h2>
                 <Badge tone="brand">{o.kind}</Badge>
-                {o.isMember ? <Badge tone="success">member</Badge> : <Badge>participating</Badge>}
+                {o.isMember ? (
+                  <Badge tone="success">member</Badge>
+                ) : o.isParticipant ? (
+                  <Badge>participating</Badge>
+                ) : null}
               </div>
               {o.description ? <p className="mt-2 line-clamp-3 text-sm">{o.description}</p> : null}
               <p className="mt-3 text-sm text-muted">

@@ -18,7 +18,13 @@ describe("members and participating organizations", () => {
       .insert(membershipTiers)
       .values({ name: `Tier ${stamp}`, priceMinor: 0, currency: "USD", hubsIncluded: 1, isSubsidised: true })
       .returning();
-    const member = await buildOrganization(db, { name: `AAA Member ${stamp}`, kind: "community" });
+    const member = await buildOrganization(db, {
+      name: `AAA Member ${stamp}`,
+      kind: "community",
+      showMembership: true,
+    });
+    // A member that keeps its membership private (issue 11): counted, never named as either.
+    const quiet = await buildOrganization(db, { name: `AAA Quiet ${stamp}`, kind: "community" });
     const lapsed = await buildOrganization(db, { name: `AAA Lapsed ${stamp}`, kind: "community" });
     const participant = await buildOrganization(db, {
       name: `AAA Participant ${stamp}`,
@@ -27,11 +33,12 @@ describe("members and participating organizations", () => {
     const base = { tierId: tier!.id, method: "subsidy" as const, amountMinor: 0, currency: "USD" };
     await db.insert(memberships).values([
       { ...base, organizationId: member.id, status: "active" },
+      { ...base, organizationId: quiet.id, status: "past_due" },
       { ...base, organizationId: lapsed.id, status: "expired" },
     ]);
 
     const after = await networkStats(db);
-    expect(after.communities - before.communities).toBe(1);
+    expect(after.communities - before.communities).toBe(2);
     expect(after.institutions - before.institutions).toBe(0);
     expect(after.participating - before.participating).toBe(2);
 
@@ -41,6 +48,12 @@ describe("members and participating organizations", () => {
     const others = await listPublicOrganizations(db, { page: 1, standing: "participating" });
     const ids = others.organizations.map((o) => o.id);
     expect(ids).not.toContain(member.id);
+    expect(ids).not.toContain(quiet.id);
+    expect(members.organizations.map((o) => o.id)).not.toContain(quiet.id);
+    const listedQuiet = (await listPublicOrganizations(db, { page: 1 })).organizations.find(
+      (o) => o.id === quiet.id,
+    );
+    expect(listedQuiet).toMatchObject({ isMember: false, isParticipant: false });
     expect(others.organizations.every((o) => !o.isMember)).toBe(true);
     expect(
       (

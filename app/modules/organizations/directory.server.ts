@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, inArray, not, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import { hubs, organizations } from "#db/schema";
+import { hasMembership } from "~/modules/memberships/standing";
 
 // The public member directory (issue 2, item 9): listed organizations and their hubs.
 // Members hold a live membership; other listed organizations participate (propose,
@@ -8,12 +9,12 @@ import { hubs, organizations } from "#db/schema";
 
 export const DIRECTORY_PAGE_SIZE = 20;
 
-/**
- * SQL: the organization holds a live (active or past due) membership. Qualified by hand:
- * inside a select list drizzle writes a bare "id", which the subquery would read as m.id.
- */
-const isMember = sql<boolean>`exists (select 1 from memberships m
-  where m.organization_id = "organizations"."id" and m.status in ('active', 'past_due'))`;
+const holdsMembership = sql<boolean>`${hasMembership('"organizations"."id"')}`;
+// Whether an organization is a member is public only when it chose to show it (issue 11,
+// `show_membership`): the directory names those members; one that keeps it private is
+// neither "member" nor "participating" there. The home page's counts are totals only.
+const isMember = sql<boolean>`(${holdsMembership} and "organizations"."show_membership")`;
+const isParticipant = sql<boolean>`not ${holdsMembership}`;
 
 export type Standing = "member" | "participating";
 
@@ -27,7 +28,7 @@ export async function listPublicOrganizations(
     options.standing === "member"
       ? isMember
       : options.standing === "participating"
-        ? not(isMember)
+        ? isParticipant
         : undefined,
   );
   const [rows, [count]] = await Promise.all([
@@ -40,6 +41,7 @@ export async function listPublicOrganizations(
         description: organizations.description,
         logoUrl: organizations.logoUrl,
         isMember,
+        isParticipant,
       })
       .from(organizations)
       .where(where)
@@ -81,9 +83,9 @@ export async function getPublicOrganization(db: Db, slug: string) {
 export async function networkStats(db: Db) {
   const [row] = await db
     .select({
-      institutions: sql<number>`count(distinct ${organizations.id}) filter (where ${organizations.kind} = 'institution' and ${isMember})::int`,
-      communities: sql<number>`count(distinct ${organizations.id}) filter (where ${organizations.kind} = 'community' and ${isMember})::int`,
-      participating: sql<number>`count(distinct ${organizations.id}) filter (where not ${isMember})::int`,
+      institutions: sql<number>`count(distinct ${organizations.id}) filter (where ${organizations.kind} = 'institution' and ${holdsMembership})::int`,
+      communities: sql<number>`count(distinct ${organizations.id}) filter (where ${organizations.kind} = 'community' and ${holdsMembership})::int`,
+      participating: sql<number>`count(distinct ${organizations.id}) filter (where ${isParticipant})::int`,
       hubs: sql<number>`count(${hubs.id}) filter (where ${hubs.status} = 'active')::int`,
       users: sql<number>`coalesce(sum(${hubs.userCount}) filter (where ${hubs.status} = 'active'), 0)::int`,
     })
