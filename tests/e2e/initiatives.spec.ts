@@ -100,7 +100,12 @@ test("a community proposes, two endorse with their hubs, staff score and approve
     await page.context().close();
     // The proposers are told of each new endorsement (issue 13, item 3).
     // Two background jobs away (the notice, then its delivery), behind whatever other journeys queued.
-    const told = await waitForMail(PROPOSER, (m) => m.subject.startsWith(`${endorser.org} endorses`), 45_000);
+    const told = await waitForMail(
+      PROPOSER,
+      // This title exactly: another journey has the same endorser back another of this proposer's ideas.
+      (m) => m.subject === `${endorser.org} endorses ${title}`,
+      45_000,
+    );
     expect(told.text).toContain(`${endorser.org} needs this for its courses.`);
   }
 
