@@ -1,7 +1,9 @@
 import { defineConfig, devices } from "@playwright/test";
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "./scripts/chromium";
 
-const port = 3100;
+// E2E_PORT moves the server and its three helpers (mail, hub, Stripe) to port..port+3, so
+// two checkouts can run their journeys side by side.
+const port = Number(process.env.E2E_PORT ?? 3100);
 
 // Browser journeys in Debian's Chromium against the production build
 // (tests/setup/e2e-server.ts). `npx playwright install` cannot download here.

@@ -4,8 +4,9 @@ import { expect, type Page } from "@playwright/test";
 // Shared steps for the journeys: reading the SMTP sink, signing in, and the
 // accessibility check every visited page goes through.
 
-export const MAIL_API = "http://127.0.0.1:3101";
-export const FAKE_HUB = "http://127.0.0.1:3102";
+const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+export const MAIL_API = `http://127.0.0.1:${E2E_PORT + 1}`;
+export const FAKE_HUB = `http://127.0.0.1:${E2E_PORT + 2}`;
 export const DEMO_PASSWORD = "commons-demo-2026";
 
 export const uniqueEmail = (label: string) =>
