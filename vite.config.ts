@@ -1,12 +1,39 @@
+import path from "node:path";
 import { vitePlugin as remix } from "@remix-run/dev";
 import tailwindcss from "@tailwindcss/vite";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
 import tsconfigPaths from "vite-tsconfig-paths";
 
 declare module "@remix-run/node" {
   interface Future {
     v3_singleFetch: true;
   }
+}
+
+/**
+ * Nothing under db/ (tables, the pool, drizzle) reaches a browser chunk (issue 13, section 2):
+ * the client build fails, naming the module and who imported it. Plain values the browser
+ * needs (statuses, kinds) live in app/modules/<context>/values.ts.
+ */
+export function serverOnlyInClient(): Plugin {
+  const dbDir = `${path.resolve("db")}${path.sep}`;
+  const forbidden = (id: string) =>
+    id.startsWith(dbDir) || /[\\/]node_modules[\\/](drizzle-orm|postgres|pg-boss)[\\/]/.test(id);
+  return {
+    name: "commons:server-only-in-client",
+    enforce: "pre",
+    async resolveId(source, importer, options) {
+      if (options?.ssr || !importer) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      if (resolved && forbidden(resolved.id)) {
+        this.error(
+          `${path.relative(".", resolved.id)} is server-only but ${path.relative(".", importer)} ` +
+            "brings it into the browser. Import plain values from app/modules/<context>/values.ts.",
+        );
+      }
+      return resolved;
+    },
+  };
 }
 
 export default defineConfig({
@@ -30,6 +57,7 @@ export default defineConfig({
     ],
   },
   plugins: [
+    serverOnlyInClient(),
     tailwindcss(),
     remix({
       ignoredRouteFiles: ["**/*.test.*"],

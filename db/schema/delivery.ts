@@ -11,18 +11,33 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import {
+  type DeliverableKind,
+  type DeliveryOutcome,
+  deliverableKinds,
+  deliveryOutcomes,
+  type RolloutStatus,
+  rolloutStatuses,
+} from "../../app/modules/delivery/values";
 import { users } from "./auth";
 import { hubs } from "./hubs";
 import { initiatives, upstreamProjects } from "./initiatives";
 import { organizations } from "./organizations";
 
+// The values live beside their module so browser code can use them without drizzle.
+export {
+  type DeliverableKind,
+  type DeliveryOutcome,
+  deliverableKinds,
+  deliveryOutcomes,
+  type RolloutStatus,
+  rolloutStatuses,
+} from "../../app/modules/delivery/values";
+
 // Delivery (issue 11, section 1): what funded work produced upstream, and which hubs
 // run it. Milestones and deliverables are recorded by staff and the initiative's lead
 // (the proposing organization's admins); a rollout by the hub's organization, and
 // verified by Commons when the hub's own /hub/api version includes the release.
-
-export const deliverableKinds = ["pull_request", "release", "documentation"] as const;
-export type DeliverableKind = (typeof deliverableKinds)[number];
 
 export const milestones = pgTable(
   "milestones",
@@ -62,9 +77,6 @@ export const deliverables = pgTable(
   (t) => [index("deliverables_initiative_idx").on(t.initiativeId, t.deliveredOn)],
 );
 
-export const rolloutStatuses = ["reported", "verified"] as const;
-export type RolloutStatus = (typeof rolloutStatuses)[number];
-
 export const rollouts = pgTable(
   "rollouts",
   {
@@ -95,9 +107,6 @@ export const rollouts = pgTable(
     check("rollouts_verified_check", sql`(${t.status} = 'verified') = (${t.verifiedAt} is not null)`),
   ],
 );
-
-export const deliveryOutcomes = ["delivered", "not_delivered"] as const;
-export type DeliveryOutcome = (typeof deliveryOutcomes)[number];
 
 /** The final report that closes an initiative (one per initiative). */
 export const deliveryReports = pgTable("delivery_reports", {

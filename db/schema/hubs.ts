@@ -1,8 +1,10 @@
 import { relations } from "drizzle-orm";
 import { date, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { hubStatuses } from "../../app/modules/hubs/values";
 import { organizations } from "./organizations";
 
-export const hubStatuses = ["active", "retired"] as const;
+// The values live beside their module so browser code can use them without drizzle.
+export { hubStatuses } from "../../app/modules/hubs/values";
 
 export const hubs = pgTable(
   "hubs",

@@ -14,37 +14,33 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import {
+  type InitiativeSize,
+  type InitiativeStatus,
+  initiativePriorities,
+  initiativeSizes,
+  initiativeStatuses,
+  type MatchRule,
+  matchRules,
+} from "../../app/modules/initiatives/values";
 import { users } from "./auth";
 import { hubs } from "./hubs";
 import { organizations } from "./organizations";
 
+// The values live beside their module so browser code can use them without drizzle.
+export {
+  type InitiativeSize,
+  type InitiativeStatus,
+  initiativePriorities,
+  initiativeSizes,
+  initiativeStatuses,
+  type MatchRule,
+  matchRules,
+} from "../../app/modules/initiatives/values";
+
 // Initiatives (issue 4): co-funded proposals, their public workflow, the demand
 // signal from endorsements, and staff triage. The allowed transitions live in
 // app/modules/initiatives/workflow.ts, not in the database.
-
-export const initiativeStatuses = [
-  "draft",
-  "submitted",
-  "in_review",
-  "changes_requested",
-  "open",
-  "funded",
-  "in_progress",
-  "delivered",
-  "not_delivered",
-  "declined",
-  "withdrawn",
-  "expired",
-] as const;
-export type InitiativeStatus = (typeof initiativeStatuses)[number];
-
-export const matchRules = ["none", "one_to_one", "quadratic"] as const;
-export type MatchRule = (typeof matchRules)[number];
-
-export const initiativeSizes = ["XS", "S", "M", "L", "XL"] as const;
-export type InitiativeSize = (typeof initiativeSizes)[number];
-
-export const initiativePriorities = ["low", "normal", "high", "urgent"] as const;
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 

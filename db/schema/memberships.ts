@@ -11,12 +11,22 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import {
+  type MembershipStatus,
+  membershipMethods,
+  membershipStatuses,
+  subsidyStatuses,
+} from "../../app/modules/memberships/values";
 import { users } from "./auth";
 import { organizations } from "./organizations";
 
-export const membershipStatuses = ["pending", "active", "past_due", "canceled", "expired"] as const;
-export type MembershipStatus = (typeof membershipStatuses)[number];
-export const membershipMethods = ["card", "invoice", "subsidy"] as const;
+// The values live beside their module so browser code can use them without drizzle.
+export {
+  type MembershipStatus,
+  membershipMethods,
+  membershipStatuses,
+  subsidyStatuses,
+} from "../../app/modules/memberships/values";
 
 /** Yearly membership tiers, managed by staff (issue 3, item 6). */
 export const membershipTiers = pgTable(
@@ -135,8 +145,6 @@ export const membershipTransitions = pgTable(
   },
   (t) => [index("membership_transitions_membership_idx").on(t.membershipId, t.at)],
 );
-
-export const subsidyStatuses = ["pending", "approved", "declined"] as const;
 
 /** A community's application for a subsidised membership (issue 3, item 9). */
 export const subsidyApplications = pgTable(

@@ -1,11 +1,19 @@
 import { relations, sql } from "drizzle-orm";
 import { boolean, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  type OrganizationRole,
+  organizationKinds,
+  organizationRoles,
+} from "../../app/modules/organizations/values";
 import { users } from "./auth";
 import { hubs } from "./hubs";
 
-export const organizationKinds = ["institution", "community"] as const;
-export const organizationRoles = ["owner", "admin", "member"] as const;
-export type OrganizationRole = (typeof organizationRoles)[number];
+// The values live beside their module so browser code can use them without drizzle.
+export {
+  type OrganizationRole,
+  organizationKinds,
+  organizationRoles,
+} from "../../app/modules/organizations/values";
 
 export const organizations = pgTable(
   "organizations",

@@ -11,11 +11,27 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import {
+  type LedgerAccountKind,
+  type LedgerGroupKind,
+  ledgerAccountKinds,
+  ledgerGroupKinds,
+  paymentAttemptStatuses,
+} from "../../app/modules/payments/values";
 import { users } from "./auth";
 import { initiatives } from "./initiatives";
 import { memberships } from "./memberships";
 import { organizations } from "./organizations";
 import { pledges } from "./pledges";
+
+// The values live beside their module so browser code can use them without drizzle.
+export {
+  type LedgerAccountKind,
+  type LedgerGroupKind,
+  ledgerAccountKinds,
+  ledgerGroupKinds,
+  paymentAttemptStatuses,
+} from "../../app/modules/payments/values";
 
 /**
  * Every verified Stripe event, stored by its id in the same transaction as the job
@@ -41,16 +57,6 @@ export const stripeEvents = pgTable(
     index("stripe_events_unprocessed_idx").on(t.processedAt),
   ],
 );
-
-export const ledgerAccountKinds = [
-  "stripe_balance",
-  "organization",
-  "network_dues",
-  "matching_pool",
-  "initiative_funds",
-  "processor_fees",
-] as const;
-export type LedgerAccountKind = (typeof ledgerAccountKinds)[number];
 
 /** The accounts of the double-entry ledger (ADR 0012), created on first use. */
 export const ledgerAccounts = pgTable(
@@ -80,18 +86,6 @@ export const ledgerAccounts = pgTable(
     ),
   ],
 );
-
-export const ledgerGroupKinds = [
-  "membership_payment",
-  "processor_fee",
-  "pledge_payment",
-  "match",
-  "pool_transfer",
-  "refund",
-  "payout",
-  "correction",
-] as const;
-export type LedgerGroupKind = (typeof ledgerGroupKinds)[number];
 
 /**
  * One money movement (ADR 0012): its entries sum to zero per currency (a deferred
@@ -161,8 +155,6 @@ export const reconciliationIssues = pgTable(
   },
   (t) => [index("reconciliation_issues_run_idx").on(t.runAt)],
 );
-
-export const paymentAttemptStatuses = ["started", "succeeded", "failed"] as const;
 
 /**
  * One row per attempt at a Stripe operation (issue 9, section 2; ADR 0010). The row

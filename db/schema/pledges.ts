@@ -13,31 +13,31 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import {
+  type PledgeMethod,
+  type PledgeRecovery,
+  type PledgeStatus,
+  pledgeMethods,
+  pledgeRecoveries,
+  pledgeStatuses,
+} from "../../app/modules/pledges/values";
 import { users } from "./auth";
 import { initiatives } from "./initiatives";
 import { organizations } from "./organizations";
 
+// The values live beside their module so browser code can use them without drizzle.
+export {
+  type PledgeMethod,
+  type PledgeRecovery,
+  type PledgeStatus,
+  pledgeMethods,
+  pledgeRecoveries,
+  pledgeStatuses,
+} from "../../app/modules/pledges/values";
+
 // Pledges (issue 10): all-or-nothing co-funding. The allowed moves live in
 // app/modules/pledges/workflow.ts; every move appends a pledge_transitions row.
 // Nothing about money is deleted: the database refuses DELETE on both tables.
-
-export const pledgeStatuses = [
-  "pending",
-  "committed",
-  "collecting",
-  "paid",
-  "failed",
-  "dropped",
-  "released",
-  "canceled",
-  "refunded",
-] as const;
-export type PledgeStatus = (typeof pledgeStatuses)[number];
-export const pledgeMethods = ["card", "invoice"] as const;
-export type PledgeMethod = (typeof pledgeMethods)[number];
-/** What a failed pledge needs next (ADR 0014). */
-export const pledgeRecoveries = ["retry", "authenticate", "new_card"] as const;
-export type PledgeRecovery = (typeof pledgeRecoveries)[number];
 
 export type InvoiceContact = {
   name: string;

@@ -1,10 +1,10 @@
 import { Link } from "@remix-run/react";
-import type { InitiativeStatus } from "#db/schema/initiatives";
 import { StatusBadge } from "~/components/initiatives/StatusBadge";
 import { EmptyState } from "~/components/ui/EmptyState";
 import { formatDay, yearOf } from "~/lib/dates";
 import { formatMoney } from "~/lib/money";
 import type { FundedItem } from "~/modules/credits/organization-credit.server";
+import type { InitiativeStatus } from "~/modules/initiatives/values";
 
 // Lists of an organization's credit (issue 11, section 2), grouped by year.
 

@@ -1,6 +1,6 @@
-import type { InitiativeStatus } from "#db/schema/initiatives";
 import { Badge } from "~/components/ui/Badge";
 import { formatCount } from "~/lib/numbers";
+import type { InitiativeStatus } from "~/modules/initiatives/values";
 import { STATUS_LABELS, STATUS_TONES } from "~/modules/initiatives/workflow";
 
 export function StatusBadge({ status }: { status: InitiativeStatus }) {

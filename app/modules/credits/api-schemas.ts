@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { deliverableKinds, rolloutStatuses } from "#db/schema/delivery";
-import { initiativeStatuses } from "#db/schema/initiatives";
-import { organizationKinds } from "#db/schema/organizations";
+import { deliverableKinds, rolloutStatuses } from "~/modules/delivery/values";
+import { initiativeStatuses } from "~/modules/initiatives/values";
+import { organizationKinds } from "~/modules/organizations/values";
 
 // The read-only JSON API's response shapes (issue 11, section 3), written once: the
 // OpenAPI document is generated from them, and a test validates real responses

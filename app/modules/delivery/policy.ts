@@ -1,5 +1,5 @@
-import type { InitiativeStatus } from "#db/schema/initiatives";
-import type { OrganizationRole } from "#db/schema/organizations";
+import type { InitiativeStatus } from "~/modules/initiatives/values";
+import type { OrganizationRole } from "~/modules/organizations/values";
 
 // Who may record what about funded work (issue 11, section 1). The lead is the
 // proposing organization: its admins and owners record milestones and deliverables

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { deliverableKinds, deliveryOutcomes } from "#db/schema/delivery";
+import { deliverableKinds, deliveryOutcomes } from "~/modules/delivery/values";
 
 const today = () => new Date().toISOString().slice(0, 10);
 const isoDate = (message: string) => z.iso.date({ error: message });

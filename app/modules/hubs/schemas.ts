@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { hubStatuses } from "#db/schema/hubs";
+import { hubStatuses } from "~/modules/hubs/values";
 import { hubRoot } from "./hub-address";
 
 const today = () => new Date().toISOString().slice(0, 10);

@@ -1,5 +1,5 @@
-import type { InitiativeStatus } from "#db/schema/initiatives";
-import type { OrganizationRole } from "#db/schema/organizations";
+import type { InitiativeStatus } from "~/modules/initiatives/values";
+import type { OrganizationRole } from "~/modules/organizations/values";
 
 // Who in the proposing organization may make which proposer move (issue 12, item 8).
 // Every member may draft and submit; a move that cannot be undone (withdrawing,

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { initiativePriorities, initiativeSizes, initiativeStatuses } from "#db/schema/initiatives";
 import { parseMajorAmount } from "~/lib/money";
+import { initiativePriorities, initiativeSizes, initiativeStatuses } from "~/modules/initiatives/values";
 
 // Forms of the initiatives context, shared by the server (handleForm) and the
 // browser (useSchemaForm).

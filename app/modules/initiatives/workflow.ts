@@ -1,4 +1,4 @@
-import type { InitiativeStatus } from "#db/schema/initiatives";
+import type { InitiativeStatus } from "~/modules/initiatives/values";
 
 // The initiative workflow (issue 4, item 2) in one table. Every allowed move names
 // who may make it, whether it needs a written rationale, and whether the public

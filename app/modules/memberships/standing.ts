@@ -1,5 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import type { MembershipStatus } from "#db/schema";
+import type { MembershipStatus } from "~/modules/memberships/values";
 
 // What makes an organization a member: a membership that is paid up or being retried
 // (issue 13, item 4). One definition for the directory, demand standing (issue 12, item 5),

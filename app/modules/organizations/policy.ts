@@ -1,4 +1,4 @@
-import type { OrganizationRole } from "#db/schema/organizations";
+import type { OrganizationRole } from "~/modules/organizations/values";
 
 // Who may do what to an organization (ARCHITECTURE.md "Authorization"). Checked on
 // the server in every loader and action that touches an organization.

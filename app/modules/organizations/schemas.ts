@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { organizationKinds, organizationRoles } from "#db/schema/organizations";
+import { organizationKinds, organizationRoles } from "~/modules/organizations/values";
 
 const RESERVED_SLUGS = new Set(["new", "edit", "admin", "staff", "api", "settings", "members", "orgs"]);
 
