@@ -13,6 +13,7 @@ import { ValidationError } from "~/lib/errors";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { handleForm, intentOf } from "~/lib/forms.server";
 import { conflictsAsFlash, handleDomainErrors } from "~/lib/http.server";
+import { renderMarkdown } from "~/lib/markdown.server";
 import { formatMoney } from "~/lib/money";
 import { formatCount } from "~/lib/numbers";
 import { appUrlOf, socialMeta } from "~/lib/social-meta";
@@ -65,9 +66,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       slug: initiative.slug,
       title: initiative.title,
       summary: initiative.summary,
-      problem: initiative.problem,
-      solution: initiative.solution,
-      plan: initiative.plan,
+      problem: renderMarkdown(initiative.problem || "_Not written yet._"),
+      solution: renderMarkdown(initiative.solution || "_Not written yet._"),
+      plan: renderMarkdown(initiative.plan || "_Not written yet._"),
       status: initiative.status,
       size: initiative.size,
       suggestedGoalMinor: initiative.suggestedGoalMinor,
@@ -97,7 +98,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         amountMinor: o.pledge!.amountMinor,
       })),
     canPledge: ownPledges.length > 0 || !viewer,
-    details,
+    details: { ...details, updates: details.updates.map((u) => ({ ...u, body: renderMarkdown(u.body) })) },
     choices,
     signedIn: Boolean(viewer),
     isStaff: access.isStaff,
@@ -294,15 +295,15 @@ export default function InitiativePage() {
           </h2>
           <div>
             <h3>The problem</h3>
-            <Markdown className="mt-2">{initiative.problem || "_Not written yet._"}</Markdown>
+            <Markdown className="mt-2" html={initiative.problem} />
           </div>
           <div>
             <h3>Proposed solution</h3>
-            <Markdown className="mt-2">{initiative.solution || "_Not written yet._"}</Markdown>
+            <Markdown className="mt-2" html={initiative.solution} />
           </div>
           <div>
             <h3>Implementation plan</h3>
-            <Markdown className="mt-2">{initiative.plan || "_Not written yet._"}</Markdown>
+            <Markdown className="mt-2" html={initiative.plan} />
           </div>
         </div>
         <aside className="space-y-6 text-sm">
@@ -414,7 +415,7 @@ export default function InitiativePage() {
                   {date(u.createdAt)}
                   {u.authorName ? ` · ${u.authorName}` : ""}
                 </p>
-                <Markdown className="mt-2">{u.body}</Markdown>
+                <Markdown className="mt-2" html={u.body} />
               </li>
             ))}
           </ul>

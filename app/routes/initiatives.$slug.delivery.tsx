@@ -17,6 +17,7 @@ import {
   addMilestone,
   closeDelivery,
   deliveryRecord,
+  deliveryRecordForPage,
   markMilestoneReached,
   removeDeliverable,
 } from "~/modules/delivery/delivery.server";
@@ -50,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   return {
     initiative: { slug: initiative.slug, title: initiative.title, status: initiative.status },
-    record,
+    record: deliveryRecordForPage(record),
     projects: projects.map((p) => ({ id: p.id, name: p.name })),
     canRecord: mayRecordDelivery(actor, initiative.status),
     canClose: mayCloseDelivery(actor, initiative.status),

@@ -12,6 +12,7 @@ import { ValidationError } from "~/lib/errors";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { handleForm, intentOf } from "~/lib/forms.server";
 import { conflictsAsFlash, handleDomainErrors } from "~/lib/http.server";
+import { renderMarkdown } from "~/lib/markdown.server";
 import { formatMajorAmount } from "~/lib/money";
 import { requireStaff } from "~/modules/auth/request.server";
 import { db } from "~/modules/database.server";
@@ -57,9 +58,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       slug: initiative.slug,
       title: initiative.title,
       summary: initiative.summary,
-      problem: initiative.problem,
-      solution: initiative.solution,
-      plan: initiative.plan,
+      problem: renderMarkdown(initiative.problem || "_Not written._"),
+      solution: renderMarkdown(initiative.solution || "_Not written._"),
+      plan: renderMarkdown(initiative.plan || "_Not written._"),
       status: initiative.status,
       size: initiative.size,
       priority: initiative.priority,
@@ -205,7 +206,7 @@ export default function TriageInitiative() {
           ).map(([heading, text]) => (
             <div key={heading}>
               <h2 className="text-base">{heading}</h2>
-              <Markdown className="mt-1">{text || "_Not written._"}</Markdown>
+              <Markdown className="mt-1" html={text} />
             </div>
           ))}
         </div>

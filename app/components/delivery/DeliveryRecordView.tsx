@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { Markdown } from "~/components/Markdown";
 import { formatDay } from "~/lib/dates";
+import type { RenderedMarkdown } from "~/lib/markdown.server";
 
 // Milestones, deliverables and the final report, as the public initiative page and the
 // delivery page show them (issue 11, section 1).
@@ -24,9 +25,9 @@ type Record = {
   }[];
   report: {
     outcome: "delivered" | "not_delivered";
-    delivered: string;
-    notDelivered: string;
-    next: string;
+    delivered: RenderedMarkdown | null;
+    notDelivered: RenderedMarkdown | null;
+    next: RenderedMarkdown | null;
   } | null;
 };
 
@@ -55,19 +56,19 @@ export function DeliveryRecordView({
           {record.report.delivered ? (
             <>
               <h3 className="text-sm font-semibold">What was delivered</h3>
-              <Markdown>{record.report.delivered}</Markdown>
+              <Markdown html={record.report.delivered} />
             </>
           ) : null}
           {record.report.notDelivered ? (
             <>
               <h3 className="text-sm font-semibold">What was not delivered</h3>
-              <Markdown>{record.report.notDelivered}</Markdown>
+              <Markdown html={record.report.notDelivered} />
             </>
           ) : null}
           {record.report.next ? (
             <>
               <h3 className="text-sm font-semibold">What is next</h3>
-              <Markdown>{record.report.next}</Markdown>
+              <Markdown html={record.report.next} />
             </>
           ) : null}
         </section>

@@ -1,6 +1,6 @@
 import type { Db } from "#db/client.server";
 import type { InitiativeStatus } from "#db/schema/initiatives";
-import { deliveryRecord } from "~/modules/delivery/delivery.server";
+import { deliveryRecord, deliveryRecordForPage } from "~/modules/delivery/delivery.server";
 import { ROLLOUT_STATUSES } from "~/modules/delivery/policy";
 import { rolloutChoices } from "~/modules/delivery/rollouts.server";
 import { publicRollouts, reachOfOne } from "./rollouts.server";
@@ -31,7 +31,7 @@ export async function initiativeDelivery(
       : Promise.resolve([]),
   ]);
   return {
-    record,
+    record: deliveryRecordForPage(record),
     rollouts,
     reach,
     rolloutChoices: choices.map((c) => ({

@@ -2,6 +2,7 @@ import { and, asc, count, eq } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import { deliverables, deliveryReports, milestones, upstreamProjects } from "#db/schema";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "~/lib/errors";
+import { renderMarkdown } from "~/lib/markdown.server";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { changeStatus, type InitiativeAccess } from "~/modules/initiatives/initiatives.server";
 import { type DeliveryActor, mayCloseDelivery, mayRecordDelivery, mayRemoveDeliverable } from "./policy";
@@ -215,3 +216,19 @@ export async function deliveryRecord(db: Db, initiativeId: string) {
   };
 }
 export type DeliveryRecord = Awaited<ReturnType<typeof deliveryRecord>>;
+
+/** The record as pages show it: the final report's markdown rendered here, on the server. */
+export function deliveryRecordForPage(record: DeliveryRecord) {
+  const rendered = (text: string) => (text ? renderMarkdown(text) : null);
+  return {
+    ...record,
+    report: record.report
+      ? {
+          outcome: record.report.outcome,
+          delivered: rendered(record.report.delivered),
+          notDelivered: rendered(record.report.notDelivered),
+          next: rendered(record.report.next),
+        }
+      : null,
+  };
+}

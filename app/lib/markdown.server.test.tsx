@@ -1,9 +1,11 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { Markdown } from "./Markdown";
+import { Markdown } from "~/components/Markdown";
+import { renderMarkdown } from "./markdown.server";
 
-// Issue 4, item 1: nothing a proposer writes can run script or inject markup.
-const render = (source: string) => renderToStaticMarkup(<Markdown>{source}</Markdown>);
+// Issue 4, item 1: nothing a proposer writes can run script or inject markup. Rendered on
+// the server, shown by <Markdown> in the browser (issue 13, section 2).
+const render = (source: string) => renderToStaticMarkup(<Markdown html={renderMarkdown(source)} />);
 
 describe("member-written markdown", () => {
   it("renders ordinary markdown", () => {
@@ -36,5 +38,6 @@ describe("member-written markdown", () => {
 
   it("demotes headings so a proposal cannot outrank the page", () => {
     expect(render("# Title")).toBe('<div class="prose-commons "><h3>Title</h3></div>');
+    expect(renderMarkdown("## Plan").__html).toBe("<h3>Plan</h3>");
   });
 });
