@@ -2,6 +2,7 @@ import path from "node:path";
 import { vitePlugin as remix } from "@remix-run/dev";
 import tailwindcss from "@tailwindcss/vite";
 import { defineConfig, type Plugin } from "vite";
+import { compression } from "vite-plugin-compression2";
 import tsconfigPaths from "vite-tsconfig-paths";
 
 declare module "@remix-run/node" {
@@ -71,5 +72,9 @@ export default defineConfig({
       },
     }),
     tsconfigPaths(),
+    // Brotli (quality 11) and gzip (level 9) copies of every script and stylesheet, made
+    // once at build time and served by server/app.ts (ADR 0017); smaller than what the
+    // compression middleware can afford per request.
+    compression({ algorithms: ["brotliCompress", "gzip"], include: /\.(js|css|svg)$/, threshold: 512 }),
   ],
 });

@@ -3,6 +3,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import expressStaticGzip from "express-static-gzip";
 import type { ViteDevServer } from "vite";
 import { limitApi } from "./api-rate-limit";
 import { limitRequestBodies } from "./body-limit";
@@ -63,9 +64,15 @@ export async function createApp(options: AppOptions) {
     build = () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
   } else {
     const buildDir = options.buildDir ?? path.resolve("build");
+    // Fingerprinted scripts and styles, precompressed at build time (brotli, else gzip).
     app.use(
       "/assets",
-      express.static(path.join(buildDir, "client/assets"), { immutable: true, maxAge: "1y", index: false }),
+      expressStaticGzip(path.join(buildDir, "client/assets"), {
+        enableBrotli: true,
+        orderPreference: ["br", "gzip"],
+        index: false,
+        serveStatic: { immutable: true, maxAge: "1y" },
+      }),
     );
     // Top-level files (favicon.svg): only paths with an extension can be one, so page
     // requests skip the file-system lookup.

@@ -1,12 +1,12 @@
 import { type FieldMetadata, type SubmissionResult, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import type { z } from "zod";
+import type * as z from "zod/v4/core";
 
 // Client half of app/lib/forms.server.ts: the same zod schema validates as you go,
 // and the server's answer (lastResult) shows at the same fields.
 
 // biome-ignore lint/suspicious/noExplicitAny: any output; the input shape types the fields
-export function useSchemaForm<Schema extends z.ZodType<any, Record<string, unknown>>>(
+export function useSchemaForm<Schema extends z.$ZodType<any, Record<string, unknown>>>(
   schema: Schema,
   lastResult: SubmissionResult<string[]> | null | undefined,
   defaultValue?: Record<string, unknown>,

@@ -1,13 +1,13 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data } from "@remix-run/node";
-import type { z } from "zod";
+import type * as z from "zod/v4/core";
 import { isUniqueViolation, ValidationError } from "./errors";
 
 // One way to run a form action: parse with the shared zod schema, run the work,
 // and answer 400 with errors at each field (or about the whole form) when it fails.
 
-export async function handleForm<Schema extends z.ZodType>(
+export async function handleForm<Schema extends z.$ZodType>(
   formData: FormData,
   schema: Schema,
   work: (value: z.output<Schema>) => Promise<Response>,
