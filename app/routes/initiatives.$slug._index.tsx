@@ -315,7 +315,9 @@ export default function InitiativePage() {
               <ul className="mt-1 list-disc pl-5">
                 {details.projects.map((p) => (
                   <li key={p.id}>
-                    <Link to={`/initiatives?project=${p.slug}`}>{p.name}</Link>
+                    <Link className="inline-block py-0.5" to={`/initiatives?project=${p.slug}`}>
+                      {p.name}
+                    </Link>
                   </li>
                 ))}
                 {details.suggestions

@@ -34,8 +34,40 @@ export function linkIn(mail: Mail, path: string) {
   return found.replaceAll("&amp;", "&");
 }
 
-/** WCAG 2.2 A/AA through axe-core; fails the test with the violations listed. */
+/** The width of a small phone (issue 13, item 7). */
+export const PHONE_WIDTH = 375;
+
+/**
+ * At 375 px the page never scrolls sideways: wide tables scroll inside their own box.
+ * Checked on every page a journey checks for accessibility; the viewport is put back.
+ */
+export async function expectFitsPhone(page: Page) {
+  const before = page.viewportSize();
+  await page.setViewportSize({ width: PHONE_WIDTH, height: before?.height ?? 800 });
+  const overflow = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const scroll = document.documentElement.scrollWidth;
+    // The widest culprits, to say in the failure what pushes the page wider.
+    const wide = [...document.querySelectorAll("body *")]
+      .filter((el) => el.getBoundingClientRect().right > width + 1)
+      .filter((el) => !el.parentElement || el.parentElement.getBoundingClientRect().right <= width + 1)
+      .slice(0, 5)
+      .map(
+        (el) =>
+          `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(" ").slice(0, 3).join(".")}` : ""} (${Math.round(el.getBoundingClientRect().right)} px)`,
+      );
+    return { scroll, width, wide };
+  });
+  if (before) await page.setViewportSize(before);
+  expect(
+    overflow.scroll,
+    `${page.url()} scrolls sideways at ${PHONE_WIDTH} px: ${overflow.wide.join(", ")}`,
+  ).toBeLessThanOrEqual(overflow.width);
+}
+
+/** WCAG 2.2 A/AA through axe-core, then the phone-width check; fails with what is wrong. */
 export async function expectAccessible(page: Page) {
+  await expectFitsPhone(page);
   const results = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
     .analyze();
