@@ -9,12 +9,12 @@ import { withFlash } from "~/lib/flash.server";
 import { formatMoney } from "~/lib/money";
 import { requireStaff } from "~/modules/auth/request.server";
 import { db } from "~/modules/database.server";
-import { enqueueNow, QUEUES } from "~/modules/jobs/boss.server";
 import { accountBalances } from "~/modules/ledger/queries.server";
 import {
   latestReconciliation,
   openPaymentExceptions,
   RECONCILE_WINDOW_DAYS,
+  requestReconciliation,
 } from "~/modules/ledger/reconciliation.server";
 import { listFailedEmails, resendEmail } from "~/modules/notifications/email.server";
 
@@ -33,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  await requireStaff(request);
+  const viewer = await requireStaff(request);
   const form = await request.formData();
   if (form.get("intent") === "resend-email") {
     const id = String(form.get("messageId") ?? "");
@@ -46,7 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
       ),
     });
   }
-  await enqueueNow(QUEUES.reconcile);
+  await requestReconciliation(viewer.id);
   return redirect("/staff/reconciliation", {
     headers: await withFlash({
       kind: "info",
@@ -56,7 +56,8 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Reconciliation() {
-  const { runAt, issues, totals, exceptions, failedEmails, windowDays } = useLoaderData<typeof loader>();
+  const { latest, completed, issues, totals, exceptions, failedEmails, windowDays } =
+    useLoaderData<typeof loader>();
   return (
     <div className="space-y-8">
       <p className="text-sm">
@@ -93,17 +94,10 @@ export default function Reconciliation() {
           </dl>
         )}
       </Card>
-      <section className="space-y-3">
-        <h2>
-          {runAt
-            ? `Differences found on ${new Date(runAt).toISOString().replace("T", " ").slice(0, 16)} UTC`
-            : "Differences"}
-        </h2>
-        {issues.length === 0 ? (
-          <EmptyState title={runAt ? "The last run found no differences" : "No differences recorded"}>
-            {runAt ? null : "Either every run matched Stripe, or none has run yet."}
-          </EmptyState>
-        ) : (
+      <section className="space-y-3" aria-labelledby="last-run">
+        <h2 id="last-run">Differences with Stripe</h2>
+        <LastRun latest={latest} completed={completed} />
+        {issues.length === 0 ? null : (
           <Table caption="Differences between the ledger and Stripe">
             <thead>
               <tr>
@@ -207,6 +201,63 @@ export default function Reconciliation() {
           </Table>
         )}
       </section>
+    </div>
+  );
+}
+
+type Run = {
+  id: string;
+  startedAt: string | Date;
+  finishedAt: string | Date | null;
+  checked: number | null;
+  mismatches: number | null;
+  error: string | null;
+  requestedBy: string | null;
+};
+
+const utc = (value: string | Date) => `${new Date(value).toISOString().slice(0, 16).replace("T", " ")} UTC`;
+const who = (run: Run) => (run.requestedBy ? `run by ${run.requestedBy}` : "scheduled");
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * What the last run found, or that none has run (issue 13, item 10): "no differences
+ * listed" alone cannot tell a clean run from a run that never happened.
+ */
+function LastRun({ latest, completed }: { latest: Run | null; completed: Run | null }) {
+  if (!latest) {
+    return (
+      <EmptyState title="Never run yet">
+        Reconciliation runs every day at 06:30 UTC; “Run now” starts one sooner.
+      </EmptyState>
+    );
+  }
+  const newer = latest.id !== completed?.id;
+  const result = completed
+    ? [
+        `Last run: ${utc(completed.startedAt)} (${who(completed)})`,
+        completed.checked === null
+          ? null
+          : `${plural(completed.checked, "payment or subscription", "payments and subscriptions")} checked`,
+        completed.mismatches
+          ? `${plural(completed.mismatches, "difference", "differences")}, listed below`
+          : "all matched",
+      ]
+        .filter(Boolean)
+        .join(", ")
+    : "No run has finished yet";
+  return (
+    <div className="space-y-2 text-sm">
+      <p className="font-semibold">{result}.</p>
+      {newer && !latest.finishedAt ? (
+        <p className="text-muted">
+          A run started {utc(latest.startedAt)} ({who(latest)}) has not finished; reload for its result.
+        </p>
+      ) : null}
+      {newer && latest.error ? (
+        <p className="text-danger-700">
+          The run of {utc(latest.startedAt)} ({who(latest)}) failed: {latest.error}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -140,6 +140,26 @@ export const ledgerEntries = pgTable(
   ],
 );
 
+/**
+ * Each run of the reconciliation job (issue 13, item 10): when it started, who asked
+ * for it (null: the daily schedule), and what it found, so the staff page can tell
+ * "every run matched" from "none has run" and from "the last one failed".
+ * `startedAt` is the `runAt` of the run's reconciliation_issues.
+ */
+export const reconciliationRuns = pgTable(
+  "reconciliation_runs",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    startedAt: timestamp({ withTimezone: true }).notNull(),
+    requestedById: uuid().references(() => users.id, { onDelete: "set null" }),
+    finishedAt: timestamp({ withTimezone: true }),
+    checked: integer(),
+    mismatches: integer(),
+    error: text(),
+  },
+  (t) => [index("reconciliation_runs_started_idx").on(t.startedAt)],
+);
+
 /** Differences the reconciliation job found between the ledger and Stripe. */
 export const reconciliationIssues = pgTable(
   "reconciliation_issues",

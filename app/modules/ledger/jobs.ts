@@ -5,11 +5,15 @@ import { QUEUES } from "~/modules/jobs/boss.server";
 import { defineJob } from "~/modules/jobs/definitions";
 import { reconcileLedger } from "./reconciliation.server";
 
+// The scheduled run carries no payload; a staff "Run now" names who asked.
+const reconcilePayload = z.object({ requestedById: z.uuid().optional() }).loose();
+
 export const ledgerJobs = [
   defineJob({
     queue: QUEUES.reconcile,
-    payload: z.object({}).loose(),
+    payload: reconcilePayload,
     schedule: "30 6 * * *",
-    handle: async () => logger.info(await reconcileLedger(getDb()), "ledger reconciled with Stripe"),
+    handle: async ({ requestedById }) =>
+      logger.info(await reconcileLedger(getDb(), { requestedById }), "ledger reconciled with Stripe"),
   }),
 ];

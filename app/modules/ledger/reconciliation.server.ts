@@ -1,6 +1,14 @@
 import { and, desc, eq, gte, inArray, isNotNull, isNull } from "drizzle-orm";
 import type { Db } from "#db/client.server";
-import { ledgerGroups, memberships, paymentExceptions, reconciliationIssues } from "#db/schema";
+import {
+  ledgerGroups,
+  memberships,
+  paymentExceptions,
+  reconciliationIssues,
+  reconciliationRuns,
+  users,
+} from "#db/schema";
+import { enqueueNow, QUEUES } from "~/modules/jobs/boss.server";
 import { retrievePaymentIntent } from "~/modules/payments/charges.server";
 import {
   paidInvoicesSince,
@@ -13,7 +21,7 @@ import { groupsThroughStripe } from "./queries.server";
 
 // The reconciliation job (issue 3, item 5): compare recent ledger entries with
 // what Stripe says, and list the differences for staff. It only reads Stripe and
-// writes reconciliation_issues; it never "fixes" money on its own.
+// writes reconciliation_runs and reconciliation_issues; it never "fixes" money on its own.
 
 export const RECONCILE_WINDOW_DAYS = 35;
 
@@ -25,7 +33,42 @@ type Problem = {
   currency: string | null;
 };
 
-export async function reconcileLedger(db: Db, now = new Date()) {
+/**
+ * One run, recorded whether it matches, differs or fails (issue 13, item 10): the row
+ * is written first, so a run that dies midway still shows as started and unfinished.
+ * `requestedById` is the staff member who pressed "Run now"; null for the schedule.
+ */
+export async function reconcileLedger(
+  db: Db,
+  { now = new Date(), requestedById = null }: { now?: Date; requestedById?: string | null } = {},
+) {
+  const runAt = now;
+  const [run] = await db
+    .insert(reconciliationRuns)
+    .values({ startedAt: runAt, requestedById })
+    .returning({ id: reconciliationRuns.id });
+  let found: { checked: number; problems: Problem[] };
+  try {
+    found = await findDifferences(db, now);
+  } catch (error) {
+    await db
+      .update(reconciliationRuns)
+      .set({ finishedAt: new Date(), error: error instanceof Error ? error.message : String(error) })
+      .where(eq(reconciliationRuns.id, run!.id));
+    throw error;
+  }
+  const { checked, problems } = found;
+  await db.transaction(async (tx) => {
+    if (problems.length) await tx.insert(reconciliationIssues).values(problems.map((p) => ({ ...p, runAt })));
+    await tx
+      .update(reconciliationRuns)
+      .set({ finishedAt: new Date(), checked, mismatches: problems.length })
+      .where(eq(reconciliationRuns.id, run!.id));
+  });
+  return { runAt, checked, problems: problems.length };
+}
+
+async function findDifferences(db: Db, now: Date) {
   const since = new Date(now.getTime() - RECONCILE_WINDOW_DAYS * 86_400_000);
   // Each payment and fee group of the window, with the amount that moved through the Stripe balance.
   const entries = await groupsThroughStripe(
@@ -139,23 +182,46 @@ export async function reconcileLedger(db: Db, now = new Date()) {
     }
   }
 
-  const runAt = now;
-  if (problems.length) await db.insert(reconciliationIssues).values(problems.map((p) => ({ ...p, runAt })));
-  return { runAt, checked: entries.length, problems: problems.length };
+  // Checked: the ledger's payment and fee groups and the live card subscriptions compared.
+  return { checked: entries.length + cardMemberships.length, problems };
 }
 
+/** A staff member's "Run now": the job runs soon, and the run is recorded as theirs. */
+export function requestReconciliation(requestedById: string) {
+  return enqueueNow(QUEUES.reconcile, { requestedById });
+}
+
+/**
+ * The newest run (which may still be going, or have failed) and the newest finished
+ * one with its differences; `latest` null means no run was ever recorded.
+ */
 export async function latestReconciliation(db: Db) {
+  const run = {
+    id: reconciliationRuns.id,
+    startedAt: reconciliationRuns.startedAt,
+    finishedAt: reconciliationRuns.finishedAt,
+    checked: reconciliationRuns.checked,
+    mismatches: reconciliationRuns.mismatches,
+    error: reconciliationRuns.error,
+    requestedBy: users.name,
+  };
   const [latest] = await db
-    .select({ runAt: reconciliationIssues.runAt })
-    .from(reconciliationIssues)
-    .orderBy(desc(reconciliationIssues.runAt))
+    .select(run)
+    .from(reconciliationRuns)
+    .leftJoin(users, eq(users.id, reconciliationRuns.requestedById))
+    .orderBy(desc(reconciliationRuns.startedAt))
     .limit(1);
-  if (!latest) return { runAt: null, issues: [] };
-  const issues = await db
-    .select()
-    .from(reconciliationIssues)
-    .where(eq(reconciliationIssues.runAt, latest.runAt));
-  return { runAt: latest.runAt, issues };
+  const [completed] = await db
+    .select(run)
+    .from(reconciliationRuns)
+    .leftJoin(users, eq(users.id, reconciliationRuns.requestedById))
+    .where(and(isNotNull(reconciliationRuns.finishedAt), isNull(reconciliationRuns.error)))
+    .orderBy(desc(reconciliationRuns.startedAt))
+    .limit(1);
+  const issues = completed
+    ? await db.select().from(reconciliationIssues).where(eq(reconciliationIssues.runAt, completed.startedAt))
+    : [];
+  return { latest: latest ?? null, completed: completed ?? null, issues };
 }
 
 /** Payments Stripe reported that did not match what Commons asked for (not yet resolved). */

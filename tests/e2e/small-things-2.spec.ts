@@ -1,0 +1,41 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, signIn, withDatabase } from "./support";
+
+// Issue 13, item 10, the remaining small things: each walked as the person would.
+
+test("staff see when reconciliation last ran and what it found, not an empty page either way", async ({
+  page,
+}) => {
+  // Only this journey runs reconciliation; the daily schedule is at 06:30 UTC.
+  const runs = await withDatabase((sql) => sql`select count(*)::int as n from reconciliation_runs`);
+  test.skip(runs[0]!.n > 0, "a scheduled run already happened on this server");
+
+  await signIn(page, "staff@commons.test");
+  await page.goto("/staff/reconciliation");
+  await expect(page.getByRole("heading", { name: "Never run yet" })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole("button", { name: "Run now" }).click();
+  await expect(page.getByText("Reconciliation is running")).toBeVisible();
+  // The job runs in the worker: reload until its result is recorded.
+  const lastRun = page.getByText(/^Last run: /);
+  await expect(async () => {
+    await page.reload();
+    await expect(lastRun).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(page.getByRole("heading", { name: "Never run yet" })).toHaveCount(0);
+
+  // What the page says is what the run recorded: when, who, how much was checked, the outcome.
+  const [run] = await withDatabase(
+    (sql) => sql`select checked, mismatches from reconciliation_runs order by started_at desc limit 1`,
+  );
+  const outcome = run!.mismatches ? `${run!.mismatches} difference` : "all matched";
+  await expect(lastRun).toContainText(/Last run: \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC \(run by Sam Rivera\)/);
+  await expect(lastRun).toContainText(`${run!.checked} payment`);
+  await expect(lastRun).toContainText(outcome);
+  if (run!.mismatches)
+    await expect(
+      page.getByRole("table", { name: "Differences between the ledger and Stripe" }),
+    ).toBeVisible();
+  await expectAccessible(page);
+});
