@@ -7,14 +7,19 @@ import { withFlash } from "~/lib/flash.server";
 import { handleDomainErrors } from "~/lib/http.server";
 import { getViewer, requireUser } from "~/modules/auth/request.server";
 import { db } from "~/modules/database.server";
-import { acceptInvitation, findOpenInvitation } from "~/modules/organizations/people.server";
+import {
+  acceptInvitation,
+  type ClosedInvitationReason,
+  findOpenInvitation,
+  whyInvitationClosed,
+} from "~/modules/organizations/people.server";
 
 export const meta: MetaFunction = () => [{ title: "Invitation · Commons" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = await findOpenInvitation(db(), params.token ?? "");
   const viewer = await getViewer(request);
-  if (!found) return { open: false as const };
+  if (!found) return { open: false as const, reason: await whyInvitationClosed(db(), params.token ?? "") };
   return {
     open: true as const,
     organizationName: found.organizationName,
@@ -35,15 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function AcceptInvitation() {
   const data = useLoaderData<typeof loader>();
   const back = encodeURIComponent(useLocation().pathname);
-  if (!data.open) {
-    return (
-      <AuthCard title="This invitation is no longer open">
-        <p>
-          It has expired, was revoked, or was already accepted. Ask the organization's admin for a new one.
-        </p>
-      </AuthCard>
-    );
-  }
+  if (!data.open) return <ClosedInvitation reason={data.reason} />;
   return (
     <AuthCard title={`Join ${data.organizationName}`} intro={`You are invited as ${data.role}.`}>
       {data.viewerEmail ? (
@@ -81,5 +78,43 @@ function InvitationLinks({ email, back }: { email: string; back: string }) {
       </Link>
       <Link to={`/login?redirectTo=${target}`}>Sign in</Link>
     </p>
+  );
+}
+
+// What a link that no longer works says (issue 13, item 10): the reason, and what to do next.
+const CLOSED: Record<ClosedInvitationReason, { title: string; next: string }> = {
+  replaced: {
+    title: "This invitation link was replaced by a newer one",
+    next: "A new invitation was sent to the same address, and only the newest link works. Open the most recent invitation email from Commons, or ask the organization's admin to send it again.",
+  },
+  revoked: {
+    title: "This invitation was withdrawn",
+    next: "The organization's admin withdrew it. Ask them if you still expect to join.",
+  },
+  expired: {
+    title: "This invitation has expired",
+    next: "Invitations work for 14 days. Ask the organization's admin to send a new one.",
+  },
+  accepted: {
+    title: "This invitation was already accepted",
+    next: "Sign in with the account that accepted it to see the organization.",
+  },
+  unknown: {
+    title: "This invitation link does not work",
+    next: "Check that the whole link was copied from the email, or ask the organization's admin for a new one.",
+  },
+};
+
+function ClosedInvitation({ reason }: { reason: ClosedInvitationReason }) {
+  const { title, next } = CLOSED[reason];
+  return (
+    <AuthCard title={title}>
+      <p>{next}</p>
+      {reason === "accepted" ? (
+        <p className="mt-4">
+          <Link to="/login">Sign in</Link>
+        </p>
+      ) : null}
+    </AuthCard>
   );
 }

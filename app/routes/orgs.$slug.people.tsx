@@ -62,8 +62,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   switch (intent) {
     case "invite":
       return handleForm(formData, inviteSchema, async (value) => {
-        await inviteMember(db(), context, { ...value, inviterName: context.viewer.name });
-        return done(`Invitation sent to ${value.email}.`);
+        const { replacedEarlier } = await inviteMember(db(), context, {
+          ...value,
+          inviterName: context.viewer.name,
+        });
+        return done(
+          replacedEarlier
+            ? `A new link was sent to ${value.email}; the earlier link no longer works.`
+            : `Invitation sent to ${value.email}.`,
+        );
       });
     case "revoke":
       await handleDomainErrors(() => revokeInvitation(db(), context, String(formData.get("invitationId"))));
@@ -100,7 +107,6 @@ export default function People() {
   const [params] = useSearchParams();
   const confirmRemove = params.get("remove");
   const confirmLeave = params.get("confirm") === "leave";
-  const [form, fields] = useSchemaForm(inviteSchema, lastResult, { role: "member" });
   return (
     <div className="space-y-8">
       <section className="space-y-4">
@@ -178,30 +184,8 @@ export default function People() {
 
       {data.canManage ? (
         <>
-          <Card className="max-w-2xl">
-            <CardHeader title="Invite someone" />
-            <Form
-              method="post"
-              id={form.id}
-              onSubmit={form.onSubmit}
-              noValidate
-              className="grid gap-4 sm:grid-cols-[1fr_10rem_auto] sm:items-start"
-            >
-              <input type="hidden" name="intent" value="invite" />
-              <div className="sm:col-span-3">
-                <FormError errors={form.errors} />
-              </div>
-              <Field label="Email" type="email" {...fieldProps(fields.email)} />
-              <SelectField
-                label="Role"
-                options={data.roles.map((r) => ({ value: r, label: r }))}
-                {...fieldProps(fields.role)}
-              />
-              <Button type="submit" className="sm:mt-6">
-                Send invitation
-              </Button>
-            </Form>
-          </Card>
+          {/* A sent invitation is the newest open one: keying on it empties the form after a send. */}
+          <InviteForm key={data.invitations[0]?.id ?? "none"} roles={data.roles} lastResult={lastResult} />
           <section className="space-y-3">
             <h2 className="text-lg">Open invitations</h2>
             {data.invitations.length === 0 ? (
@@ -216,12 +200,33 @@ export default function People() {
                         as {i.role}, expires {formatDay(i.expiresAt)}
                       </span>
                     </span>
-                    <Form method="post">
-                      <input type="hidden" name="invitationId" value={i.id} />
-                      <Button type="submit" name="intent" value="revoke" variant="ghost">
-                        Revoke
-                      </Button>
-                    </Form>
+                    <div className="flex gap-2">
+                      <Form method="post">
+                        <input type="hidden" name="email" value={i.email} />
+                        <input type="hidden" name="role" value={i.role} />
+                        <Button
+                          type="submit"
+                          name="intent"
+                          value="invite"
+                          variant="secondary"
+                          aria-label={`Resend the invitation to ${i.email}`}
+                        >
+                          Resend
+                        </Button>
+                      </Form>
+                      <Form method="post">
+                        <input type="hidden" name="invitationId" value={i.id} />
+                        <Button
+                          type="submit"
+                          name="intent"
+                          value="revoke"
+                          variant="ghost"
+                          aria-label={`Revoke the invitation to ${i.email}`}
+                        >
+                          Revoke
+                        </Button>
+                      </Form>
+                    </div>
                   </li>
                 ))}
               </ul>
@@ -251,5 +256,41 @@ export default function People() {
         </Card>
       ) : null}
     </div>
+  );
+}
+
+function InviteForm({
+  roles,
+  lastResult,
+}: {
+  roles: string[];
+  lastResult: ReturnType<typeof useActionData<typeof action>>;
+}) {
+  const [form, fields] = useSchemaForm(inviteSchema, lastResult, { role: "member" });
+  return (
+    <Card className="max-w-2xl">
+      <CardHeader title="Invite someone" />
+      <Form
+        method="post"
+        id={form.id}
+        onSubmit={form.onSubmit}
+        noValidate
+        className="grid gap-4 sm:grid-cols-[1fr_10rem_auto] sm:items-start"
+      >
+        <input type="hidden" name="intent" value="invite" />
+        <div className="sm:col-span-3">
+          <FormError errors={form.errors} />
+        </div>
+        <Field label="Email" type="email" {...fieldProps(fields.email)} />
+        <SelectField
+          label="Role"
+          options={roles.map((r) => ({ value: r, label: r }))}
+          {...fieldProps(fields.role)}
+        />
+        <Button type="submit" className="sm:mt-6">
+          Send invitation
+        </Button>
+      </Form>
+    </Card>
   );
 }

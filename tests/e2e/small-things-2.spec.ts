@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, signIn, withDatabase } from "./support";
+import { expectAccessible, linkIn, signIn, uniqueEmail, waitForMail, withDatabase } from "./support";
 
 // Issue 13, item 10, the remaining small things: each walked as the person would.
 
@@ -38,4 +38,46 @@ test("staff see when reconciliation last ran and what it found, not an empty pag
       page.getByRole("table", { name: "Differences between the ledger and Stripe" }),
     ).toBeVisible();
   await expectAccessible(page);
+});
+
+test("resending an invitation says the earlier link stopped working, and that link says why", async ({
+  page,
+  browser,
+}) => {
+  const invitee = uniqueEmail("invitee");
+  await signIn(page, "elena@astrodata.test");
+  await page.goto("/orgs/astro-data-collective/people");
+
+  await page.getByLabel("Email").fill(invitee);
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  await expect(page.getByText(`Invitation sent to ${invitee}.`)).toBeVisible();
+  // The form is ready for the next person.
+  await expect(page.getByLabel("Email")).toHaveValue("");
+  const first = linkIn(await waitForMail(invitee), "/invitations/");
+
+  await page.getByRole("button", { name: `Resend the invitation to ${invitee}` }).click();
+  await expect(
+    page.getByText(`A new link was sent to ${invitee}; the earlier link no longer works.`),
+  ).toBeVisible();
+  await expect(page.getByLabel("Email")).toHaveValue("");
+  await expectAccessible(page);
+  const second = linkIn(
+    await waitForMail(invitee, (m) => !m.html.includes(first.split("/invitations/")[1]!)),
+    "/invitations/",
+  );
+  expect(second).not.toBe(first);
+
+  // The invitee, not signed in, follows each link.
+  const context = await browser.newContext();
+  const invited = await context.newPage();
+  await invited.goto(first);
+  await expect(
+    invited.getByRole("heading", { name: "This invitation link was replaced by a newer one" }),
+  ).toBeVisible();
+  await expect(invited.getByText("Open the most recent invitation email")).toBeVisible();
+  await expectAccessible(invited);
+  await invited.goto(second);
+  await expect(invited.getByRole("heading", { name: "Join Astro Data Collective" })).toBeVisible();
+  await expect(invited.getByText(`The invitation was sent to ${invitee}.`)).toBeVisible();
+  await context.close();
 });

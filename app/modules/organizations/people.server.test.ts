@@ -6,7 +6,14 @@ import { addMember, buildOrganization, buildUser } from "#tests/factories";
 import { ConflictError, ForbiddenError, NotFoundError, type ValidationError } from "~/lib/errors";
 import { INVITATION_LIMITS } from "./invitation-limits.server";
 import { createOrganization, loadOrganizationFor } from "./organizations.server";
-import { acceptInvitation, changeRole, inviteMember, removeMember } from "./people.server";
+import {
+  acceptInvitation,
+  changeRole,
+  inviteMember,
+  removeMember,
+  revokeInvitation,
+  whyInvitationClosed,
+} from "./people.server";
 
 const db = getDb();
 const person = (overrides: Partial<typeof users.$inferInsert> = {}) =>
@@ -193,6 +200,29 @@ describe("invitations", () => {
       .set({ expiresAt: new Date(Date.now() - 1000) })
       .where(eq(invitations.organizationId, organization.id));
     await expect(acceptInvitation(db, token, invitee)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await whyInvitationClosed(db, token)).toBe("expired");
+  });
+
+  it("a resent invitation says it replaced the earlier link, and the earlier link says why it stopped (issue 13, item 10)", async () => {
+    const { organization, people } = await orgWith(["owner"]);
+    const context = await contextFor(organization.slug, people[0]!);
+    const invitee = await person();
+    const input = { email: invitee.email, role: "member" as const, inviterName: "Ada" };
+    const first = await inviteMember(db, context, input);
+    expect(first.replacedEarlier).toBe(false);
+    const second = await inviteMember(db, context, input);
+    expect(second.replacedEarlier).toBe(true);
+    expect(await whyInvitationClosed(db, first.token)).toBe("replaced");
+    expect(await whyInvitationClosed(db, "not-a-token")).toBe("unknown");
+    await acceptInvitation(db, second.token, invitee);
+    expect(await whyInvitationClosed(db, second.token)).toBe("accepted");
+
+    const other = await person();
+    const third = await inviteMember(db, context, { ...input, email: other.email });
+    const { invitations } = await import("#db/schema");
+    const [open] = await db.select().from(invitations).where(eq(invitations.email, other.email));
+    await revokeInvitation(db, context, open!.id);
+    expect(await whyInvitationClosed(db, third.token)).toBe("revoked");
   });
 
   it("an admin cannot invite an owner", async () => {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, isNull, ne, sql } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import { invitations, type OrganizationRole, organizationMembers, organizations, users } from "#db/schema";
 import { Invitation, invitationSubject } from "#emails/invitation";
@@ -81,9 +81,9 @@ export async function inviteMember(
 
   const token = randomSecret(24);
   const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
-  await db.transaction(async (tx) => {
-    // A fresh invitation replaces an open one for the same address.
-    await tx
+  const replacedEarlier = await db.transaction(async (tx) => {
+    // A fresh invitation replaces an open one for the same address; the sender is told.
+    const replaced = await tx
       .update(invitations)
       .set({ revokedAt: new Date() })
       .where(
@@ -93,7 +93,8 @@ export async function inviteMember(
           isNull(invitations.acceptedAt),
           isNull(invitations.revokedAt),
         ),
-      );
+      )
+      .returning({ id: invitations.id });
     const [invitation] = await tx
       .insert(invitations)
       .values({
@@ -113,6 +114,7 @@ export async function inviteMember(
       organizationId,
       details: { email: input.email, role: input.role },
     });
+    return replaced.length > 0;
   });
   const appUrl = env().appUrl;
   await sendEmail(db, {
@@ -129,7 +131,7 @@ export async function inviteMember(
     }),
     secrets: { values: [token], expiresAt },
   });
-  return { token };
+  return { token, replacedEarlier };
 }
 
 export async function revokeInvitation(db: Db, context: OrganizationContext, invitationId: string) {
@@ -178,6 +180,38 @@ export async function findOpenInvitation(db: Db, token: string) {
       ),
     );
   return row ?? null;
+}
+
+export type ClosedInvitationReason = "replaced" | "revoked" | "expired" | "accepted" | "unknown";
+
+/**
+ * Why a link no longer opens an invitation, so its page can say what to do instead
+ * (issue 13, item 10): most often a newer invitation to the same address replaced it.
+ */
+export async function whyInvitationClosed(db: Db, token: string): Promise<ClosedInvitationReason> {
+  const [row] = await db
+    .select()
+    .from(invitations)
+    .where(eq(invitations.tokenHash, hashSecret(token)));
+  if (!row) return "unknown";
+  if (row.acceptedAt) return "accepted";
+  if (row.revokedAt) {
+    const [newer] = await db
+      .select({ id: invitations.id })
+      .from(invitations)
+      .where(
+        and(
+          eq(invitations.organizationId, row.organizationId),
+          sql`lower(${invitations.email}) = lower(${row.email})`,
+          ne(invitations.id, row.id),
+          // JavaScript's milliseconds round PostgreSQL's microseconds down, hence gte with ne.
+          gte(invitations.createdAt, row.createdAt),
+        ),
+      )
+      .limit(1);
+    return newer ? "replaced" : "revoked";
+  }
+  return "expired";
 }
 
 /**
