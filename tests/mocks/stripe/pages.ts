@@ -37,14 +37,26 @@ button{margin-top:1.25rem;width:100%;padding:.75rem;border:0;border-radius:6px;b
     .join(", ")}.</p></main></body></html>`;
 }
 
-function cardForm(action: string, submitLabel: string, error?: string) {
-  return `${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ""}
+/** What the person typed that a declined attempt gives back, as Stripe's page keeps it (not the card number or CVC). */
+type Typed = { email?: string; expiry?: string; name?: string };
+
+const typedIn = (body: Record<string, unknown>): Typed => ({
+  email: String(body.email ?? ""),
+  expiry: String(body.expiry ?? ""),
+  name: String(body.name ?? ""),
+});
+
+function cardForm(action: string, submitLabel: string, error?: string, typed: Typed = {}) {
+  const value = (v: string | undefined) => (v ? ` value="${escapeHtml(v)}"` : "");
+  // After a refusal the card number is asked for again, so that is where focus goes.
+  const retry = error ? ' autofocus aria-describedby="card-error"' : "";
+  return `${error ? `<p class="error" role="alert" id="card-error">${escapeHtml(error)}</p>` : ""}
 <form method="post" action="${escapeHtml(action)}">
-<label for="email">Email</label><input id="email" name="email" type="email" autocomplete="email">
-<label for="card">Card number</label><input id="card" name="card" inputmode="numeric" autocomplete="cc-number" required>
-<label for="expiry">Expiry</label><input id="expiry" name="expiry" placeholder="12 / 34" required>
+<label for="email">Email</label><input id="email" name="email" type="email" autocomplete="email"${value(typed.email)}>
+<label for="card">Card number</label><input id="card" name="card" inputmode="numeric" autocomplete="cc-number" required${retry}>
+<label for="expiry">Expiry</label><input id="expiry" name="expiry" placeholder="12 / 34" required${value(typed.expiry)}>
 <label for="cvc">CVC</label><input id="cvc" name="cvc" inputmode="numeric" required>
-<label for="name">Name on card</label><input id="name" name="name" autocomplete="cc-name">
+<label for="name">Name on card</label><input id="name" name="name" autocomplete="cc-name"${value(typed.name)}>
 <button type="submit">${escapeHtml(submitLabel)}</button></form>`;
 }
 
@@ -90,18 +102,28 @@ export function pagesRouter(store: Store, billing: Billing, events: EventBus) {
     res.redirect(303, String(session.success_url).replace("{CHECKOUT_SESSION_ID}", session.id));
   };
 
-  router.get("/checkout/:id", (req, res) => {
-    const session = openSession(req, res);
-    if (!session) return;
+  /** The Checkout page, first shown or shown again after a refusal: the Cancel link stays either way. */
+  const checkoutPage = (session: Obj, refusal?: { error: string; typed: Typed }) => {
+    const label = refusal
+      ? "Try again"
+      : session.mode === "setup"
+        ? "Save card"
+        : session.mode === "subscription"
+          ? "Subscribe"
+          : "Pay";
     const cancel = session.cancel_url
       ? `<p><a href="${escapeHtml(session.cancel_url)}">Cancel and go back</a></p>`
       : "";
-    res.send(
-      page(
-        "Checkout",
-        `<h1>Checkout</h1>${summary(session)}${cardForm(`/checkout/${session.id}`, session.mode === "setup" ? "Save card" : session.mode === "subscription" ? "Subscribe" : "Pay")}${cancel}`,
-      ),
+    return page(
+      "Checkout",
+      `<h1>Checkout</h1>${summary(session)}${cardForm(`/checkout/${session.id}`, label, refusal?.error, refusal?.typed)}${cancel}`,
     );
+  };
+
+  router.get("/checkout/:id", (req, res) => {
+    const session = openSession(req, res);
+    if (!session) return;
+    res.send(checkoutPage(session));
   });
 
   router.post("/checkout/:id", (req, res) => {
@@ -109,15 +131,8 @@ export function pagesRouter(store: Store, billing: Billing, events: EventBus) {
     if (!session) return;
     const card = String(req.body.card ?? "").replace(/\D/g, "");
     const known = TEST_CARDS[card];
-    const again = (message: string) =>
-      res
-        .status(402)
-        .send(
-          page(
-            "Checkout",
-            `<h1>Checkout</h1>${summary(session)}${cardForm(`/checkout/${session.id}`, "Try again", message)}`,
-          ),
-        );
+    const again = (error: string) =>
+      res.status(402).send(checkoutPage(session, { error, typed: typedIn(req.body) }));
     if (!known) return again("Your card number is incorrect.");
     const expiry = String(req.body.expiry ?? "");
     const parsed = parseExpiry(expiry);
@@ -136,7 +151,7 @@ export function pagesRouter(store: Store, billing: Billing, events: EventBus) {
         page(
           "Authenticate",
           `<h1>Confirm this payment</h1><p>Your bank asks you to authenticate (3D Secure test).</p>
-<form method="post" action="/checkout/${session.id}/authenticate"><input type="hidden" name="card" value="${card}"><input type="hidden" name="expiry" value="${escapeHtml(expiry)}"><button type="submit" name="outcome" value="complete">Complete authentication</button><button type="submit" name="outcome" value="fail" class="secondary">Fail authentication</button></form>`,
+<form method="post" action="/checkout/${session.id}/authenticate"><input type="hidden" name="card" value="${card}"><input type="hidden" name="expiry" value="${escapeHtml(expiry)}"><input type="hidden" name="email" value="${escapeHtml(req.body.email ?? "")}"><input type="hidden" name="name" value="${escapeHtml(req.body.name ?? "")}"><button type="submit" name="outcome" value="complete">Complete authentication</button><button type="submit" name="outcome" value="fail" class="secondary">Fail authentication</button></form>`,
         ),
       );
     }
@@ -147,14 +162,13 @@ export function pagesRouter(store: Store, billing: Billing, events: EventBus) {
     const session = openSession(req, res);
     if (!session) return;
     if (req.body.outcome !== "complete") {
-      return res
-        .status(402)
-        .send(
-          page(
-            "Checkout",
-            `<h1>Checkout</h1>${summary(session)}${cardForm(`/checkout/${session.id}`, "Try again", "We are unable to authenticate your payment method. Please choose a different payment method and try again.")}`,
-          ),
-        );
+      return res.status(402).send(
+        checkoutPage(session, {
+          error:
+            "We are unable to authenticate your payment method. Please choose a different payment method and try again.",
+          typed: typedIn(req.body),
+        }),
+      );
     }
     succeed(res, session, String(req.body.card), String(req.body.expiry ?? ""));
   });
@@ -180,7 +194,7 @@ export function pagesRouter(store: Store, billing: Billing, events: EventBus) {
           .send(
             page(
               "Invoice",
-              `<h1>Invoice ${escapeHtml(invoice.number)}</h1>${cardForm(`/invoice/${invoice.id}`, "Try again", "Your card was declined.")}`,
+              `<h1>Invoice ${escapeHtml(invoice.number)}</h1>${cardForm(`/invoice/${invoice.id}`, "Try again", "Your card was declined.", typedIn(req.body))}`,
             ),
           );
     } catch (error) {
@@ -190,7 +204,7 @@ export function pagesRouter(store: Store, billing: Billing, events: EventBus) {
         .send(
           page(
             "Invoice",
-            `<h1>Invoice ${escapeHtml(invoice.number)}</h1>${cardForm(`/invoice/${invoice.id}`, "Try again", error.message)}`,
+            `<h1>Invoice ${escapeHtml(invoice.number)}</h1>${cardForm(`/invoice/${invoice.id}`, "Try again", error.message, typedIn(req.body))}`,
           ),
         );
     }
