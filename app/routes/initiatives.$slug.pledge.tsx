@@ -9,6 +9,7 @@ import { redirectWithFlash } from "~/lib/flash.server";
 import { handleForm } from "~/lib/forms.server";
 import { conflictsAsFlash, handleDomainErrors } from "~/lib/http.server";
 import { formatMoney } from "~/lib/money";
+import { returnOrigin } from "~/lib/return-origin.server";
 import { requireVerifiedUser } from "~/modules/auth/request.server";
 import { db } from "~/modules/database.server";
 import { loadInitiative } from "~/modules/initiatives/initiatives.server";
@@ -58,7 +59,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   return conflictsAsFlash(`/initiatives/${initiative.slug}`, () =>
     handleForm(formData, pledgeFormSchema, async (value) => {
-      const saved = await handleDomainErrors(() => savePledge(db(), viewer, initiative.id, value));
+      const saved = await handleDomainErrors(() =>
+        savePledge(db(), viewer, initiative.id, value, returnOrigin(request)),
+      );
       if (saved.checkoutUrl) return redirect(saved.checkoutUrl);
       return redirectWithFlash(
         `/orgs/${saved.organizationSlug}/pledges/${saved.pledge.id}`,

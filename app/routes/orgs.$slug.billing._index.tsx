@@ -18,6 +18,7 @@ import { withFlash } from "~/lib/flash.server";
 import { handleForm, intentOf } from "~/lib/forms.server";
 import { handleDomainErrors } from "~/lib/http.server";
 import { formatMoney } from "~/lib/money";
+import { returnOrigin } from "~/lib/return-origin.server";
 import { db } from "~/modules/database.server";
 import { listHubs } from "~/modules/hubs/hubs.server";
 import { requestMembershipInvoice } from "~/modules/memberships/invoices.server";
@@ -131,9 +132,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
         });
       case "join-card":
         requireTierId(tierId);
-        return redirect(await startCardCheckout(db(), context, { tierId, viewer: context.viewer }));
+        return redirect(
+          await startCardCheckout(db(), context, {
+            tierId,
+            viewer: context.viewer,
+            returnOrigin: returnOrigin(request),
+          }),
+        );
       case "portal":
-        return redirect(await openBillingPortal(db(), context));
+        return redirect(await openBillingPortal(db(), context, returnOrigin(request)));
       case "cancel":
       case "resume":
         await handleDomainErrors(() => setCancelAtPeriodEnd(db(), context, intentOf(formData) === "cancel"));

@@ -9,6 +9,7 @@ import { redirectWithFlash } from "~/lib/flash.server";
 import { intentOf } from "~/lib/forms.server";
 import { conflictsAsFlash, handleDomainErrors } from "~/lib/http.server";
 import { formatMoney } from "~/lib/money";
+import { returnOrigin } from "~/lib/return-origin.server";
 import { db } from "~/modules/database.server";
 import { requireOrganization } from "~/modules/organizations/request.server";
 import { attemptsOfPledge } from "~/modules/payments/attempts.server";
@@ -122,12 +123,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "replace-card":
         return redirect(
           await handleDomainErrors(() =>
-            replacePledgeCard(db(), context.viewer, context.organization.slug, pledgeId),
+            replacePledgeCard(
+              db(),
+              context.viewer,
+              context.organization.slug,
+              pledgeId,
+              returnOrigin(request),
+            ),
           ),
         );
       case "confirm-payment": {
         const url = await handleDomainErrors(() =>
-          confirmPledgePayment(db(), context.viewer, context.organization.slug, pledgeId),
+          confirmPledgePayment(
+            db(),
+            context.viewer,
+            context.organization.slug,
+            pledgeId,
+            returnOrigin(request),
+          ),
         );
         return url
           ? redirect(url)

@@ -101,10 +101,21 @@ describe("joining by card", () => {
 
   it("a declined card leaves the membership pending and records nothing", async () => {
     const { context, admin } = await adminOfNewOrganization();
-    const url = await startCardCheckout(db, context, { tierId, viewer: admin });
+    // Someone browsing 127.0.0.1 in development comes back there (issue 13, item 10).
+    const url = await startCardCheckout(db, context, {
+      tierId,
+      viewer: admin,
+      returnOrigin: "http://127.0.0.1:3000",
+    });
     const response = await payOnCheckoutPage(url, "4000 0000 0000 0002");
     expect(response.status).toBe(402);
-    expect(await response.text()).toContain("Your card was declined.");
+    const declined = await response.text();
+    expect(declined).toContain("Your card was declined.");
+    // The page keeps what was typed and still offers the way back.
+    expect(declined).toContain('value="payer@example.org"');
+    expect(declined).toContain(
+      `href="http://127.0.0.1:3000/orgs/${context.organization.slug}/billing?canceled=1"`,
+    );
     await harness.emulator.events.idle();
     expect((await membershipOf(context.organization.id)).status).toBe("pending");
     expect(await ledgerOf(context.organization.id)).toHaveLength(0);

@@ -99,7 +99,12 @@ export async function retireUnpaidCheckouts(
 export async function startCardCheckout(
   db: Db,
   context: OrganizationContext,
-  input: { tierId: string; viewer: { email: string; name: string } },
+  input: {
+    tierId: string;
+    viewer: { email: string; name: string };
+    /** Where Stripe sends the person back (app/lib/return-origin.server.ts); APP_URL by default. */
+    returnOrigin?: string;
+  },
 ) {
   assertBilling(context);
   const [tier] = await db
@@ -136,7 +141,7 @@ export async function startCardCheckout(
       { by: "admin", actorId, reason: `card checkout for ${tier.name}` },
     );
   });
-  const billingUrl = `${env().appUrl}/orgs/${organization.slug}/billing`;
+  const billingUrl = `${input.returnOrigin ?? env().appUrl}/orgs/${organization.slug}/billing`;
   const session = await createSubscriptionCheckout(db, {
     organizationId: organization.id,
     membershipId: membership.id,
@@ -175,13 +180,13 @@ export async function membershipForCheckoutSession(db: Db, organizationId: strin
 }
 
 /** A Stripe billing-portal session for card members; returns its URL. */
-export async function openBillingPortal(db: Db, context: OrganizationContext) {
+export async function openBillingPortal(db: Db, context: OrganizationContext, returnOrigin = env().appUrl) {
   assertBilling(context);
   const profile = await billingProfileOf(db, context.organization.id);
   if (!profile) throw new ConflictError("This organization has no card on file yet.");
   return billingPortalUrl(
     profile.stripeCustomerId,
-    `${env().appUrl}/orgs/${context.organization.slug}/billing`,
+    `${returnOrigin}/orgs/${context.organization.slug}/billing`,
   );
 }
 

@@ -42,7 +42,13 @@ export function pledgesOfOrganization(db: Db, organizationId: string) {
 }
 
 /** Saves a new card for a pledge on Stripe's page (replacing a card, or fixing a failed payment). */
-export async function replacePledgeCard(db: Db, viewer: Viewer, organizationSlug: string, pledgeId: string) {
+export async function replacePledgeCard(
+  db: Db,
+  viewer: Viewer,
+  organizationSlug: string,
+  pledgeId: string,
+  returnOrigin = env().appUrl,
+) {
   const [row] = await db.select().from(pledges).where(eq(pledges.id, pledgeId));
   if (!row) throw new NotFoundError("No such pledge.");
   const { organization } = await pledgerContext(db, viewer, row.organizationId);
@@ -55,7 +61,7 @@ export async function replacePledgeCard(db: Db, viewer: Viewer, organizationSlug
     { email: viewer.email, name: viewer.name },
     viewer.id,
   );
-  return startCardSetup(db, viewer.id, row, organization.slug, customerId);
+  return startCardSetup(db, viewer.id, row, organization.slug, customerId, returnOrigin);
 }
 
 /**
@@ -68,6 +74,7 @@ export async function confirmPledgePayment(
   viewer: Viewer,
   organizationSlug: string,
   pledgeId: string,
+  returnOrigin = env().appUrl,
 ) {
   const [row] = await db.select().from(pledges).where(eq(pledges.id, pledgeId));
   if (!row) throw new NotFoundError("No such pledge.");
@@ -86,7 +93,7 @@ export async function confirmPledgePayment(
     actorId: viewer.id,
     paymentIntentId: row.paymentIntentId,
     paymentMethodId: row.paymentMethodId,
-    returnUrl: `${env().appUrl}/orgs/${organization.slug}/pledges/${row.id}?payment=returned`,
+    returnUrl: `${returnOrigin}/orgs/${organization.slug}/pledges/${row.id}?payment=returned`,
   });
   if ("outcome" in result && result.outcome)
     throw new ConflictError(

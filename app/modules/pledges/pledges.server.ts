@@ -127,6 +127,8 @@ export async function savePledge(
   viewer: Viewer,
   initiativeId: string,
   form: PledgeForm,
+  /** Where Stripe sends the person back (app/lib/return-origin.server.ts); APP_URL by default. */
+  returnOrigin = env().appUrl,
 ): Promise<SavedPledge> {
   const { organization } = await pledgerContext(db, viewer, form.organizationId);
   const [target] = await db.select().from(initiatives).where(eq(initiatives.id, initiativeId));
@@ -253,7 +255,7 @@ export async function savePledge(
     return {
       pledge,
       organizationSlug,
-      checkoutUrl: await startCardSetup(db, viewer.id, pledge, organizationSlug, customerId),
+      checkoutUrl: await startCardSetup(db, viewer.id, pledge, organizationSlug, customerId, returnOrigin),
     };
   await notifyPledge(db, { kind: "committed", pledgeId: pledge.id });
   return { pledge, organizationSlug, checkoutUrl: null };
@@ -266,8 +268,9 @@ export async function startCardSetup(
   pledge: Pledge,
   organizationSlug: string,
   customerId: string,
+  returnOrigin = env().appUrl,
 ) {
-  const pledgeUrl = `${env().appUrl}/orgs/${organizationSlug}/pledges/${pledge.id}`;
+  const pledgeUrl = `${returnOrigin}/orgs/${organizationSlug}/pledges/${pledge.id}`;
   const session = await createSetupCheckout(db, {
     organizationId: pledge.organizationId,
     pledgeId: pledge.id,
