@@ -5,6 +5,7 @@ import { createPool, type Database } from "../client.server";
 import { membershipTiers, users } from "../schema";
 import { seedDelivery } from "./delivery";
 import { seedInitiatives } from "./initiatives";
+import { seedMemberships } from "./memberships";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, NETWORK, PEOPLE, TIERS } from "./network";
 import { seedPledges } from "./pledges";
 
@@ -24,6 +25,7 @@ export async function seed(db: Database) {
         website: org.website,
         description: org.description,
         isPublic: org.isPublic ?? true,
+        showMembership: org.showMembership ?? false,
       });
       bySlug.set(org.slug, created.id);
       hubsByOrganization.set(org.slug, []);
@@ -60,6 +62,8 @@ export async function seed(db: Database) {
         if (role === "owner" && !ownerOf.has(slug)) ownerOf.set(slug, user.id);
       }
     }
+    // Before the initiatives, so members' endorsements count as demand from the start.
+    await seedMemberships(tx, { organizations: bySlug, ownerOf }, staff[0]!);
     await seedInitiatives(tx, { organizations: bySlug, hubsByOrganization, staff, ownerOf });
     await seedPledges(tx, { organizations: bySlug, ownerOf }, staff[0]);
     await seedDelivery(tx, staff[0]);

@@ -15,6 +15,8 @@ export type OrganizationSeed = {
   website: string;
   description: string;
   isPublic?: boolean;
+  /** Named as a member in the directory and on its credit page (issue 11); members only. */
+  showMembership?: boolean;
   hubs: HubSeed[];
 };
 
@@ -25,6 +27,7 @@ export const NETWORK: OrganizationSeed[] = [
     kind: "institution",
     website: "https://www.northbridge.example.edu",
     description: "A public research university running teaching and research hubs for 14 departments.",
+    showMembership: true,
     hubs: [
       {
         name: "Northbridge Teaching Hub",
@@ -55,6 +58,7 @@ export const NETWORK: OrganizationSeed[] = [
     kind: "institution",
     website: "https://coastal-ocean.example.org",
     description: "An oceanography institute sharing model output and notebooks with partner labs.",
+    showMembership: true,
     hubs: [
       {
         name: "Ocean Model Hub",
@@ -148,6 +152,7 @@ export const NETWORK: OrganizationSeed[] = [
     kind: "community",
     website: "https://astrodata.example.org",
     description: "Astronomers sharing survey pipelines and teaching notebooks.",
+    showMembership: true,
     hubs: [
       {
         name: "Survey Analysis Hub",
@@ -187,6 +192,7 @@ export const NETWORK: OrganizationSeed[] = [
     kind: "community",
     website: "https://ruralschools.example.org",
     description: "Teachers bringing data literacy to rural secondary schools, on donated infrastructure.",
+    showMembership: true,
     hubs: [
       { name: "Classroom Hub", host: "class.ruralschools.example.org", region: "us-south1", users: 1300 },
     ],
@@ -197,6 +203,7 @@ export const NETWORK: OrganizationSeed[] = [
     kind: "community",
     website: "https://hydrocommons.example.org",
     description: "Hydrologists sharing watershed models and teaching materials across 30 universities.",
+    showMembership: true,
     hubs: [
       {
         name: "Watershed Models",

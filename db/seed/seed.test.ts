@@ -1,0 +1,67 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "#db/client.server";
+import { type StripeEmulator, startStripeEmulator } from "#tests/mocks/stripe/emulator";
+import { reloadEnv } from "~/lib/env.server";
+import { ledgerIntegrityProblems } from "~/modules/ledger/integrity.server";
+import { reconcileLedger } from "~/modules/ledger/reconciliation.server";
+import { listPublicOrganizations, networkStats } from "~/modules/organizations/directory.server";
+import { seed } from "./index";
+import { MEMBERSHIPS } from "./memberships";
+
+// The demo network `npm run dev` and the browser journeys start from (issue 13, item 4):
+// members beside participating organizations, and money records that pass the checks
+// staff rely on.
+
+let emulator: StripeEmulator;
+
+beforeAll(async () => {
+  emulator = await startStripeEmulator();
+  process.env.STRIPE_API_BASE = emulator.url;
+  reloadEnv();
+  await seed(getDb());
+}, 60_000);
+
+afterAll(async () => {
+  await emulator.stop();
+});
+
+describe("demo memberships", () => {
+  it("makes several organizations members and leaves others participating", async () => {
+    const db = getDb();
+    const live = (await db.execute(sql`
+      select o.slug, m.method, m.status from memberships m join organizations o on o.id = m.organization_id
+       where m.status in ('active', 'past_due') order by o.slug`)) as unknown as {
+      slug: string;
+      method: string;
+    }[];
+    expect(live.map((m) => m.slug)).toEqual(MEMBERSHIPS.map((m) => m.org).sort());
+    expect(new Set(live.map((m) => m.method))).toEqual(new Set(["invoice", "subsidy"]));
+
+    const stats = await networkStats(db);
+    expect(stats.institutions).toBeGreaterThanOrEqual(2);
+    expect(stats.communities).toBeGreaterThanOrEqual(2);
+    expect(stats.participating).toBeGreaterThanOrEqual(3);
+
+    // A member that keeps its membership private is counted but not named as a member.
+    const named = await listPublicOrganizations(db, { page: 1, standing: "member" });
+    expect(named.organizations.map((o) => o.slug)).not.toContain("open-climate-society");
+    expect(named.total).toBe(stats.institutions + stats.communities - 1);
+  });
+
+  it("records each paid membership in the ledger with a receipt, and the checks find nothing", async () => {
+    const db = getDb();
+    const paid = (await db.execute(sql`
+      select m.amount_minor, g.processor_object_id, r.amount_minor as receipt
+        from memberships m
+        join ledger_groups g on g.membership_id = m.id and g.kind = 'membership_payment'
+        join receipts r on r.membership_id = m.id
+       where m.method = 'invoice'`)) as unknown as { amount_minor: number; receipt: number }[];
+    expect(paid.length).toBe(MEMBERSHIPS.filter((m) => m.method === "invoice").length);
+    for (const row of paid) expect(Number(row.receipt)).toBe(row.amount_minor);
+
+    expect(await ledgerIntegrityProblems(db)).toEqual([]);
+    const reconciliation = await reconcileLedger(db);
+    expect(reconciliation.problems).toBe(0);
+  });
+});
