@@ -14,6 +14,7 @@ import {
   initiativeUpdates,
   upstreamProjects,
 } from "../schema";
+import { PROPOSALS } from "./proposals";
 
 // About 30 initiatives across every state (issue 4, item 9), written directly so
 // seeding sends no email. Each one carries the transitions that led to its state.
@@ -32,6 +33,17 @@ export const PROJECTS = [
     "The Littlest JupyterHub",
     "https://github.com/jupyterhub/the-littlest-jupyterhub",
   ],
+  ["ltiauthenticator", "LTIAuthenticator", "https://github.com/jupyterhub/ltiauthenticator"],
+  [
+    "jupyterhub-idle-culler",
+    "jupyterhub-idle-culler",
+    "https://github.com/jupyterhub/jupyterhub-idle-culler",
+  ],
+  ["grafana-dashboards", "JupyterHub Grafana dashboards", "https://github.com/jupyterhub/grafana-dashboards"],
+  ["nbgitpuller", "nbgitpuller", "https://github.com/jupyterhub/nbgitpuller"],
+  ["nbdime", "nbdime", "https://github.com/jupyter/nbdime"],
+  ["language-packs", "JupyterLab language packs", "https://github.com/jupyterlab/language-packs"],
+  ["jupyter-server", "Jupyter Server", "https://github.com/jupyter-server/jupyter_server"],
 ] as const;
 
 type Seed = {
@@ -53,7 +65,7 @@ const SEEDS: Seed[] = [
     org: "geoscience-carpentry",
     status: "open",
     size: "M",
-    projects: ["jupyterhub", "kubespawner"],
+    projects: ["kubespawner", "grafana-dashboards"],
     endorsers: ["hydrology-commons", "astro-data-collective", "coastal-ocean-lab"],
     goal: 32000,
   },
@@ -74,7 +86,7 @@ const SEEDS: Seed[] = [
     org: "northbridge-university",
     status: "open",
     size: "M",
-    projects: ["jupyterhub", "oauthenticator", "nbgrader"],
+    projects: ["ltiauthenticator", "nbgrader", "jupyterhub"],
     endorsers: ["highland-institute-of-technology", "pacific-health-sciences", "rural-schools-data"],
     goal: 28000,
   },
@@ -106,7 +118,7 @@ const SEEDS: Seed[] = [
     org: "hydrology-commons",
     status: "open",
     size: "XS",
-    projects: ["jupyterhub"],
+    projects: ["jupyterhub-idle-culler", "jupyter-server"],
     endorsers: ["coastal-ocean-lab", "geoscience-carpentry", "astro-data-collective"],
     goal: 6000,
   },
@@ -116,7 +128,7 @@ const SEEDS: Seed[] = [
     org: "rural-schools-data",
     status: "open",
     size: "S",
-    projects: ["jupyterhub"],
+    projects: ["jupyterhub", "language-packs"],
     endorsers: ["digital-humanities-guild"],
     goal: 9000,
   },
@@ -146,7 +158,7 @@ const SEEDS: Seed[] = [
     org: "geoscience-carpentry",
     status: "funded",
     size: "S",
-    projects: ["nbgrader"],
+    projects: ["nbgrader", "language-packs"],
     endorsers: ["rural-schools-data", "digital-humanities-guild"],
     goal: 11000,
   },
@@ -197,7 +209,7 @@ const SEEDS: Seed[] = [
     org: "bio-image-community",
     status: "delivered",
     size: "M",
-    projects: ["jupyterlab"],
+    projects: ["jupyterlab", "jupyter-server"],
     endorsers: ["neuro-open-lab", "pacific-health-sciences"],
     goal: 22000,
   },
@@ -225,7 +237,7 @@ const SEEDS: Seed[] = [
     org: "neuro-open-lab",
     status: "in_review",
     size: "XS",
-    projects: ["jupyterhub"],
+    projects: ["jupyterhub", "jupyterlab"],
     endorsers: [],
   },
   {
@@ -261,7 +273,7 @@ const SEEDS: Seed[] = [
     org: "geoscience-carpentry",
     status: "submitted",
     size: "S",
-    projects: ["the-littlest-jupyterhub", "jupyterhub"],
+    projects: ["the-littlest-jupyterhub", "nbgitpuller"],
     endorsers: [],
   },
   {
@@ -270,7 +282,7 @@ const SEEDS: Seed[] = [
     org: "digital-humanities-guild",
     status: "submitted",
     size: "M",
-    projects: ["jupyterlab"],
+    projects: ["nbdime", "jupyterlab"],
     endorsers: [],
   },
   {
@@ -367,8 +379,7 @@ const RATIONALES: Partial<Record<InitiativeStatus, (s: Seed) => string>> = {
 };
 
 const DAY = 86_400_000;
-const paragraph = (topic: string, seed: Seed) =>
-  `${topic} for **${seed.title.toLowerCase()}**.\n\n- Hubs affected: every hub that runs ${seed.projects[0] ?? "JupyterHub"}\n- Today each community works around it alone\n- Shared work lands once, upstream, and everyone benefits`;
+const BLANK = { problem: "", solution: "", plan: "" };
 
 export async function seedInitiatives(
   tx: Db,
@@ -387,6 +398,9 @@ export async function seedInitiatives(
   const now = Date.now();
   for (const [index, seed] of SEEDS.entries()) {
     const organizationId = ids.organizations.get(seed.org)!;
+    // A draft with no summary is one someone started and never wrote: it stays blank.
+    const body = seed.status === "draft" && !seed.summary ? BLANK : PROPOSALS[seed.title];
+    if (!body) throw new Error(`db/seed/proposals.ts has no text for "${seed.title}"`);
     const path = PATHS[seed.status];
     const start = now - (90 - index * 2) * DAY;
     const slug = seed.title
@@ -404,12 +418,7 @@ export async function seedInitiatives(
         createdById: ids.ownerOf.get(seed.org) ?? null,
         title: seed.title,
         summary: seed.summary,
-        problem: seed.status === "draft" && !seed.summary ? "" : paragraph("The problem today", seed),
-        solution: seed.status === "draft" && !seed.summary ? "" : paragraph("What we propose", seed),
-        plan:
-          seed.status === "draft" && !seed.summary
-            ? ""
-            : "1. Agree the design with upstream maintainers\n2. Build it behind a feature flag\n3. Roll it out to two pilot hubs, then the network",
+        ...body,
         size: seed.size,
         suggestedGoalMinor: seed.goal ? seed.goal * 100 : null,
         status: seed.status,

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "#db/client.server";
+import { initiatives } from "#db/schema";
 import { type StripeEmulator, startStripeEmulator } from "#tests/mocks/stripe/emulator";
 import { reloadEnv } from "~/lib/env.server";
 import { ledgerIntegrityProblems } from "~/modules/ledger/integrity.server";
@@ -10,8 +11,8 @@ import { seed } from "./index";
 import { MEMBERSHIPS } from "./memberships";
 
 // The demo network `npm run dev` and the browser journeys start from (issue 13, item 4):
-// members beside participating organizations, and money records that pass the checks
-// staff rely on.
+// proposals that read like real ones, members beside participating organizations, and
+// money records that pass the checks staff rely on.
 
 let emulator: StripeEmulator;
 
@@ -24,6 +25,26 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await emulator.stop();
+});
+
+describe("demo proposals", () => {
+  it("each has its own problem, solution and plan, not one filled in from its title", async () => {
+    const rows = await getDb().select().from(initiatives);
+    expect(rows.length).toBeGreaterThanOrEqual(30);
+    const written = rows.filter((r) => r.problem || r.solution || r.plan);
+    // One draft is left blank on purpose: a proposal someone started and never wrote.
+    expect(rows.length - written.length).toBe(1);
+    for (const field of ["problem", "solution", "plan"] as const) {
+      const bodies = written.map((r) => r[field]);
+      expect(bodies.every((b) => b.trim().length >= 60)).toBe(true);
+      expect(new Set(bodies).size).toBe(bodies.length);
+    }
+    for (const row of written) {
+      const title = row.title.toLowerCase();
+      for (const body of [row.problem, row.solution, row.plan])
+        expect(body.toLowerCase(), row.title).not.toContain(title);
+    }
+  });
 });
 
 describe("demo memberships", () => {
