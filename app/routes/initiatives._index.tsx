@@ -56,9 +56,9 @@ export default function Initiatives() {
         key={JSON.stringify(query)}
         method="get"
         role="search"
-        className="grid gap-3 rounded-lg border border-line bg-paper p-4 md:grid-cols-6"
+        className="grid grid-cols-2 gap-3 rounded-lg border border-line bg-paper p-3 md:grid-cols-6 md:p-4"
       >
-        <div className="md:col-span-2">
+        <div className="col-span-2">
           <label htmlFor="catalog-q" className="mb-1 block text-sm font-medium">
             Search
           </label>
@@ -114,7 +114,7 @@ export default function Initiatives() {
             { value: "deadline", label: "Deadline soonest (open)" },
           ]}
         />
-        <div className="flex gap-3 md:col-span-6">
+        <div className="col-span-2 flex gap-3 md:col-span-6">
           <Button type="submit">Search</Button>
           {filtered ? (
             <Link to="/initiatives" className="self-center text-sm">

@@ -73,9 +73,12 @@ export default function Members() {
       ) : (
         <ul className="grid gap-4 md:grid-cols-2">
           {organizations.map((o) => (
-            <li key={o.id} className="rounded-lg border border-line bg-paper p-5">
-              <div className="flex items-center gap-3">
-                <h2 className="text-lg">
+            <li
+              key={o.id}
+              className="min-w-0 rounded-lg border border-line bg-paper p-5 [overflow-wrap:anywhere]"
+            >
+              <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+                <h2 className="min-w-0 break-words text-lg">
                   <Link to={`/members/${o.slug}`}>{o.name}</Link>
                 </h2>
                 <Badge tone="brand">{o.kind}</Badge>

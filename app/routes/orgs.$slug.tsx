@@ -51,7 +51,7 @@ export default function OrganizationLayout() {
           could not be collected. Fix it within seven days of funding, or the pledge is dropped.
         </div>
       ) : null}
-      <nav aria-label="Organization" className="mt-6 overflow-x-auto border-b border-line">
+      <nav aria-label="Organization" className="relative mt-6 overflow-x-auto border-b border-line">
         <ul className="flex min-w-max gap-1">
           <li>
             <NavLink to={base} end className={tab}>

@@ -34,6 +34,7 @@ async function visit(page: Page, url: string) {
 test("every public page ships at most 100 KB of JavaScript, brotli-compressed, fits a phone and passes axe", async ({
   page,
 }) => {
+  test.setTimeout(240_000); // eleven pages, each with axe
   await page.setExtraHTTPHeaders({ "Accept-Encoding": "gzip, deflate, br" });
   await page.goto("/initiatives");
   const initiative = await page.locator('main a[href^="/initiatives/"]').first().getAttribute("href");
@@ -75,4 +76,17 @@ test("every public page ships at most 100 KB of JavaScript, brotli-compressed, f
       .map(([url, bytes]) => `${url} ${(bytes / 1024).toFixed(1)}`)
       .join(", "),
   });
+});
+
+test("on a phone the catalog's first result shows above the fold, under the filters", async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 667 });
+  await page.goto("/initiatives");
+  await expect(page.getByRole("search")).toBeVisible();
+  const first = page
+    .locator("main article, main li")
+    .filter({ has: page.locator('a[href^="/initiatives/"]') })
+    .first();
+  const box = await first.boundingBox();
+  expect(box, "a first result").not.toBeNull();
+  expect(box!.y, "the first result starts within the first screen").toBeLessThan(667);
 });

@@ -14,7 +14,7 @@ export function Table({
   minWidth?: string;
 }) {
   return (
-    <div className={`overflow-x-auto rounded-lg border border-line bg-paper ${className}`}>
+    <div className={`relative overflow-x-auto rounded-lg border border-line bg-paper ${className}`}>
       <table className={`w-full border-collapse text-left text-sm ${minWidth}`}>
         <caption className="sr-only">{caption}</caption>
         {children}
