@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { HubCheckStatus, HubStatusBadge } from "~/components/hubs/HubCheckStatus";
+import { RouteErrorBoundary } from "~/components/layout/RouteErrorBoundary";
 import { Button, ButtonLink } from "~/components/ui/Button";
 import { EmptyState } from "~/components/ui/EmptyState";
 import { Table, Td, Th } from "~/components/ui/Table";
-import { withFlash } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { handleDomainErrors } from "~/lib/http.server";
 import { formatCount } from "~/lib/numbers";
 import { db } from "~/modules/database.server";
@@ -39,9 +39,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const message = result.ok
     ? `The hub answered: JupyterHub ${result.version}.${verified ? ` ${verified === 1 ? "A rollout is" : `${verified} rollouts are`} now verified.` : ""}`
     : result.message;
-  return redirect(`/orgs/${context.organization.slug}/hubs`, {
-    headers: await withFlash({ kind: result.ok ? "success" : "error", message }),
-  });
+  return redirectWithFlash(
+    `/orgs/${context.organization.slug}/hubs`,
+    message,
+    result.ok ? "success" : "error",
+  );
 }
 
 export default function Hubs() {
@@ -127,4 +129,8 @@ export default function Hubs() {
       )}
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
 }
