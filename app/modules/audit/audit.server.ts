@@ -1,19 +1,53 @@
 import { desc, eq, sql } from "drizzle-orm";
+import { z } from "zod";
 import type { Db } from "#db/client.server";
 import { auditEvents, users } from "#db/schema";
+import { type AuditAction, type AuditDetails, auditDetailsSchemas, isAuditAction } from "./actions";
 
-export type AuditEntry = {
+type AuditRecord<A extends AuditAction> = {
   actorId: string | null;
-  action: string;
+  action: A;
   subjectType: string;
   subjectId: string;
   organizationId?: string | null;
-  details?: Record<string, unknown>;
 };
 
-/** Appends one audit row; call it inside the transaction that makes the change. */
-export async function recordAudit(db: Db, entry: AuditEntry) {
-  await db.insert(auditEvents).values({ ...entry, details: entry.details ?? {} });
+/** An audit row: its details must match its action's schema; actions without details may omit them. */
+export type AuditEntry<A extends AuditAction> = AuditRecord<A> &
+  (Record<string, never> extends AuditDetails<A>
+    ? { details?: AuditDetails<A> }
+    : { details: AuditDetails<A> });
+
+/** Thrown instead of writing an audit row the vocabulary does not describe. */
+export class InvalidAuditEntryError extends Error {
+  override name = "InvalidAuditEntryError";
+}
+
+/**
+ * Appends one audit row; call it inside the transaction that makes the change. The
+ * compiler checks action and details against app/modules/audit/actions.ts, and so does
+ * this function at runtime (a value built from data can still be wrong): a malformed row
+ * is refused, which rolls the change back with it.
+ */
+export async function recordAudit<A extends AuditAction>(db: Db, entry: AuditEntry<A>) {
+  const action: string = entry.action;
+  if (!isAuditAction(action))
+    throw new InvalidAuditEntryError(
+      `Unknown audit action "${action}": add it to app/modules/audit/actions.ts.`,
+    );
+  const parsed = auditDetailsSchemas[action].safeParse(entry.details ?? {});
+  if (!parsed.success)
+    throw new InvalidAuditEntryError(
+      `Audit details for "${action}" do not match its schema:\n${z.prettifyError(parsed.error)}`,
+    );
+  await db.insert(auditEvents).values({
+    actorId: entry.actorId,
+    action,
+    subjectType: entry.subjectType,
+    subjectId: entry.subjectId,
+    organizationId: entry.organizationId,
+    details: parsed.data,
+  });
 }
 
 export const AUDIT_PAGE_SIZE = 50;

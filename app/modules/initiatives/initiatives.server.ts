@@ -375,11 +375,24 @@ export async function changeStatus(db: Db, actor: StatusActor, initiativeId: str
       .returning();
     await recordAudit(tx, {
       actorId: actor.userId,
-      action: `initiative.${change.to}`,
+      // No move leads back to draft (workflow.ts), so `to` names an audited action.
+      action: `initiative.${change.to as Exclude<InitiativeStatus, "draft">}`,
       subjectType: "initiative",
       subjectId: initiative.id,
       organizationId: initiative.organizationId,
-      details: { from: initiative.status, to: change.to, rationale, ...(opening.goalMinor ? opening : {}) },
+      details: {
+        from: initiative.status,
+        to: change.to,
+        rationale,
+        ...(opening.goalMinor
+          ? {
+              goalMinor: opening.goalMinor,
+              currency: initiative.currency,
+              minBackers: opening.minBackers!,
+              pledgeDeadline: opening.pledgeDeadline!.toISOString(),
+            }
+          : {}),
+      },
     });
     if (change.to === "submitted")
       await enqueueNotice(tx, { kind: "submitted", transitionId: transition!.id });

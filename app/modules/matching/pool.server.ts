@@ -240,7 +240,7 @@ export async function setMatchingRule(
       subjectType: "initiative",
       subjectId: initiativeId,
       organizationId: initiative.organizationId,
-      details: input,
+      details: { ...input, currency: initiative.currency },
     });
   });
 }

@@ -92,6 +92,7 @@ export async function requestMembershipInvoice(db: Db, context: OrganizationCont
       details: {
         tier: tier.name,
         amountMinor: tier.priceMinor,
+        currency: tier.currency,
         invoice: invoice.number,
         poNumber: input.poNumber || null,
       },

@@ -211,7 +211,12 @@ export async function refundPledge(db: Db, staffId: string, pledgeId: string, re
     subjectType: "pledge",
     subjectId: pledge.id,
     organizationId: pledge.organizationId,
-    details: { refundId: refund.id, reason: reason.trim(), amountMinor: pledge.amountMinor },
+    details: {
+      refundId: refund.id,
+      reason: reason.trim(),
+      amountMinor: pledge.amountMinor,
+      currency: pledge.currency,
+    },
   });
   return refund.id;
 }

@@ -92,7 +92,7 @@ export async function setMinimumPledge(db: Db, staffId: string, initiativeId: st
       subjectType: "initiative",
       subjectId: initiativeId,
       organizationId: initiative.organizationId,
-      details: { minPledgeMinor: minor },
+      details: { minPledgeMinor: minor, currency: initiative.currency },
     });
   });
 }

@@ -95,7 +95,13 @@ async function appendHistory(tx: Tx, pledge: Row, from: PledgeStatus | null, mov
     subjectType: "pledge",
     subjectId: pledge.id,
     organizationId: pledge.organizationId,
-    details: { from, by: move.by, reason: move.reason, amountMinor: pledge.amountMinor },
+    details: {
+      from,
+      by: move.by,
+      reason: move.reason,
+      amountMinor: pledge.amountMinor,
+      currency: pledge.currency,
+    },
   });
 }
 
