@@ -1,5 +1,5 @@
 import { Table, Td, Th } from "~/components/ui/Table";
-import { actionInWords, detailsInWords } from "~/lib/audit-words";
+import { auditInWords } from "~/lib/audit-words";
 
 export type AuditRow = {
   id: string;
@@ -23,18 +23,21 @@ export function AuditTable({ rows, caption }: { rows: AuditRow[]; caption: strin
         </tr>
       </thead>
       <tbody>
-        {rows.map((r) => (
-          <tr key={r.id}>
-            <Td className="whitespace-nowrap">
-              {new Date(r.createdAt).toISOString().replace("T", " ").slice(0, 16)} UTC
-            </Td>
-            <Td>{r.actorEmail ?? <span className="text-muted">system</span>}</Td>
-            <Td>
-              <span title={r.action}>{actionInWords(r.action)}</span>
-            </Td>
-            <Td className="text-xs text-muted">{detailsInWords(r.details)}</Td>
-          </tr>
-        ))}
+        {rows.map((r) => {
+          const words = auditInWords(r.action, r.details);
+          return (
+            <tr key={r.id}>
+              <Td className="whitespace-nowrap">
+                {new Date(r.createdAt).toISOString().replace("T", " ").slice(0, 16)} UTC
+              </Td>
+              <Td>{r.actorEmail ?? <span className="text-muted">system</span>}</Td>
+              <Td>
+                <span title={r.action}>{words.what}</span>
+              </Td>
+              <Td className="text-xs text-muted">{words.details}</Td>
+            </tr>
+          );
+        })}
       </tbody>
     </Table>
   );
