@@ -1,5 +1,5 @@
 import { Table, Td, Th } from "~/components/ui/Table";
-import { auditInWords } from "~/lib/audit-words";
+import { auditInWords } from "~/modules/audit/words";
 
 export type AuditRow = {
   id: string;

@@ -47,15 +47,15 @@ export async function expectFitsPhone(page: Page) {
   const overflow = await page.evaluate(() => {
     const width = document.documentElement.clientWidth;
     const scroll = document.documentElement.scrollWidth;
-    // The widest culprits, to say in the failure what pushes the page wider.
+    // What sticks out: the innermost elements reaching past the edge, to say in the failure.
     const wide = [...document.querySelectorAll("body *")]
       .filter((el) => el.getBoundingClientRect().right > width + 1)
-      .filter((el) => !el.parentElement || el.parentElement.getBoundingClientRect().right <= width + 1)
+      .filter((el) => ![...el.children].some((child) => child.getBoundingClientRect().right > width + 1))
       .slice(0, 5)
-      .map(
-        (el) =>
-          `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(" ").slice(0, 3).join(".")}` : ""} (${Math.round(el.getBoundingClientRect().right)} px)`,
-      );
+      .map((el) => {
+        const text = (el.textContent ?? "").trim().slice(0, 40);
+        return `<${el.tagName.toLowerCase()}> "${text}" (${Math.round(el.getBoundingClientRect().right)} px)`;
+      });
     return { scroll, width, wide };
   });
   if (before) await page.setViewportSize(before);

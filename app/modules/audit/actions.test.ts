@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { auditInWords, hasWords } from "~/lib/audit-words";
+import { auditInWords, hasWords } from "~/modules/audit/words";
 import { auditActions, auditDetailsSchemas, isAuditAction } from "./actions";
 
 describe("the audit vocabulary (issue 13, section 3)", () => {

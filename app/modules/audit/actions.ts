@@ -8,7 +8,7 @@ import { pledgeStatuses } from "~/modules/pledges/values";
 
 // The audit vocabulary (issue 13, section 3): every action the code records, with the
 // shape of its details. Plain zod and value lists only, so the words renderer
-// (app/lib/audit-words.ts) and the browser can use it. recordAudit refuses anything else;
+// (app/modules/audit/words.ts) and the browser can use it. recordAudit refuses anything else;
 // rows written before this list existed stay as they were and render through a fallback.
 
 /** Every action written to audit_events. Add one here, give it a schema below and words. */

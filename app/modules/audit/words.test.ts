@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { actionInWords, auditInWords, detailsInWords } from "./audit-words";
+import { actionInWords, auditInWords, detailsInWords } from "./words";
 
 describe("the audit log in words (issue 13, item 10)", () => {
   it("says what happened without raw keys or minor units", () => {

@@ -1,11 +1,6 @@
-import {
-  type AuditAction,
-  type AuditDetails,
-  auditDetailsSchemas,
-  isAuditAction,
-} from "~/modules/audit/actions";
-import { formatDay } from "./dates";
-import { formatMoney } from "./money";
+import { formatDay } from "~/lib/dates";
+import { formatMoney } from "~/lib/money";
+import { type AuditAction, type AuditDetails, auditDetailsSchemas, isAuditAction } from "./actions";
 
 // The audit log in words (issue 13, item 10): "Hub created", "amount: $12,000.00", not
 // `hub.created` and `amountMinor: 1200000`. Each action of the typed vocabulary
