@@ -14,7 +14,7 @@ import {
   initiativeUpdates,
   upstreamProjects,
 } from "../schema";
-import { PROPOSALS } from "./proposals";
+import { PROPOSALS, UPDATES } from "./proposals";
 
 // About 30 initiatives across every state (issue 4, item 9), written directly so
 // seeding sends no email. Each one carries the transitions that led to its state.
@@ -490,25 +490,19 @@ export async function seedInitiatives(
       });
     }
     if (["funded", "in_progress", "delivered"].includes(seed.status)) {
+      const updates = UPDATES[seed.title];
+      if (!updates) throw new Error(`No demo updates written for "${seed.title}"`);
       await tx.insert(initiativeUpdates).values({
         initiativeId: id,
         authorId: ids.ownerOf.get(seed.org) ?? null,
-        title: "Kick-off with the upstream maintainers",
-        body: "We met the maintainers and agreed the design. The first pull request is open for review.",
+        ...updates.kickoff,
         createdAt: new Date(start + 30 * DAY),
       });
-      if (seed.status !== "funded")
+      if (seed.status !== "funded" && updates.later)
         await tx.insert(initiativeUpdates).values({
           initiativeId: id,
           authorId: ids.staff[0]!,
-          title:
-            seed.status === "delivered"
-              ? "Delivered and running on the network"
-              : "Pilot running on two hubs",
-          body:
-            seed.status === "delivered"
-              ? "Released upstream and deployed on every hub that asked for it. Thank you to every organization that funded it."
-              : "The pilot hubs report no problems so far; the rollout continues next month.",
+          ...updates.later,
           createdAt: new Date(start + 45 * DAY),
         });
     }

@@ -478,3 +478,76 @@ A fully offline mode (JupyterLite in the classroom) is a separate, later proposa
 2. Run the season; publish cost per learner at the end.`,
   },
 };
+
+/** What the proposer and staff posted as the work went on, by initiative title. */
+export type ProgressUpdate = { title: string; body: string };
+export const UPDATES: Record<string, { kickoff: ProgressUpdate; later?: ProgressUpdate }> = {
+  "Single sign-on across network hubs": {
+    kickoff: {
+      title: "Identity providers agreed",
+      body: "Five member institutions will federate through their campus identity providers first; the others use the network's own CILogon tenant. The OAuthenticator changes are sketched in an upstream issue, and the maintainers asked for the claim mapping to be configurable rather than hard-coded.",
+    },
+  },
+  "Shared datasets mounted read-only on every hub": {
+    kickoff: {
+      title: "Storage layout and first three datasets",
+      body: "We settled on one S3-compatible bucket per dataset, mounted read-only with a FUSE sidecar so user pods need no extra privileges. ERA5 monthly means, the Allen Brain Observatory sample and the teaching corpus go first.",
+    },
+  },
+  "nbgrader feedback in the student's language": {
+    kickoff: {
+      title: "Translation strings extracted",
+      body: "All feedback templates now go through gettext. Volunteers from three hubs have claimed German, Spanish and Portuguese; the pull request to nbgrader is open as a draft while the template changes are reviewed.",
+    },
+  },
+  "Usage metrics every hub reports the same way": {
+    kickoff: {
+      title: "Metric names fixed with the Grafana dashboards maintainers",
+      body: "Active users, server starts and storage used will be exported under the names jupyterhub-grafana already charts, so hubs get the dashboards for free. The exporter is packaged as a Helm sub-chart.",
+    },
+    later: {
+      title: "Pilot running on two hubs",
+      body: "Northbridge and Coastal Ocean report through the exporter since last week. One bug found: culled servers were counted twice for one scrape interval; the fix is merged upstream.",
+    },
+  },
+  "BinderHub federation health page": {
+    kickoff: {
+      title: "Checks defined with the federation operators",
+      body: "Each member is probed every five minutes with a tiny repository build and launch; the page shows the last 24 hours and never the launch logs, which can contain user data.",
+    },
+    later: {
+      title: "Status page in staging",
+      body: "The page runs in staging against all four federation members. Operators asked for an RSS feed of incidents, which is now part of the plan.",
+    },
+  },
+  "Image pre-pulling for large classes": {
+    kickoff: {
+      title: "Schedule-aware pre-pulling designed",
+      body: "Instructors add the class time to their course configuration; the continuous image puller warms the nodes an hour ahead, and the autoscaler keeps them until the class ends.",
+    },
+    later: {
+      title: "First classes start in seconds",
+      body: "A 240-student statistics class on the Highland hub started in 11 seconds on average, down from four minutes. The change to the zero-to-jupyterhub chart is in review.",
+    },
+  },
+  "Littlest JupyterHub upgrade assistant": {
+    kickoff: {
+      title: "Upgrade paths listed",
+      body: "The assistant will check the running TLJH version, the plugins installed and the free disk space, and refuse to start an upgrade that would not fit. Upgrades from 0.9, 1.0 and 1.1 are covered.",
+    },
+    later: {
+      title: "Delivered and running on the network",
+      body: "Released in TLJH 1.2 and used to upgrade nine small hubs of the network without a single restore from backup. Thank you to every organization that funded it.",
+    },
+  },
+  "Bioimage viewers that stream from object storage": {
+    kickoff: {
+      title: "OME-Zarr reader chosen",
+      body: "Viewers read OME-Zarr directly from object storage with range requests; nothing is copied into the user's home directory. The napari and ipyvolume maintainers agreed on a shared loader.",
+    },
+    later: {
+      title: "Delivered and running on the network",
+      body: "Released upstream and deployed on the four hubs that asked for it. A 300 GB light-sheet dataset opens in under ten seconds. Thank you to every organization that funded it.",
+    },
+  },
+};

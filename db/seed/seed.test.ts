@@ -47,6 +47,20 @@ describe("demo proposals", () => {
   });
 });
 
+describe("demo updates", () => {
+  it("each funded initiative tells its own progress, not one shared template", async () => {
+    const rows = (await getDb().execute(sql`
+      select i.title, u.title as update_title, u.body from initiative_updates u
+        join initiatives i on i.id = u.initiative_id`)) as unknown as {
+      title: string;
+      update_title: string;
+      body: string;
+    }[];
+    expect(new Set(rows.map((r) => r.title)).size).toBeGreaterThanOrEqual(8);
+    expect(new Set(rows.map((r) => r.body)).size).toBe(rows.length);
+  });
+});
+
 describe("demo memberships", () => {
   it("makes several organizations members and leaves others participating", async () => {
     const db = getDb();
