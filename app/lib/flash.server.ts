@@ -31,9 +31,17 @@ export async function withFlash(flash: Flash, init: ResponseInit = {}, request?:
   return headers;
 }
 
-/** The usual end of a form action: back to a page, with a message shown there once. */
-export async function redirectWithFlash(to: string, message: string, kind: Flash["kind"] = "success") {
-  return redirect(to, { headers: await withFlash({ kind, message }) });
+/**
+ * The usual end of a form action: back to a page, with a message shown there once.
+ * `init` carries extra headers (a session's Set-Cookie), merged with the flash cookie.
+ */
+export async function redirectWithFlash(
+  to: string,
+  message: string,
+  kind: Flash["kind"] = "success",
+  init: ResponseInit = {},
+) {
+  return redirect(to, { ...init, headers: await withFlash({ kind, message }, init) });
 }
 
 export async function readFlash(request: Request) {
