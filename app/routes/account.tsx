@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { fieldProps, useSchemaForm } from "~/components/forms";
 import { Badge } from "~/components/ui/Badge";
@@ -8,7 +7,7 @@ import { Card, CardHeader } from "~/components/ui/Card";
 import { EmptyState } from "~/components/ui/EmptyState";
 import { Field, FormError } from "~/components/ui/Field";
 import { formatDay } from "~/lib/dates";
-import { withFlash } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { handleForm } from "~/lib/forms.server";
 import { changePassword } from "~/modules/auth/accounts.server";
 import { requireUser } from "~/modules/auth/request.server";
@@ -60,12 +59,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireUser(request);
   return handleForm(await request.formData(), changePasswordSchema, async (value) => {
     await changePassword(db(), { userId: viewer.id, sessionId: viewer.sessionId, ...value });
-    return redirect("/account", {
-      headers: await withFlash({
-        kind: "success",
-        message: "Password changed. Your other sessions were signed out.",
-      }),
-    });
+    return redirectWithFlash("/account", "Password changed. Your other sessions were signed out.");
   });
 }
 

@@ -1,9 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Button } from "~/components/ui/Button";
 import { CheckboxField } from "~/components/ui/Field";
-import { withFlash } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { handleForm } from "~/lib/forms.server";
 import { requireUser } from "~/modules/auth/request.server";
 import { db } from "~/modules/database.server";
@@ -34,9 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
       ? {}
       : { initiativeSubmissions: (await preferencesOf(db(), viewer.id)).initiativeSubmissions };
     await savePreferences(db(), viewer.id, { ...value, ...kept });
-    return redirect("/account/notifications", {
-      headers: await withFlash({ kind: "success", message: "Your email preferences are saved." }),
-    });
+    return redirectWithFlash("/account/notifications", "Your email preferences are saved.");
   });
 }
 

@@ -1,9 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { AuthCard } from "~/components/layout/AuthCard";
 import { Button } from "~/components/ui/Button";
-import { withFlash } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { handleDomainErrors } from "~/lib/http.server";
 import { getViewer, requireUser } from "~/modules/auth/request.server";
 import { db } from "~/modules/database.server";
@@ -32,9 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireUser(request);
   const organization = await handleDomainErrors(() => acceptInvitation(db(), params.token ?? "", viewer));
-  return redirect(`/orgs/${organization.slug}`, {
-    headers: await withFlash({ kind: "success", message: `Welcome to ${organization.name}.` }),
-  });
+  return redirectWithFlash(`/orgs/${organization.slug}`, `Welcome to ${organization.name}.`);
 }
 
 export default function AcceptInvitation() {

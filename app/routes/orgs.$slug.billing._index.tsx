@@ -14,7 +14,7 @@ import { EmptyState } from "~/components/ui/EmptyState";
 import { countryOptions } from "~/lib/address.server";
 import { formatDay } from "~/lib/dates";
 import { ConflictError, ValidationError } from "~/lib/errors";
-import { withFlash } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { handleForm, intentOf } from "~/lib/forms.server";
 import { handleDomainErrors } from "~/lib/http.server";
 import { formatMoney } from "~/lib/money";
@@ -113,22 +113,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "join-invoice":
         return await handleForm(formData, invoiceRequestSchema, async (value) => {
           const invoice = await requestMembershipInvoice(db(), context, value);
-          return redirect(back, {
-            headers: await withFlash({
-              kind: "success",
-              message: `Invoice ${invoice.number ?? ""} is issued and emailed to ${value.billingEmail}.`,
-            }),
-          });
+          return redirectWithFlash(
+            back,
+            `Invoice ${invoice.number ?? ""} is issued and emailed to ${value.billingEmail}.`,
+          );
         });
       case "apply-subsidy":
         return await handleForm(formData, subsidyApplicationSchema, async (value) => {
           await applyForSubsidy(db(), context, value);
-          return redirect(back, {
-            headers: await withFlash({
-              kind: "success",
-              message: "Application sent. Staff will answer with their reasons.",
-            }),
-          });
+          return redirectWithFlash(back, "Application sent. Staff will answer with their reasons.");
         });
       case "join-card":
         requireTierId(tierId);
@@ -144,34 +137,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "cancel":
       case "resume":
         await handleDomainErrors(() => setCancelAtPeriodEnd(db(), context, intentOf(formData) === "cancel"));
-        return redirect(back, {
-          headers: await withFlash({
-            kind: "success",
-            message:
-              intentOf(formData) === "cancel"
-                ? "The membership will end at the close of its period."
-                : "The membership will renew as usual.",
-          }),
-        });
+        return redirectWithFlash(
+          back,
+          intentOf(formData) === "cancel"
+            ? "The membership will end at the close of its period."
+            : "The membership will renew as usual.",
+        );
       case "change-tier":
         requireTierId(tierId);
-        return redirect(back, {
-          headers: await withFlash(
-            (await changeTier(db(), context, tierId)) === "unchanged"
-              ? { kind: "success", message: "That tier is already what the membership renews at." }
-              : {
-                  kind: "success",
-                  message:
-                    "Stripe has the change: the new tier is charged and applies from the next renewal. Until then the membership keeps the tier paid for.",
-                },
-          ),
-        });
+        return redirectWithFlash(
+          back,
+          (await changeTier(db(), context, tierId)) === "unchanged"
+            ? "That tier is already what the membership renews at."
+            : "Stripe has the change: the new tier is charged and applies from the next renewal. Until then the membership keeps the tier paid for.",
+        );
       default:
         throw new Response("Unknown action", { status: 400 });
     }
   } catch (error) {
     if (error instanceof ConflictError || error instanceof ValidationError) {
-      return redirect(back, { headers: await withFlash({ kind: "error", message: error.message }) });
+      return redirectWithFlash(back, error.message, "error");
     }
     throw error;
   }

@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FundedBySnippet } from "~/components/hubs/FundedBySnippet";
 import { HubCheckStatus } from "~/components/hubs/HubCheckStatus";
@@ -7,7 +6,7 @@ import { HubForm } from "~/components/hubs/HubForm";
 import { Button, ButtonLink } from "~/components/ui/Button";
 import { Card, CardHeader } from "~/components/ui/Card";
 import { env } from "~/lib/env.server";
-import { withFlash } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { handleForm, intentOf } from "~/lib/forms.server";
 import { handleDomainErrors } from "~/lib/http.server";
 import { db } from "~/modules/database.server";
@@ -27,15 +26,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const hubsUrl = `/orgs/${context.organization.slug}/hubs`;
   if (intentOf(formData) === "delete") {
     await handleDomainErrors(() => deleteHub(db(), context, params.hubId ?? ""));
-    return redirect(hubsUrl, {
-      headers: await withFlash({ kind: "success", message: "The hub was deleted." }),
-    });
+    return redirectWithFlash(hubsUrl, "The hub was deleted.");
   }
   return handleForm(formData, hubSchema, async (value) => {
     await handleDomainErrors(() => updateHub(db(), context, params.hubId ?? "", value));
-    return redirect(hubsUrl, {
-      headers: await withFlash({ kind: "success", message: `${value.name} is saved.` }),
-    });
+    return redirectWithFlash(hubsUrl, `${value.name} is saved.`);
   });
 }
 

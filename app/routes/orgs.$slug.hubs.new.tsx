@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import { HubForm } from "~/components/hubs/HubForm";
-import { withFlash } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { handleForm } from "~/lib/forms.server";
 import { db } from "~/modules/database.server";
 import { createHub, runHubCheck } from "~/modules/hubs/hubs.server";
@@ -20,13 +19,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const hub = await createHub(db(), context, value);
     // Checked at once (issue 13, item 10): the list then shows whether it answers.
     const check = await runHubCheck(db(), context, hub.id);
-    return redirect(`/orgs/${context.organization.slug}/hubs`, {
-      headers: await withFlash(
-        check.ok
-          ? { kind: "success", message: `${hub.name} is added; it answered: JupyterHub ${check.version}.` }
-          : { kind: "error", message: `${hub.name} is added, but the check failed: ${check.message}` },
-      ),
-    });
+    const hubs = `/orgs/${context.organization.slug}/hubs`;
+    return check.ok
+      ? redirectWithFlash(hubs, `${hub.name} is added; it answered: JupyterHub ${check.version}.`)
+      : redirectWithFlash(hubs, `${hub.name} is added, but the check failed: ${check.message}`, "error");
   });
 }
 

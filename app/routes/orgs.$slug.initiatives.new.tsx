@@ -1,9 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { ProposalForm } from "~/components/initiatives/ProposalForm";
 import { ValidationError } from "~/lib/errors";
-import { withFlash } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { handleForm, intentOf } from "~/lib/forms.server";
 import { handleDomainErrors } from "~/lib/http.server";
 import { db } from "~/modules/database.server";
@@ -35,26 +34,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
         );
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
-        return redirect(`/initiatives/${initiative.slug}/edit?submit=failed`, {
-          headers: await withFlash({
-            kind: "error",
-            message: "Your draft is saved, but it cannot be submitted yet: see what is missing below.",
-          }),
-        });
+        return redirectWithFlash(
+          `/initiatives/${initiative.slug}/edit?submit=failed`,
+          "Your draft is saved, but it cannot be submitted yet: see what is missing below.",
+          "error",
+        );
       }
-      return redirect(`/initiatives/${initiative.slug}`, {
-        headers: await withFlash({
-          kind: "success",
-          message: "Submitted. Staff will review it; we email you on each decision.",
-        }),
-      });
+      return redirectWithFlash(
+        `/initiatives/${initiative.slug}`,
+        "Submitted. Staff will review it; we email you on each decision.",
+      );
     }
-    return redirect(`/initiatives/${initiative.slug}`, {
-      headers: await withFlash({
-        kind: "success",
-        message: "Draft saved. Only your organization and staff see it.",
-      }),
-    });
+    return redirectWithFlash(
+      `/initiatives/${initiative.slug}`,
+      "Draft saved. Only your organization and staff see it.",
+    );
   });
 }
 

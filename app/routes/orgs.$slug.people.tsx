@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { fieldProps, useSchemaForm } from "~/components/forms";
 import { Badge } from "~/components/ui/Badge";
@@ -9,7 +8,7 @@ import { Field, FormError, SelectField } from "~/components/ui/Field";
 import { Table, Td, Th } from "~/components/ui/Table";
 import { formatDay } from "~/lib/dates";
 import { ConflictError } from "~/lib/errors";
-import { withFlash } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { handleForm, intentOf } from "~/lib/forms.server";
 import { handleDomainErrors } from "~/lib/http.server";
 import { db } from "~/modules/database.server";
@@ -53,11 +52,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     intent === "leave" ? "view" : "manage-people",
   );
   const back = `/orgs/${context.organization.slug}/people`;
-  const done = async (message: string, to = back) =>
-    redirect(to, { headers: await withFlash({ kind: "success", message }) });
+  const done = async (message: string, to = back) => redirectWithFlash(to, message);
   const refuse = async (error: unknown) => {
     if (!(error instanceof ConflictError)) throw error;
-    return redirect(back, { headers: await withFlash({ kind: "error", message: error.message }) });
+    return redirectWithFlash(back, error.message, "error");
   };
   switch (intent) {
     case "invite":

@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { OrganizationForm } from "~/components/organizations/OrganizationForm";
-import { withFlash } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { handleForm } from "~/lib/forms.server";
 import { db } from "~/modules/database.server";
 import { updateOrganization } from "~/modules/organizations/organizations.server";
@@ -30,9 +29,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const context = await requireOrganization(request, params.slug, "edit");
   return handleForm(await request.formData(), organizationSchema, async (value) => {
     const updated = await updateOrganization(db(), context, value);
-    return redirect(`/orgs/${updated.slug}/settings`, {
-      headers: await withFlash({ kind: "success", message: "Saved." }),
-    });
+    return redirectWithFlash(`/orgs/${updated.slug}/settings`, "Saved.");
   });
 }
 

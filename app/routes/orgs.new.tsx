@@ -1,9 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { JoinSteps } from "~/components/memberships/JoinSteps";
 import { OrganizationForm } from "~/components/organizations/OrganizationForm";
-import { withFlash } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { handleForm } from "~/lib/forms.server";
 import { requireVerifiedUser } from "~/modules/auth/request.server";
 import { db } from "~/modules/database.server";
@@ -26,18 +25,14 @@ export async function action({ request }: ActionFunctionArgs) {
     const organization = await createOrganization(db(), viewer, value);
     // Joining: straight on to payment, the tier already chosen (issue 13, item 1).
     if (tier)
-      return redirect(`/orgs/${organization.slug}/billing?tier=${tier.id}`, {
-        headers: await withFlash({
-          kind: "success",
-          message: `${organization.name} is created. Last step: pay for ${tier.name} by card or invoice.`,
-        }),
-      });
-    return redirect(`/orgs/${organization.slug}`, {
-      headers: await withFlash({
-        kind: "success",
-        message: `${organization.name} is created. Add the hubs it runs next.`,
-      }),
-    });
+      return redirectWithFlash(
+        `/orgs/${organization.slug}/billing?tier=${tier.id}`,
+        `${organization.name} is created. Last step: pay for ${tier.name} by card or invoice.`,
+      );
+    return redirectWithFlash(
+      `/orgs/${organization.slug}`,
+      `${organization.name} is created. Add the hubs it runs next.`,
+    );
   });
 }
 

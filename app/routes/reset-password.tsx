@@ -1,11 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { fieldProps, useSchemaForm } from "~/components/forms";
 import { AuthCard } from "~/components/layout/AuthCard";
 import { Button } from "~/components/ui/Button";
 import { Field, FormError } from "~/components/ui/Field";
-import { withFlash } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { handleForm } from "~/lib/forms.server";
 import { isResetTokenLive, resetPassword } from "~/modules/auth/accounts.server";
 import { clearedSessionCookie } from "~/modules/auth/request.server";
@@ -22,12 +21,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   return handleForm(await request.formData(), resetPasswordSchema, async (value) => {
     await resetPassword(db(), value);
-    const headers = await withFlash({
-      kind: "success",
-      message: "Your password is changed. Sign in with the new one.",
+    return redirectWithFlash("/login", "Your password is changed. Sign in with the new one.", "success", {
+      headers: { "Set-Cookie": clearedSessionCookie() },
     });
-    headers.append("Set-Cookie", clearedSessionCookie());
-    return redirect("/login", { headers });
   });
 }
 

@@ -1,11 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Button } from "~/components/ui/Button";
 import { Card, CardHeader } from "~/components/ui/Card";
 import { EmptyState } from "~/components/ui/EmptyState";
 import { Table, Td, Th } from "~/components/ui/Table";
-import { withFlash } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { formatMoney } from "~/lib/money";
 import { requireStaff } from "~/modules/auth/request.server";
 import { db } from "~/modules/database.server";
@@ -38,21 +37,16 @@ export async function action({ request }: ActionFunctionArgs) {
   if (form.get("intent") === "resend-email") {
     const id = String(form.get("messageId") ?? "");
     const resent = /^[0-9a-f-]{36}$/i.test(id) && (await resendEmail(db(), id));
-    return redirect("/staff/reconciliation", {
-      headers: await withFlash(
-        resent
-          ? { kind: "success", message: "The email is queued to be sent again." }
-          : { kind: "error", message: "That email is not waiting to be resent." },
-      ),
-    });
+    return resent
+      ? redirectWithFlash("/staff/reconciliation", "The email is queued to be sent again.")
+      : redirectWithFlash("/staff/reconciliation", "That email is not waiting to be resent.", "error");
   }
   await requestReconciliation(viewer.id);
-  return redirect("/staff/reconciliation", {
-    headers: await withFlash({
-      kind: "info",
-      message: "Reconciliation is running; reload in a minute for its result.",
-    }),
-  });
+  return redirectWithFlash(
+    "/staff/reconciliation",
+    "Reconciliation is running; reload in a minute for its result.",
+    "info",
+  );
 }
 
 export default function Reconciliation() {

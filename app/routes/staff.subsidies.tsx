@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Badge } from "~/components/ui/Badge";
 import { Button } from "~/components/ui/Button";
@@ -7,7 +6,7 @@ import { EmptyState } from "~/components/ui/EmptyState";
 import { FormError, TextareaField } from "~/components/ui/Field";
 import { formatDay } from "~/lib/dates";
 import { ConflictError } from "~/lib/errors";
-import { withFlash } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { handleForm } from "~/lib/forms.server";
 import { handleDomainErrors } from "~/lib/http.server";
 import { requireStaff } from "~/modules/auth/request.server";
@@ -33,19 +32,14 @@ export async function action({ request }: ActionFunctionArgs) {
       await handleDomainErrors(() => decideSubsidy(db(), viewer, value));
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
-      return redirect("/staff/subsidies", {
-        headers: await withFlash({ kind: "error", message: error.message }),
-      });
+      return redirectWithFlash("/staff/subsidies", error.message, "error");
     }
-    return redirect("/staff/subsidies", {
-      headers: await withFlash({
-        kind: "success",
-        message:
-          value.decision === "approve"
-            ? "Approved: the membership is active."
-            : "Declined; the applicant sees your reason.",
-      }),
-    });
+    return redirectWithFlash(
+      "/staff/subsidies",
+      value.decision === "approve"
+        ? "Approved: the membership is active."
+        : "Declined; the applicant sees your reason.",
+    );
   });
 }
 

@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { TierForm } from "~/components/memberships/TierForm";
-import { withFlash } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { handleForm } from "~/lib/forms.server";
 import { handleDomainErrors } from "~/lib/http.server";
 import { formatMajorAmount } from "~/lib/money";
@@ -27,9 +26,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   await handleDomainErrors(() => getTier(db(), id));
   return handleForm(await request.formData(), tierSchema, async (value) => {
     await updateTier(db(), viewer.id, id, tierValues(value));
-    return redirect("/staff/tiers", {
-      headers: await withFlash({ kind: "success", message: `${value.name} is saved.` }),
-    });
+    return redirectWithFlash("/staff/tiers", `${value.name} is saved.`);
   });
 }
 

@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { TierForm } from "~/components/memberships/TierForm";
 import { Badge } from "~/components/ui/Badge";
@@ -7,7 +6,7 @@ import { Button } from "~/components/ui/Button";
 import { Card, CardHeader } from "~/components/ui/Card";
 import { EmptyState } from "~/components/ui/EmptyState";
 import { Table, Td, Th } from "~/components/ui/Table";
-import { withFlash } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { handleForm, intentOf } from "~/lib/forms.server";
 import { handleDomainErrors } from "~/lib/http.server";
 import { formatMoney } from "~/lib/money";
@@ -32,8 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireStaff(request);
   const formData = await request.formData();
   const tierId = String(formData.get("tierId") ?? "");
-  const done = async (message: string) =>
-    redirect("/staff/tiers", { headers: await withFlash({ kind: "success", message }) });
+  const done = async (message: string) => redirectWithFlash("/staff/tiers", message);
   switch (intentOf(formData)) {
     case "save":
       return handleForm(formData, tierSchema, async (value) => {

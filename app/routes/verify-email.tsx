@@ -6,7 +6,7 @@ import { AuthCard } from "~/components/layout/AuthCard";
 import { Button } from "~/components/ui/Button";
 import { Field, FormError } from "~/components/ui/Field";
 import { RateLimitedError } from "~/lib/errors";
-import { withFlash } from "~/lib/flash.server";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { handleForm, intentOf } from "~/lib/forms.server";
 import {
   resendVerificationEmail,
@@ -38,9 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // The emailed link of a pending sign-up makes the account; the person then signs in
     // (or enters the code in the tab where they signed up, which signs them in there).
     if (await completeSignUpByLink(db(), signupLink))
-      throw redirect("/login", {
-        headers: await withFlash({ kind: "success", message: "Your account is ready. Sign in to continue." }),
-      });
+      throw await redirectWithFlash("/login", "Your account is ready. Sign in to continue.");
     return { linkExpired: true, email: null, signup: true };
   }
   const token = new URL(request.url).searchParams.get("token");
@@ -48,9 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const userId = await verifyEmailByLink(db(), token);
     if (userId) {
       const viewer = await getViewer(request);
-      throw redirect(viewer ? "/account" : "/login", {
-        headers: await withFlash({ kind: "success", message: "Your email address is confirmed." }),
-      });
+      throw await redirectWithFlash(viewer ? "/account" : "/login", "Your email address is confirmed.");
     }
     return { linkExpired: true, email: (await getViewer(request))?.email ?? null };
   }
@@ -72,19 +68,13 @@ export async function action({ request }: ActionFunctionArgs) {
       await resendVerificationEmail(db(), viewer);
     } catch (error) {
       if (!(error instanceof RateLimitedError)) throw error;
-      return redirect("/verify-email", {
-        headers: await withFlash({ kind: "error", message: error.message }),
-      });
+      return redirectWithFlash("/verify-email", error.message, "error");
     }
-    return redirect("/verify-email", {
-      headers: await withFlash({ kind: "info", message: `We sent a new code to ${viewer.email}.` }),
-    });
+    return redirectWithFlash("/verify-email", `We sent a new code to ${viewer.email}.`, "info");
   }
   return handleForm(formData, verifyCodeSchema, async ({ code }) => {
     await verifyEmailByCode(db(), viewer.id, code);
-    return redirect("/account", {
-      headers: await withFlash({ kind: "success", message: "Your email address is confirmed." }),
-    });
+    return redirectWithFlash("/account", "Your email address is confirmed.");
   });
 }
 
@@ -95,26 +85,24 @@ async function pendingSignupAction(request: Request) {
   if (intentOf(formData) === "resend") {
     try {
       const pending = await resendSignupEmail(db(), token);
-      if (!pending)
-        return redirect("/signup", {
-          headers: await withFlash({ kind: "error", message: "That sign-up has expired. Sign up again." }),
-        });
-      return redirect("/verify-email", {
-        headers: await withFlash({ kind: "info", message: `We sent a new email to ${pending.email}.` }),
-      });
+      if (!pending) return redirectWithFlash("/signup", "That sign-up has expired. Sign up again.", "error");
+      return redirectWithFlash("/verify-email", `We sent a new email to ${pending.email}.`, "info");
     } catch (error) {
       if (!(error instanceof RateLimitedError)) throw error;
-      return redirect("/verify-email", {
-        headers: await withFlash({ kind: "error", message: error.message }),
-      });
+      return redirectWithFlash("/verify-email", error.message, "error");
     }
   }
   return handleForm(formData, verifyCodeSchema, async ({ code }) => {
     const { session, redirectTo } = await completeSignUpByCode(db(), token, code);
-    const headers = await withFlash({ kind: "success", message: "Your email address is confirmed." });
+    const headers = new Headers();
     headers.append("Set-Cookie", sessionCookie(session.token, session.expiresAt));
     headers.append("Set-Cookie", clearedSignupCookie());
-    return redirect(safeRedirectPath(redirectTo, "/account"), { headers });
+    return redirectWithFlash(
+      safeRedirectPath(redirectTo, "/account"),
+      "Your email address is confirmed.",
+      "success",
+      { headers },
+    );
   });
 }
 
