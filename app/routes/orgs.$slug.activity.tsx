@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { AuditTable } from "~/components/AuditTable";
+import { RouteErrorBoundary } from "~/components/layout/RouteErrorBoundary";
 import { EmptyState } from "~/components/ui/EmptyState";
 import { Pagination, pageFromUrl } from "~/components/ui/Pagination";
 import { AUDIT_PAGE_SIZE, listAuditEvents } from "~/modules/audit/audit.server";
@@ -30,4 +31,8 @@ export default function OrganizationActivity() {
       <Pagination page={page} pageSize={pageSize} total={total} />
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
 }

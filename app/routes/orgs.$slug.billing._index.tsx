@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { RouteErrorBoundary } from "~/components/layout/RouteErrorBoundary";
 import { BillingDocuments } from "~/components/memberships/BillingDocuments";
 import { InvoiceRequestForm } from "~/components/memberships/InvoiceRequestForm";
 import { JoinSteps } from "~/components/memberships/JoinSteps";
@@ -355,4 +356,8 @@ export default function Billing() {
       <BillingDocuments slug={slug} receipts={receipts} documents={documents} />
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
 }

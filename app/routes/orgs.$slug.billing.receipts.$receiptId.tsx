@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { RouteErrorBoundary } from "~/components/layout/RouteErrorBoundary";
 import { Table, Td, Th } from "~/components/ui/Table";
 import { handleDomainErrors } from "~/lib/http.server";
 import { formatMoney } from "~/lib/money";
@@ -115,4 +116,8 @@ export default function Receipt() {
       </p>
     </article>
   );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
 }

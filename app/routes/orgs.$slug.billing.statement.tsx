@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { RouteErrorBoundary } from "~/components/layout/RouteErrorBoundary";
 import { Statement } from "~/components/ledger/Statement";
 import { db } from "~/modules/database.server";
 import {
@@ -33,4 +34,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function OrganizationStatement() {
   const data = useLoaderData<typeof loader>();
   return <Statement title={`Statement: ${data.name}`} showOrganization={false} {...data} />;
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
 }

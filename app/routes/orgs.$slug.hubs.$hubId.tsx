@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { FundedBySnippet } from "~/components/hubs/FundedBySnippet";
 import { HubCheckStatus } from "~/components/hubs/HubCheckStatus";
 import { HubForm } from "~/components/hubs/HubForm";
+import { RouteErrorBoundary } from "~/components/layout/RouteErrorBoundary";
 import { Button, ButtonLink } from "~/components/ui/Button";
 import { Card, CardHeader } from "~/components/ui/Card";
 import { env } from "~/lib/env.server";
@@ -84,4 +85,8 @@ export default function EditHub() {
       </Card>
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
 }

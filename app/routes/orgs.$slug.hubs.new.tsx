@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import { HubForm } from "~/components/hubs/HubForm";
+import { RouteErrorBoundary } from "~/components/layout/RouteErrorBoundary";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { handleForm } from "~/lib/forms.server";
 import { db } from "~/modules/database.server";
@@ -36,4 +37,8 @@ export default function NewHub() {
       </div>
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
 }

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { StatusBadge } from "~/components/initiatives/StatusBadge";
+import { RouteErrorBoundary } from "~/components/layout/RouteErrorBoundary";
 import { ButtonLink } from "~/components/ui/Button";
 import { EmptyState } from "~/components/ui/EmptyState";
 import { Table, Td, Th } from "~/components/ui/Table";
@@ -60,4 +61,8 @@ export default function OrganizationInitiatives() {
       )}
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
 }

@@ -6,6 +6,7 @@ import {
   unstable_parseMultipartFormData,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { RouteErrorBoundary } from "~/components/layout/RouteErrorBoundary";
 import { Button } from "~/components/ui/Button";
 import { ValidationError } from "~/lib/errors";
 import { redirectWithFlash } from "~/lib/flash.server";
@@ -123,4 +124,8 @@ export default function OrganizationLogo() {
       ) : null}
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
 }

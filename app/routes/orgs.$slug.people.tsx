@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { fieldProps, useSchemaForm } from "~/components/forms";
+import { RouteErrorBoundary } from "~/components/layout/RouteErrorBoundary";
 import { Badge } from "~/components/ui/Badge";
 import { Button, ButtonLink } from "~/components/ui/Button";
 import { Card, CardHeader } from "~/components/ui/Card";
@@ -291,4 +292,8 @@ function InviteForm({
       </Form>
     </Card>
   );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
 }

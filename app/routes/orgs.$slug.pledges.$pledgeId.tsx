@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useRevalidator, useSearchParams } from "@remix-run/react";
 import { useEffect } from "react";
+import { RouteErrorBoundary } from "~/components/layout/RouteErrorBoundary";
 import { CreditChoiceForm } from "~/components/pledges/CreditChoiceForm";
 import { PledgeStatusBadge } from "~/components/pledges/PledgeStatusBadge";
 import { Button } from "~/components/ui/Button";
@@ -364,4 +365,8 @@ export default function PledgePage() {
       ) : null}
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
 }

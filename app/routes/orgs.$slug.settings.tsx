@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { RouteErrorBoundary } from "~/components/layout/RouteErrorBoundary";
 import { OrganizationForm } from "~/components/organizations/OrganizationForm";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { handleForm } from "~/lib/forms.server";
@@ -51,4 +52,8 @@ export default function OrganizationSettings() {
       </div>
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
 }

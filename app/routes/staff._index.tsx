@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AuditTable } from "~/components/AuditTable";
+import { RouteErrorBoundary } from "~/components/layout/RouteErrorBoundary";
 import { EmptyState } from "~/components/ui/EmptyState";
 import { Pagination, pageFromUrl } from "~/components/ui/Pagination";
 import { AUDIT_PAGE_SIZE, listAuditEvents } from "~/modules/audit/audit.server";
@@ -60,4 +61,8 @@ export default function Staff() {
       <Pagination page={page} pageSize={pageSize} total={total} />
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
 }

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { StatusBadge } from "~/components/initiatives/StatusBadge";
+import { RouteErrorBoundary } from "~/components/layout/RouteErrorBoundary";
 import { FundingPanel } from "~/components/pledges/FundingPanel";
 import { PledgeStatusBadge } from "~/components/pledges/PledgeStatusBadge";
 import { Button } from "~/components/ui/Button";
@@ -313,4 +314,8 @@ export default function CollectionPage() {
       </section>
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
 }

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { StatusBadge } from "~/components/initiatives/StatusBadge";
+import { RouteErrorBoundary } from "~/components/layout/RouteErrorBoundary";
 import { FundingProgress } from "~/components/pledges/FundingPanel";
 import { Button } from "~/components/ui/Button";
 import { EmptyState } from "~/components/ui/EmptyState";
@@ -69,4 +70,8 @@ export default function Collections() {
       )}
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
 }

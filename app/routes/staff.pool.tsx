@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { RouteErrorBoundary } from "~/components/layout/RouteErrorBoundary";
 import { Button } from "~/components/ui/Button";
 import { Field, FormError } from "~/components/ui/Field";
 import { Table, Td, Th } from "~/components/ui/Table";
@@ -136,4 +137,8 @@ export default function Pool() {
       </section>
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
 }

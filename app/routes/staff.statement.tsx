@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { RouteErrorBoundary } from "~/components/layout/RouteErrorBoundary";
 import { Statement } from "~/components/ledger/Statement";
 import { requireStaff } from "~/modules/auth/request.server";
 import { db } from "~/modules/database.server";
@@ -25,4 +26,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function NetworkStatement() {
   const data = useLoaderData<typeof loader>();
   return <Statement title="Network statement" showOrganization {...data} />;
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
 }

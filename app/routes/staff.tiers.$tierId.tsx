@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { RouteErrorBoundary } from "~/components/layout/RouteErrorBoundary";
 import { TierForm } from "~/components/memberships/TierForm";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { handleForm } from "~/lib/forms.server";
@@ -60,4 +61,8 @@ export default function EditTier() {
       </div>
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
 }
