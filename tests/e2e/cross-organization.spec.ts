@@ -57,3 +57,15 @@ test("pages carry a nonce CSP that their scripts use, and the other security hea
   expect(inline.length).toBeGreaterThan(0);
   expect(inline.every((n) => n === nonce)).toBe(true);
 });
+
+test("a page that fails inside an organization keeps the organization's tabs", async ({ page }) => {
+  await signIn(page, "admin@geocarpentry.test");
+  const missing = await page.goto(`/orgs/geoscience-carpentry/pledges/${crypto.randomUUID()}`);
+  expect(missing?.status()).toBe(404);
+  // The page's own space says what happened (RouteErrorBoundary) ...
+  await expect(page.getByRole("alert").getByRole("heading", { name: "Not found" })).toBeVisible();
+  // ... and the layout around it, the organization's tabs, is still there.
+  await expect(page.getByRole("link", { name: "People", exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Hubs", exact: true })).toBeVisible();
+  await expectAccessible(page);
+});
