@@ -80,7 +80,7 @@ const closeSchema = z.object({
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const staff = await requireStaff(request);
+  const staff = await requireStaff(request, "curate");
   const { initiative } = await handleDomainErrors(() => collectionDetail(db(), params.slug ?? ""));
   const here = `/staff/collections/${initiative.slug}`;
   const formData = await request.formData();

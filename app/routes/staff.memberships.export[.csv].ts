@@ -7,7 +7,7 @@ import { allMemberships, parseStatusFilter } from "~/modules/memberships/overvie
 
 // GET /staff/memberships/export.csv: every membership (or one status), for accounting.
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireStaff(request);
+  await requireStaff(request, "export");
   const status = parseStatusFilter(new URL(request.url).searchParams.get("status"));
   const rows = await allMemberships(db(), status);
   const csv = toCsv(

@@ -36,7 +36,7 @@ const transferSchema = z.object({
 });
 
 export async function action({ request }: ActionFunctionArgs) {
-  const staff = await requireStaff(request);
+  const staff = await requireStaff(request, "manage-pool");
   const formData = await request.formData();
   return handleForm(formData, transferSchema, async (value) => {
     const amountMinor = parseMajorAmount(value.amount, CURRENCY) ?? 0;

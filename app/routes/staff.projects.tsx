@@ -40,7 +40,7 @@ const toggleSchema = z.object({ projectId: z.uuid(), active: z.enum(["true", "fa
 const suggestionSchema = z.object({ suggestionId: z.uuid(), decision: z.enum(["accept", "dismiss"]) });
 
 export async function action({ request }: ActionFunctionArgs) {
-  const viewer = await requireStaff(request);
+  const viewer = await requireStaff(request, "curate");
   const formData = await request.formData();
   return conflictsAsFlash("/staff/projects", async () => {
     switch (intentOf(formData)) {

@@ -33,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const viewer = await requireStaff(request);
+  const viewer = await requireStaff(request, "reconcile");
   const form = await request.formData();
   if (form.get("intent") === "resend-email") {
     const id = String(form.get("messageId") ?? "");

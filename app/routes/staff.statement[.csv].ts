@@ -6,7 +6,7 @@ import { networkStatement, parseStatementRange, statementCsv } from "~/modules/l
 
 // GET /staff/statement.csv?from=…&to=…: the network's statement for accounting.
 export async function loader({ request }: LoaderFunctionArgs) {
-  const staff = await requireStaff(request);
+  const staff = await requireStaff(request, "export");
   const { range, errors } = parseStatementRange(new URL(request.url).searchParams);
   if (!range)
     return new Response(

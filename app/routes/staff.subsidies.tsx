@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const viewer = await requireStaff(request);
+  const viewer = await requireStaff(request, "decide");
   return handleForm(await request.formData(), subsidyDecisionSchema, async (value) => {
     try {
       await handleDomainErrors(() => decideSubsidy(db(), viewer, value));

@@ -22,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const viewer = await requireStaff(request);
+  const viewer = await requireStaff(request, "manage-tiers");
   const id = params.tierId ?? "";
   await handleDomainErrors(() => getTier(db(), id));
   return handleForm(await request.formData(), tierSchema, async (value) => {

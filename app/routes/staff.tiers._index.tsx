@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const viewer = await requireStaff(request);
+  const viewer = await requireStaff(request, "manage-tiers");
   const formData = await request.formData();
   const tierId = String(formData.get("tierId") ?? "");
   const done = async (message: string) => redirectWithFlash("/staff/tiers", message);

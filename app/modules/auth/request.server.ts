@@ -2,6 +2,7 @@ import { redirect } from "@remix-run/node";
 import { getDb } from "#db/client.server";
 import { secureCookies } from "~/lib/env.server";
 import { forbidden } from "~/lib/http.server";
+import { canStaff, type StaffAction } from "~/modules/staff/policy";
 import { type SessionUser, validateSessionToken } from "./session.server";
 
 // Reads the session cookie of a request. Loaders and actions call these to know
@@ -61,9 +62,10 @@ export async function requireVerifiedUser(request: Request): Promise<Viewer> {
   return viewer;
 }
 
-export async function requireStaff(request: Request): Promise<Viewer> {
+/** A signed-in staff account allowed `action` by the staff policy (app/modules/staff/policy.ts). */
+export async function requireStaff(request: Request, action: StaffAction = "view"): Promise<Viewer> {
   const viewer = await requireUser(request);
-  if (!viewer.isStaff) forbidden("This page is for Commons staff.");
+  if (!canStaff(viewer, action)) forbidden("This page is for Commons staff.");
   return viewer;
 }
 
