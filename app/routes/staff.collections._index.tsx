@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** Runs the pledge clock now (deadlines, retries, the errored window) instead of at its next tick. */
 export async function action({ request }: ActionFunctionArgs) {
-  await requireStaff(request, "curate");
+  await requireStaff(request, "collect");
   await enqueueNow(QUEUES.pledgeSweep);
   return redirectWithFlash(
     "/staff/collections",

@@ -8,6 +8,7 @@ const actions: StaffAction[] = [
   "reconcile",
   "manage-pool",
   "curate",
+  "collect",
   "export",
 ];
 

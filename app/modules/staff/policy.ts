@@ -11,7 +11,8 @@ export type StaffAction =
   | "manage-tiers" // create, edit, order, retire membership tiers
   | "reconcile" // run reconciliation, resend failed emails
   | "manage-pool" // matching pool: top-ups, rules
-  | "curate" // collections and the projects catalogue
+  | "curate" // the projects catalogue and size guidance
+  | "collect" // pledge collections: matching rule, smallest pledge, closing early, refunds
   | "export"; // CSV exports of members and the ledger
 
 export function canStaff(actor: StaffActor | null | undefined, action: StaffAction): boolean {
@@ -23,6 +24,7 @@ export function canStaff(actor: StaffActor | null | undefined, action: StaffActi
     case "reconcile":
     case "manage-pool":
     case "curate":
+    case "collect":
     case "export":
       return true;
   }

@@ -1,0 +1,26 @@
+import { Form } from "@remix-run/react";
+import { fieldProps, useSchemaForm } from "~/components/forms";
+import { Button } from "~/components/ui/Button";
+import { FormError, TextareaField } from "~/components/ui/Field";
+import { useCollectionPage, useReplyFor } from "./page";
+import { refundSchema } from "./schemas";
+
+/** Refund one paid pledge, with the reason kept beside it. */
+export function RefundForm({ pledgeId, amount }: { pledgeId: string; amount: string }) {
+  const { busy } = useCollectionPage();
+  const [form, fields] = useSchemaForm(refundSchema, useReplyFor("refund", pledgeId));
+  return (
+    <details>
+      <summary className="cursor-pointer">Refund…</summary>
+      <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="mt-2 space-y-2">
+        <input type="hidden" name="intent" value="refund" />
+        <FormError errors={form.errors} />
+        <input type="hidden" name="pledgeId" value={pledgeId} />
+        <TextareaField label="Reason (kept with the refund)" rows={2} {...fieldProps(fields.reason)} />
+        <Button type="submit" variant="danger" disabled={busy}>
+          Refund {amount}
+        </Button>
+      </Form>
+    </details>
+  );
+}
