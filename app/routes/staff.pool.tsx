@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { fieldProps, useSchemaForm } from "~/components/forms";
 import { RouteErrorBoundary } from "~/components/layout/RouteErrorBoundary";
 import { Button } from "~/components/ui/Button";
 import { Field, FormError } from "~/components/ui/Field";
@@ -50,7 +51,7 @@ const date = (value: string | Date) =>
 
 export default function Pool() {
   const data = useLoaderData<typeof loader>();
-  const reply = useActionData<typeof action>() as { error?: Record<string, string[]> } | undefined;
+  const [form, fields] = useSchemaForm(transferSchema, useActionData<typeof action>());
   const busy = useNavigation().state === "submitting";
   const money = (amountMinor: number) => formatMoney({ amountMinor, currency: data.currency });
   return (
@@ -74,23 +75,17 @@ export default function Pool() {
         </div>
       </dl>
 
-      <Form method="post" className="max-w-lg space-y-3 rounded-lg border border-line bg-paper p-4">
+      <Form
+        method="post"
+        id={form.id}
+        onSubmit={form.onSubmit}
+        noValidate
+        className="max-w-lg space-y-3 rounded-lg border border-line bg-paper p-4"
+      >
         <h2>Move membership dues into the pool</h2>
-        <FormError errors={reply?.error?.[""]} />
-        <Field
-          label={`Amount (${data.currency})`}
-          name="amount"
-          required
-          inputMode="decimal"
-          errors={reply?.error?.amount}
-        />
-        <Field
-          label="Reason"
-          name="reason"
-          required
-          errors={reply?.error?.reason}
-          help="Kept in the ledger with the transfer."
-        />
+        <FormError errors={form.errors} />
+        <Field label={`Amount (${data.currency})`} inputMode="decimal" {...fieldProps(fields.amount)} />
+        <Field label="Reason" help="Kept in the ledger with the transfer." {...fieldProps(fields.reason)} />
         <Button type="submit" disabled={busy}>
           Move into the pool
         </Button>

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { fieldProps, useSchemaForm } from "~/components/forms";
 import { RouteErrorBoundary } from "~/components/layout/RouteErrorBoundary";
 import { Badge } from "~/components/ui/Badge";
 import { Button } from "~/components/ui/Button";
@@ -46,10 +47,6 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function StaffSubsidies() {
   const { pending, decided } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
-  const failedFor = (lastResult as { initialValue?: { applicationId?: string } } | undefined)?.initialValue
-    ?.applicationId;
-  const errors = (lastResult as { error?: Record<string, string[]> } | undefined)?.error;
   return (
     <div className="space-y-8">
       <p className="text-sm">
@@ -71,25 +68,7 @@ export default function StaffSubsidies() {
                   </span>
                 </h3>
                 <p className="mt-2 whitespace-pre-line text-sm">{application.statement}</p>
-                <Form method="post" className="mt-4 space-y-3">
-                  <input type="hidden" name="applicationId" value={application.id} />
-                  {failedFor === application.id ? <FormError errors={errors?.[""] ?? undefined} /> : null}
-                  <TextareaField
-                    label={`Reason shown to ${organizationName}`}
-                    name="reason"
-                    rows={3}
-                    required
-                    errors={failedFor === application.id ? (errors?.reason ?? undefined) : undefined}
-                  />
-                  <div className="flex gap-3">
-                    <Button type="submit" name="decision" value="approve">
-                      Approve
-                    </Button>
-                    <Button type="submit" name="decision" value="decline" variant="secondary">
-                      Decline
-                    </Button>
-                  </div>
-                </Form>
+                <DecisionForm applicationId={application.id} organizationName={organizationName} />
               </li>
             ))}
           </ul>
@@ -114,6 +93,34 @@ export default function StaffSubsidies() {
         )}
       </section>
     </div>
+  );
+}
+
+/** Approve or decline one application, with the reason the applicant sees. */
+function DecisionForm({
+  applicationId,
+  organizationName,
+}: {
+  applicationId: string;
+  organizationName: string;
+}) {
+  const lastResult = useActionData<typeof action>();
+  const mine = lastResult?.initialValue?.applicationId === applicationId;
+  const [form, fields] = useSchemaForm(subsidyDecisionSchema, mine ? lastResult : undefined);
+  return (
+    <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="mt-4 space-y-3">
+      <input type="hidden" name="applicationId" value={applicationId} />
+      <FormError errors={form.errors} />
+      <TextareaField label={`Reason shown to ${organizationName}`} rows={3} {...fieldProps(fields.reason)} />
+      <div className="flex gap-3">
+        <Button type="submit" name="decision" value="approve">
+          Approve
+        </Button>
+        <Button type="submit" name="decision" value="decline" variant="secondary">
+          Decline
+        </Button>
+      </div>
+    </Form>
   );
 }
 
