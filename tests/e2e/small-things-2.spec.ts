@@ -85,28 +85,29 @@ test("resending an invitation says the earlier link stopped working, and that li
 test("a declined card on Stripe's page keeps what was typed, and Cancel still leads back", async ({
   page,
 }) => {
-  await signIn(page, "jonas@coastal-ocean.test");
-  await page.goto("/orgs/coastal-ocean-lab/billing");
+  // Digital Humanities Guild has no membership in the demo network, so it can pay for one.
+  await signIn(page, "luca@dhguild.test");
+  await page.goto("/orgs/digital-humanities-guild/billing");
   await page
     .getByRole("button", { name: /^Pay for .* by card$/ })
     .first()
     .click();
 
   await expect(page.getByRole("heading", { name: "Checkout" })).toBeVisible();
-  await page.getByLabel("Email").fill("jonas@coastal-ocean.test");
+  await page.getByLabel("Email").fill("luca@dhguild.test");
   await page.getByLabel("Card number").fill("4000 0000 0000 0002");
   await page.getByLabel("Expiry").fill("12 / 34");
   await page.getByLabel("CVC").fill("123");
-  await page.getByLabel("Name on card").fill("Jonas Weber");
+  await page.getByLabel("Name on card").fill("Luca Bianchi");
   await page.getByRole("button", { name: "Subscribe" }).click();
 
   await expect(page.getByRole("alert")).toContainText("Your card was declined.");
-  await expect(page.getByLabel("Email")).toHaveValue("jonas@coastal-ocean.test");
+  await expect(page.getByLabel("Email")).toHaveValue("luca@dhguild.test");
   await expect(page.getByLabel("Expiry")).toHaveValue("12 / 34");
-  await expect(page.getByLabel("Name on card")).toHaveValue("Jonas Weber");
+  await expect(page.getByLabel("Name on card")).toHaveValue("Luca Bianchi");
   await expect(page.getByLabel("Card number")).toBeFocused();
 
   await page.getByRole("link", { name: "Cancel and go back" }).click();
-  await expect(page).toHaveURL(/\/orgs\/coastal-ocean-lab\/billing\?canceled=1$/);
+  await expect(page).toHaveURL(/\/orgs\/digital-humanities-guild\/billing\?canceled=1$/);
   await expect(page.getByText("Checkout was canceled: nothing was charged.")).toBeVisible();
 });
