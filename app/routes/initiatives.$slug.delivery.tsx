@@ -1,10 +1,17 @@
 import type { SubmissionResult } from "@conform-to/react";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  data,
+  LoaderFunctionArgs,
+  MetaFunction,
+  TypedResponse,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { DeliverableForm, MilestoneForm, ReportForm } from "~/components/delivery/DeliveryForms";
 import { DeliveryRecordView } from "~/components/delivery/DeliveryRecordView";
 import { StatusBadge } from "~/components/initiatives/StatusBadge";
+import { RouteErrorBoundary } from "~/components/layout/RouteErrorBoundary";
 import { Button } from "~/components/ui/Button";
 import { Card, CardHeader } from "~/components/ui/Card";
 import { redirectWithFlash } from "~/lib/flash.server";
@@ -71,12 +78,19 @@ const reachedSchema = z.object({
     ),
 });
 
-export async function action({ request, params }: ActionFunctionArgs) {
+/**
+ * What the page gets back: a redirect (no data) or the failed submission. handleForm and
+ * conflictsAsFlash type their redirects as any Response, which would make the page's
+ * useActionData `any`; the action says what they are.
+ */
+type FormAnswer = TypedResponse<never> | ReturnType<typeof data<SubmissionResult<string[]>>>;
+
+export async function action({ request, params }: ActionFunctionArgs): Promise<FormAnswer> {
   const { viewer, found } = await access(request, params.slug);
   const here = `/initiatives/${found.initiative.slug}/delivery`;
   const by = { userId: viewer.id, isStaff: viewer.isStaff };
   const formData = await request.formData();
-  return conflictsAsFlash(here, async () => {
+  const answer = await conflictsAsFlash(here, async () => {
     switch (intentOf(formData)) {
       case "milestone":
         return handleForm(formData, milestoneSchema, async (value) => {
@@ -112,13 +126,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
         throw new Response("Unknown action.", { status: 400 });
     }
   });
+  return answer as FormAnswer;
 }
-
-type Reply = SubmissionResult<string[]> & { initialValue?: { intent?: string } };
 
 export default function Delivery() {
   const data = useLoaderData<typeof loader>();
-  const reply = useActionData<typeof action>() as Reply | undefined;
+  const reply = useActionData<typeof action>();
   const replyFor = (intent: string) => (reply?.initialValue?.intent === intent ? reply : undefined);
   const today = new Date().toISOString().slice(0, 10);
   return (
@@ -195,4 +208,8 @@ export default function Delivery() {
       ) : null}
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
 }

@@ -1,10 +1,16 @@
 import type { SubmissionResult } from "@conform-to/react";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  data,
+  LoaderFunctionArgs,
+  MetaFunction,
+  TypedResponse,
+} from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ProposalForm } from "~/components/initiatives/ProposalForm";
 import { StatusBadge } from "~/components/initiatives/StatusBadge";
-import { withFlash } from "~/lib/flash.server";
+import { RouteErrorBoundary } from "~/components/layout/RouteErrorBoundary";
+import { redirectWithFlash } from "~/lib/flash.server";
 import { handleForm, intentOf } from "~/lib/forms.server";
 import { conflictsAsFlash, forbidden, handleDomainErrors } from "~/lib/http.server";
 import { requireVerifiedUser } from "~/modules/auth/request.server";
@@ -51,22 +57,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+/**
+ * What the page gets back: a redirect (no data) or the failed submission. handleForm and
+ * conflictsAsFlash type their redirects as any Response, which would make the page's
+ * useActionData `any`; the action says what they are.
+ */
+type FormAnswer = TypedResponse<never> | ReturnType<typeof data<SubmissionResult<string[]>>>;
+
+export async function action({ request, params }: ActionFunctionArgs): Promise<FormAnswer> {
   const { viewer, access } = await editable(request, params.slug);
   const formData = await request.formData();
   const submit = intentOf(formData) === "submit";
   const here = `/initiatives/${access.initiative.slug}`;
-  return conflictsAsFlash(`${here}/edit`, () =>
+  const answer = await conflictsAsFlash(`${here}/edit`, () =>
     handleForm(formData, proposalSchema, async (value) => {
       await handleDomainErrors(() => updateProposal(db(), access, viewer, value, { submit }));
-      return redirect(here, {
-        headers: await withFlash({
-          kind: "success",
-          message: submit ? "Submitted. Staff will review it; we email you on each decision." : "Saved.",
-        }),
-      });
+      return redirectWithFlash(
+        here,
+        submit ? "Submitted. Staff will review it; we email you on each decision." : "Saved.",
+      );
     }),
   );
+  return answer as FormAnswer;
 }
 
 export default function EditProposal() {
@@ -83,12 +95,12 @@ export default function EditProposal() {
       </div>
       <p className="text-sm text-muted">Proposed by {organizationName}.</p>
       <div className="rounded-lg border border-line bg-paper p-6">
-        <ProposalForm
-          lastResult={(lastResult as SubmissionResult<string[]> | undefined) ?? initialResult}
-          defaultValue={defaults}
-          options={options}
-        />
+        <ProposalForm lastResult={lastResult ?? initialResult} defaultValue={defaults} options={options} />
       </div>
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
 }
