@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ReachLine } from "~/components/delivery/DeliverySection";
 import { DemandSignal, StatusBadge } from "~/components/initiatives/StatusBadge";
+import { RouteErrorBoundary } from "~/components/layout/RouteErrorBoundary";
 import { CatalogRowProgress } from "~/components/pledges/FundingPanel";
 import { Button } from "~/components/ui/Button";
 import { EmptyState } from "~/components/ui/EmptyState";
@@ -172,4 +173,8 @@ export default function Initiatives() {
       <Pagination page={page} pageSize={pageSize} total={total} />
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
 }

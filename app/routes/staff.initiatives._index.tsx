@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { DemandSignal, StatusBadge } from "~/components/initiatives/StatusBadge";
+import { RouteErrorBoundary } from "~/components/layout/RouteErrorBoundary";
 import { Badge } from "~/components/ui/Badge";
 import { Button } from "~/components/ui/Button";
 import { EmptyState } from "~/components/ui/EmptyState";
@@ -164,4 +165,8 @@ export default function TriageQueue() {
       <Pagination page={page} pageSize={pageSize} total={total} />
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
 }
