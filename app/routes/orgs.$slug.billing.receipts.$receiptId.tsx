@@ -31,7 +31,7 @@ export default function Receipt() {
   const money = (amountMinor: number) => formatMoney({ amountMinor, currency: receipt.currency });
   const address = receipt.billingAddress;
   return (
-    <article className="mx-auto max-w-2xl space-y-6 rounded-lg border border-line bg-paper p-8 print:border-0">
+    <article className="mx-auto max-w-2xl space-y-6 rounded-lg border border-line bg-paper p-5 sm:p-8 print:border-0">
       <header className="flex items-start justify-between gap-4">
         <div>
           <h1>Receipt {receipt.number}</h1>
@@ -43,7 +43,7 @@ export default function Receipt() {
           Network of community-run JupyterHubs
         </p>
       </header>
-      <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1 text-sm">
+      <dl className="grid grid-cols-[max-content_minmax(0,1fr)] gap-x-6 gap-y-1 text-sm">
         <dt className="font-medium">Paid by</dt>
         <dd>{receipt.payerName}</dd>
         {receipt.payerEmail ? (
