@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { emailMessages } from "#db/schema";
-import { RateLimitedError } from "~/lib/errors";
+import { RateLimitedError, ValidationError } from "~/lib/errors";
 import {
   db,
   email,
@@ -80,6 +80,26 @@ describe("sign in", () => {
     );
     await expect(requestPasswordReset(db, { email: address, ip: "10.8.1.1" })).resolves.toBeUndefined();
   });
+
+  it("counts guesses, not sign-ins: an owner signing in all day from one address is never locked out", async () => {
+    const address = email();
+    await signUp({ name: "A", email: address, password: PASSWORD });
+    const ip = "10.4.4.4";
+    // More successful sign-ins than the day's backoff (10) and, with a few typos between, more
+    // than the 15-minute window's five attempts.
+    for (let i = 0; i < 14; i++) {
+      if (i % 4 === 0)
+        await expect(signIn(db, { email: address, password: "typo", ip })).rejects.toBeInstanceOf(
+          ValidationError,
+        );
+      await expect(signIn(db, { email: address, password: PASSWORD, ip })).resolves.toBeDefined();
+    }
+    const [row] = (await db.execute(
+      sql`select count from rate_limits where key = ${`login:ip:${ip}`}`,
+    )) as unknown as { count: number }[];
+    // Only the four typos count against the address.
+    expect(row?.count).toBe(4);
+  }, 60_000);
 
   it("limits attempts per IP address across accounts", async () => {
     const ip = "10.9.9.9";

@@ -8,7 +8,7 @@ import { RateLimitedError, ValidationError } from "~/lib/errors";
 import { enqueue, QUEUES } from "~/modules/jobs/boss.server";
 import { sendEmail } from "~/modules/notifications/email.server";
 import { burnPasswordCheck, hashPassword, isCommonPassword, verifyPassword } from "./password.server";
-import { clearRateLimit, clearRateLimitsOfAccount, hitRateLimit } from "./rate-limit.server";
+import { clearRateLimit, clearRateLimitsOfAccount, hitRateLimit, refundRateLimit } from "./rate-limit.server";
 import { createSession, invalidateUserSessions } from "./session.server";
 import { consumeCode, consumeLinkToken, issueUserToken, peekLinkToken } from "./tokens.server";
 
@@ -119,8 +119,16 @@ export async function signIn(db: Db, input: { email: string; password: string; i
   if (!(await verifyPassword(user.passwordHash, input.password))) {
     throw new ValidationError({ form: ["That email and password do not match an account."] });
   }
-  // A success clears this client's count on the account, not the limits others ran into.
-  await clearRateLimit(db, limits[0].key);
+  // The limits are about guesses, not sign-ins. A success clears this client's counts on the
+  // account (the 15-minute one and the day's backoff), not the limits others ran into, and
+  // gives back its one count on the account and the address: a campus behind one address
+  // signing in all morning is not a guess.
+  await Promise.all([
+    clearRateLimit(db, limits[0].key),
+    clearRateLimit(db, limits[1].key),
+    refundRateLimit(db, limits[2].key),
+    refundRateLimit(db, limits[3].key),
+  ]);
   return { user, session: await createSession(db, user.id) };
 }
 

@@ -53,6 +53,14 @@ export async function peekRateLimit(
   } satisfies RateLimitResult;
 }
 
+/** Gives back one counted attempt (it turned out not to be one the limit is about). */
+export async function refundRateLimit(db: Db, key: string) {
+  await db
+    .update(rateLimits)
+    .set({ count: sql`greatest(${rateLimits.count} - 1, 0)` })
+    .where(sql`${rateLimits.key} = ${key}`);
+}
+
 export async function clearRateLimit(db: Db, key: string) {
   await db.delete(rateLimits).where(sql`${rateLimits.key} = ${key}`);
 }
