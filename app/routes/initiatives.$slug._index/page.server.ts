@@ -9,6 +9,7 @@ import { initiativeDetails } from "~/modules/initiatives/catalog.server";
 import { endorsementChoices } from "~/modules/initiatives/endorsements.server";
 import { loadInitiative } from "~/modules/initiatives/initiatives.server";
 import { proposerMayMove } from "~/modules/initiatives/policy";
+import { renderProposal } from "~/modules/initiatives/proposal.server";
 import { availableTransitions, ENDORSABLE_STATUSES, isPubliclyVisible } from "~/modules/initiatives/workflow";
 import { fundingSummary, publicFunders } from "~/modules/pledges/funding.server";
 import { pledgingOrganizations } from "~/modules/pledges/pledges.server";
@@ -38,9 +39,7 @@ export async function initiativePage({ request, params }: LoaderFunctionArgs) {
       slug: initiative.slug,
       title: initiative.title,
       summary: initiative.summary,
-      problem: renderMarkdown(initiative.problem || "_Not written yet._"),
-      solution: renderMarkdown(initiative.solution || "_Not written yet._"),
-      plan: renderMarkdown(initiative.plan || "_Not written yet._"),
+      ...renderProposal(initiative, "_Not written yet._"),
       status: initiative.status,
       size: initiative.size,
       suggestedGoalMinor: initiative.suggestedGoalMinor,

@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { handleDomainErrors } from "~/lib/http.server";
-import { renderMarkdown } from "~/lib/markdown.server";
 import { formatMajorAmount } from "~/lib/money";
 import { requireStaff } from "~/modules/auth/request.server";
 import { db } from "~/modules/database.server";
 import { backingSignals } from "~/modules/initiatives/demand.server";
 import { loadInitiative } from "~/modules/initiatives/initiatives.server";
 import { CONFIRMED_DECISIONS } from "~/modules/initiatives/policy";
+import { renderProposal } from "~/modules/initiatives/proposal.server";
 import { listNotes, listReviews, listStaff } from "~/modules/initiatives/triage.server";
 import { availableTransitions, MERGEABLE_STATUSES } from "~/modules/initiatives/workflow";
 
@@ -29,9 +29,7 @@ export async function triagePage({ request, params }: LoaderFunctionArgs) {
       slug: initiative.slug,
       title: initiative.title,
       summary: initiative.summary,
-      problem: renderMarkdown(initiative.problem || "_Not written._"),
-      solution: renderMarkdown(initiative.solution || "_Not written._"),
-      plan: renderMarkdown(initiative.plan || "_Not written._"),
+      ...renderProposal(initiative, "_Not written._"),
       status: initiative.status,
       size: initiative.size,
       priority: initiative.priority,
