@@ -1,6 +1,8 @@
-import { type FieldMetadata, type SubmissionResult, useForm } from "@conform-to/react";
+import { type FieldMetadata, type FormMetadata, type SubmissionResult, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { Form, type FormProps } from "@remix-run/react";
 import type * as z from "zod/v4/core";
+import { FormError } from "~/components/ui/Field";
 
 // Client half of app/lib/forms.server.ts: the same zod schema validates as you go,
 // and the server's answer (lastResult) shows at the same fields.
@@ -31,4 +33,28 @@ export function fieldProps(meta: FieldMetadata<any, any, string[]>) {
     required: meta.required,
     errors: meta.errors,
   };
+}
+
+/**
+ * The opening every schema form repeats: a posting `<Form>` wired to Conform (id, onSubmit,
+ * noValidate so the schema speaks rather than the browser), the hidden `intent` the route's
+ * action dispatches on, and the form-level errors above the fields.
+ */
+export function SchemaForm({
+  form,
+  intent,
+  children,
+  ...props
+}: {
+  // biome-ignore lint/suspicious/noExplicitAny: accepts the metadata of any form
+  form: Pick<FormMetadata<any, string[]>, "id" | "onSubmit" | "errors">;
+  intent?: string;
+} & Omit<FormProps, "id" | "onSubmit" | "noValidate">) {
+  return (
+    <Form method="post" {...props} id={form.id} onSubmit={form.onSubmit} noValidate>
+      {intent ? <input type="hidden" name="intent" value={intent} /> : null}
+      <FormError errors={form.errors} />
+      {children}
+    </Form>
+  );
 }

@@ -1,7 +1,6 @@
-import { Form } from "@remix-run/react";
-import { fieldProps, useSchemaForm } from "~/components/forms";
+import { fieldProps, SchemaForm, useSchemaForm } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
-import { Field, FormError } from "~/components/ui/Field";
+import { Field } from "~/components/ui/Field";
 import { useCollectionPage, useReplyFor } from "./page";
 import { minPledgeSchema } from "./schemas";
 
@@ -12,15 +11,7 @@ export function MinimumPledgeForm() {
     minPledge: initiative.minPledge,
   });
   return (
-    <Form
-      method="post"
-      id={form.id}
-      onSubmit={form.onSubmit}
-      noValidate
-      className="flex flex-wrap items-end gap-3"
-    >
-      <input type="hidden" name="intent" value="min-pledge" />
-      <FormError errors={form.errors} />
+    <SchemaForm form={form} intent="min-pledge" className="flex flex-wrap items-end gap-3">
       <Field
         label={`Smallest pledge (${initiative.currency})`}
         inputMode="decimal"
@@ -29,6 +20,6 @@ export function MinimumPledgeForm() {
       <Button type="submit" variant="secondary" disabled={busy}>
         Save
       </Button>
-    </Form>
+    </SchemaForm>
   );
 }
