@@ -207,6 +207,7 @@ type Run = {
   checked: number | null;
   mismatches: number | null;
   error: string | null;
+  attempts: number;
   requestedBy: string | null;
 };
 
@@ -245,12 +246,15 @@ function LastRun({ latest, completed }: { latest: Run | null; completed: Run | n
       <p className="font-semibold">{result}.</p>
       {newer && !latest.finishedAt ? (
         <p className="text-muted">
-          A run started {utc(latest.startedAt)} ({who(latest)}) has not finished; reload for its result.
+          A run started {utc(latest.startedAt)} ({who(latest)})
+          {latest.attempts > 1 ? `, attempt ${latest.attempts},` : ""} has not finished; reload for its
+          result.
         </p>
       ) : null}
       {newer && latest.error ? (
         <p className="text-danger-700">
-          The run of {utc(latest.startedAt)} ({who(latest)}) failed: {latest.error}
+          The run of {utc(latest.startedAt)} ({who(latest)}) failed
+          {latest.attempts > 1 ? ` after ${latest.attempts} attempts` : ""}: {latest.error}
         </p>
       ) : null}
     </div>

@@ -156,6 +156,9 @@ export const reconciliationRuns = pgTable(
     checked: integer(),
     mismatches: integer(),
     error: text(),
+    /** The background job that ran it: its retries update this row rather than add failed ones. */
+    jobId: text().unique(),
+    attempts: integer().notNull().default(1),
   },
   (t) => [index("reconciliation_runs_started_idx").on(t.startedAt)],
 );

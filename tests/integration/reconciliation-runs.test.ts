@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "#db/client.server";
-import { memberships, membershipTiers } from "#db/schema";
+import { memberships, membershipTiers, reconciliationRuns } from "#db/schema";
 import { buildOrganization, buildUser } from "#tests/factories";
 import { type StripeEmulator, startStripeEmulator } from "#tests/mocks/stripe/emulator";
 import { reloadEnv } from "~/lib/env.server";
@@ -72,5 +72,26 @@ describe("reconciliation runs", () => {
     expect(failed.latest).toMatchObject({ error: expect.any(String), finishedAt: expect.any(Date) });
     expect(failed.completed?.id).toBe(differing.completed?.id);
     expect(failed.issues).toEqual(differing.issues);
+
+    // "Run now" is a job pg-boss retries: one request that keeps failing is one run with its attempts.
+    const retried = { requestedById: staff.id, jobId: "job-run-now" };
+    await expect(reconcileLedger(db, { ...retried, now: new Date(Date.now() + 3000) })).rejects.toThrow();
+    await expect(reconcileLedger(db, { ...retried, now: new Date(Date.now() + 4000) })).rejects.toThrow();
+    const twice = await latestReconciliation(db);
+    expect(twice.latest).toMatchObject({
+      attempts: 2,
+      error: expect.any(String),
+      requestedBy: "Rita Reconciler",
+    });
+    const runs = await db.select().from(reconciliationRuns);
+    expect(runs.filter((r) => r.jobId === "job-run-now")).toHaveLength(1);
+
+    // Its third attempt, with Stripe back, succeeds and is the last run, with no error left.
+    emulator = await startStripeEmulator({ port: Number(new URL(emulator.url).port) });
+    await reconcileLedger(db, { ...retried, now: new Date(Date.now() + 5000) });
+    const recovered = await latestReconciliation(db);
+    expect(recovered.latest).toMatchObject({ attempts: 3, error: null, finishedAt: expect.any(Date) });
+    expect(recovered.completed?.id).toBe(twice.latest?.id);
+    expect(await db.select().from(reconciliationRuns)).toHaveLength(runs.length);
   }, 60_000);
 });

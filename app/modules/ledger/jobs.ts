@@ -13,7 +13,10 @@ export const ledgerJobs = [
     queue: QUEUES.reconcile,
     payload: reconcilePayload,
     schedule: "30 6 * * *",
-    handle: async ({ requestedById }) =>
-      logger.info(await reconcileLedger(getDb(), { requestedById }), "ledger reconciled with Stripe"),
+    handle: async ({ requestedById }, job) =>
+      logger.info(
+        await reconcileLedger(getDb(), { requestedById, jobId: job.id }),
+        "ledger reconciled with Stripe",
+      ),
   }),
 ];

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, inArray, isNotNull, isNull } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import {
   ledgerGroups,
@@ -37,15 +37,30 @@ type Problem = {
  * One run, recorded whether it matches, differs or fails (issue 13, item 10): the row
  * is written first, so a run that dies midway still shows as started and unfinished.
  * `requestedById` is the staff member who pressed "Run now"; null for the schedule.
+ * `jobId` is the background job's: a retry of the same job takes over its row (counting
+ * the attempt) rather than adding another, so one failing "Run now" shows as one run.
  */
 export async function reconcileLedger(
   db: Db,
-  { now = new Date(), requestedById = null }: { now?: Date; requestedById?: string | null } = {},
+  {
+    now = new Date(),
+    requestedById = null,
+    jobId = null,
+  }: { now?: Date; requestedById?: string | null; jobId?: string | null } = {},
 ) {
   const runAt = now;
   const [run] = await db
     .insert(reconciliationRuns)
-    .values({ startedAt: runAt, requestedById })
+    .values({ startedAt: runAt, requestedById, jobId })
+    .onConflictDoUpdate({
+      target: reconciliationRuns.jobId,
+      set: {
+        startedAt: runAt,
+        finishedAt: null,
+        error: null,
+        attempts: sql`${reconciliationRuns.attempts} + 1`,
+      },
+    })
     .returning({ id: reconciliationRuns.id });
   let found: { checked: number; problems: Problem[] };
   try {
@@ -203,6 +218,7 @@ export async function latestReconciliation(db: Db) {
     checked: reconciliationRuns.checked,
     mismatches: reconciliationRuns.mismatches,
     error: reconciliationRuns.error,
+    attempts: reconciliationRuns.attempts,
     requestedBy: users.name,
   };
   const [latest] = await db
