@@ -75,7 +75,6 @@ export const PUBLIC_PAGES: Array<[string, string]> = [
   ["/membership/join", "routes/membership_.join"],
   ["/initiatives", "routes/initiatives._index"],
   ["/initiatives/:slug", "routes/initiatives.$slug._index"],
-  ["/initiatives/:slug/rollouts", "routes/initiatives.$slug.rollouts"],
   ["/members", "routes/members._index"],
   ["/members/:slug", "routes/members.$slug"],
   ["/credits", "routes/credits"],

@@ -307,8 +307,12 @@ const ROUTES: Row[] = [
   { method: "GET", path: `${PRIVATE_INITIATIVE}/delivery`, expect: { ...orgAdmins, other: 404, staff: 200 } },
   {
     method: "POST",
-    path: `${IN_PROGRESS}/rollouts`,
-    form: { hubId: "00000000-0000-4000-8000-000000000000", reportedOn: "2026-01-01" },
+    path: IN_PROGRESS,
+    form: {
+      intent: "report-rollout",
+      hubId: "00000000-0000-4000-8000-000000000000",
+      reportedOn: "2026-01-01",
+    },
     expect: { anonymous: "login", other: 404, member: 404, admin: 404, staff: 404 },
   },
   { method: "GET", path: `${ORG}/logo`, expect: orgAdmins },

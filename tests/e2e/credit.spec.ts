@@ -163,6 +163,12 @@ test("the lead records a release, staff close the work, and a hub added by its p
   await page
     .getByLabel("One of your hubs runs this")
     .selectOption({ label: "Northbridge Lab Hub (Northbridge University)" });
+  // A date to come is refused at the field, before anything is sent.
+  await page.getByLabel("Since").fill("2999-01-01");
+  await page.getByRole("button", { name: "Report rollout" }).click();
+  await expect(page.getByText("The date cannot be in the future.")).toBeVisible();
+  await expect(page.getByLabel("Since")).toHaveAttribute("aria-invalid", "true");
+  await page.getByLabel("Since").fill(new Date().toISOString().slice(0, 10));
   await page.getByRole("button", { name: "Report rollout" }).click();
   await expect(page.getByText(/verified from the hub's own version/)).toBeVisible();
   const runs = page.getByRole("region", { name: "Where it runs" });

@@ -82,7 +82,15 @@ const FORMS: Target[] = [
   {
     path: OPEN,
     fields: ["organizationId", "hubIds", "note", "title", "body", "to"],
-    intents: ["endorse", "withdraw-endorsement", "post-update", "move", "x"],
+    intents: [
+      "endorse",
+      "withdraw-endorsement",
+      "post-update",
+      "report-rollout",
+      "withdraw-rollout",
+      "move",
+      "x",
+    ],
   },
   {
     path: `${OPEN}/pledge`,
@@ -94,9 +102,9 @@ const FORMS: Target[] = [
     intents: ["milestone", "deliverable", "reached", "remove-deliverable", "report", "x"],
   },
   {
-    path: `${IN_PROGRESS}/rollouts`,
+    path: IN_PROGRESS,
     fields: ["hubId", "reportedOn", "rolloutId"],
-    intents: ["report", "withdraw", "x"],
+    intents: ["report-rollout", "withdraw-rollout", "x"],
   },
   {
     path: `${ORG}/pledges/not-a-uuid`,

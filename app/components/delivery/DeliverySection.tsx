@@ -1,7 +1,8 @@
+import type { SubmissionResult } from "@conform-to/react";
 import { Form, Link } from "@remix-run/react";
+import { lazy, Suspense } from "react";
 import { Badge } from "~/components/ui/Badge";
 import { Button } from "~/components/ui/Button";
-import { Field, SelectField } from "~/components/ui/Field";
 import { formatDay } from "~/lib/dates";
 import { formatCount } from "~/lib/numbers";
 import type { InitiativeDelivery } from "~/modules/credits/initiative-credit.server";
@@ -9,6 +10,9 @@ import { DeliveryRecordView } from "./DeliveryRecordView";
 
 // The public face of funded work on the initiative page (issue 11): what it produced,
 // where it runs (verified or reported), and a way for hub admins to say theirs runs it.
+// The report form is fetched only by those who see it (hub admins), off the public page's
+// first download (ADR 0017).
+const RolloutForm = lazy(() => import("./RolloutForm"));
 
 export function ReachLine({ reach }: { reach: InitiativeDelivery["reach"] }) {
   if (reach.hubs === 0) return null;
@@ -25,14 +29,18 @@ export function DeliverySection({
   slug,
   delivery,
   canRecord,
+  lastResult,
+  busy,
 }: {
   slug: string;
   delivery: InitiativeDelivery;
   canRecord: boolean;
+  /** The report form's failed submission, if it was the one sent. */
+  lastResult: SubmissionResult<string[]> | undefined;
+  busy: boolean;
 }) {
   const reportable = delivery.rolloutChoices.filter((c) => !c.rolloutId);
   const own = delivery.rolloutChoices.filter((c) => c.rolloutId);
-  const today = new Date().toISOString().slice(0, 10);
   return (
     <section aria-labelledby="delivery" className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -76,27 +84,16 @@ export function DeliverySection({
           </ul>
         )}
         {reportable.length > 0 ? (
-          <Form
-            method="post"
-            action={`/initiatives/${slug}/rollouts`}
-            className="grid gap-3 rounded-lg border border-line bg-paper p-4 sm:grid-cols-[2fr_1fr_auto] sm:items-end"
-          >
-            <input type="hidden" name="intent" value="report" />
-            <SelectField
-              label="One of your hubs runs this"
-              name="hubId"
-              options={reportable.map((c) => ({ value: c.hubId, label: c.label }))}
-            />
-            <Field label="Since" name="reportedOn" type="date" max={today} defaultValue={today} required />
-            <Button type="submit">Report rollout</Button>
-          </Form>
+          <Suspense>
+            <RolloutForm choices={reportable} lastResult={lastResult} busy={busy} />
+          </Suspense>
         ) : null}
         {own.map((c) => (
-          <Form key={c.rolloutId} method="post" action={`/initiatives/${slug}/rollouts`} className="text-sm">
-            <input type="hidden" name="intent" value="withdraw" />
+          <Form key={c.rolloutId} method="post" className="text-sm">
+            <input type="hidden" name="intent" value="withdraw-rollout" />
             <input type="hidden" name="rolloutId" value={c.rolloutId ?? ""} />
             {c.label}: {c.status === "verified" ? "verified" : "reported"}.{" "}
-            <Button type="submit" variant="ghost">
+            <Button type="submit" variant="ghost" disabled={busy}>
               Withdraw
             </Button>
           </Form>

@@ -1,13 +1,17 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { Form, Link } from "@remix-run/react";
+import { lazy, Suspense } from "react";
 import { Button } from "~/components/ui/Button";
-import { FormError, TextareaField } from "~/components/ui/Field";
 import { formatCount } from "~/lib/numbers";
+
+// The endorse form is fetched only by those who see it (organization admins), so Conform and
+// the schema stay off the public page's first download (ADR 0017).
+const EndorseForm = lazy(() => import("./EndorseForm"));
 
 // An initiative's backing (issue 4, item 3): who endorses it with which hubs, and
 // the endorse / withdraw forms for each organization the viewer administers.
 
-type Hub = { id: string; name: string; userCount: number | null };
+export type Hub = { id: string; name: string; userCount: number | null };
 export type EndorsementView = {
   id: string;
   note: string;
@@ -80,67 +84,11 @@ export function Endorsements({
       )}
       {choices.length > 0 ? (
         <div className="space-y-4">
-          {choices.map((choice) => {
-            const result = replyFor(choice.id);
-            const errors = result?.error ?? {};
-            return (
-              <Form
-                method="post"
-                key={choice.id}
-                className="space-y-3 rounded-lg border border-line bg-paper p-4"
-                aria-labelledby={`endorse-${choice.id}`}
-              >
-                <h3 id={`endorse-${choice.id}`}>
-                  {choice.endorsement ? `${choice.name} endorses this` : `Endorse as ${choice.name}`}
-                </h3>
-                <input type="hidden" name="intent" value="endorse" />
-                <input type="hidden" name="organizationId" value={choice.id} />
-                <FormError errors={[...(errors[""] ?? []), ...(errors.organizationId ?? [])]} />
-                <fieldset>
-                  <legend className="mb-1 text-sm font-medium">Which of your hubs would benefit?</legend>
-                  {choice.hubs.length === 0 ? (
-                    <p className="text-sm text-muted">Your organization has no active hubs registered.</p>
-                  ) : (
-                    <ul className="grid gap-2 sm:grid-cols-2">
-                      {choice.hubs.map((hub) => (
-                        <li key={hub.id} className="flex items-start gap-2">
-                          <input
-                            type="checkbox"
-                            id={`hub-${choice.id}-${hub.id}`}
-                            name="hubIds"
-                            value={hub.id}
-                            defaultChecked={choice.endorsement?.hubIds.includes(hub.id) ?? false}
-                            className="mt-1 size-4 accent-brand-700"
-                          />
-                          <label htmlFor={`hub-${choice.id}-${hub.id}`} className="text-sm">
-                            {hub.name}
-                            {hub.userCount ? ` (${formatCount(hub.userCount)} users)` : ""}
-                          </label>
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                  {errors.hubIds ? (
-                    <p className="mt-1 text-sm font-medium text-danger-700">{errors.hubIds.join(" ")}</p>
-                  ) : null}
-                </fieldset>
-                <TextareaField
-                  label="Note"
-                  name="note"
-                  rows={2}
-                  maxLength={1000}
-                  defaultValue={choice.endorsement?.note ?? ""}
-                  help="Why your community needs it; shown with your endorsement."
-                  errors={errors.note ?? undefined}
-                />
-                <div className="flex flex-wrap gap-3">
-                  <Button type="submit" disabled={busy}>
-                    {choice.endorsement ? "Update endorsement" : "Endorse"}
-                  </Button>
-                </div>
-              </Form>
-            );
-          })}
+          {choices.map((choice) => (
+            <Suspense key={choice.id}>
+              <EndorseForm choice={choice} lastResult={replyFor(choice.id)} busy={busy} />
+            </Suspense>
+          ))}
           {choices
             .filter((c) => c.endorsement)
             .map((c) => (

@@ -1,12 +1,13 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { Form } from "@remix-run/react";
+import { lazy, Suspense } from "react";
 import { Markdown } from "~/components/Markdown";
-import { Button } from "~/components/ui/Button";
-import { Field, FormError, TextareaField } from "~/components/ui/Field";
 import { longDate } from "./dates";
 import type { PageData } from "./route";
 
 // The proposers' updates (markdown rendered on the server) and, for them and staff, the form to post one.
+// Only proposers and staff post, so the form (with Conform and its schema) is fetched only by
+// them and stays off every visitor's first download (the 100 KB budget, ADR 0017).
+const PostUpdateForm = lazy(() => import("./PostUpdateForm"));
 
 export function UpdatesSection({
   updates,
@@ -38,39 +39,11 @@ export function UpdatesSection({
           ))}
         </ul>
       )}
-      {canPost ? <PostUpdateForm lastResult={lastResult} busy={busy} /> : null}
+      {canPost ? (
+        <Suspense>
+          <PostUpdateForm lastResult={lastResult} busy={busy} />
+        </Suspense>
+      ) : null}
     </section>
-  );
-}
-
-// Only proposers and staff post, so the public page does not ship Conform and zod to every
-// visitor (they put it over the 100 KB budget, issue 13 section 2): the server validates
-// with updateSchema (handleForm) and its answer shows at each field.
-function PostUpdateForm({
-  lastResult,
-  busy,
-}: {
-  lastResult: SubmissionResult<string[]> | undefined;
-  busy: boolean;
-}) {
-  const errors = lastResult?.error ?? {};
-  return (
-    <Form method="post" className="space-y-3 rounded-lg border border-line bg-paper p-4">
-      <h3>Post an update</h3>
-      <input type="hidden" name="intent" value="post-update" />
-      <FormError errors={errors[""] ?? undefined} />
-      <Field label="Title" name="title" required errors={errors.title ?? undefined} />
-      <TextareaField
-        label="Update"
-        name="body"
-        rows={4}
-        required
-        help="Markdown works. Endorsing organizations are emailed."
-        errors={errors.body ?? undefined}
-      />
-      <Button type="submit" disabled={busy}>
-        Post update
-      </Button>
-    </Form>
   );
 }

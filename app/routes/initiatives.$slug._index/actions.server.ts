@@ -7,6 +7,8 @@ import { handleForm } from "~/lib/forms.server";
 import { handleDomainErrors } from "~/lib/http.server";
 import type { Viewer } from "~/modules/auth/request.server";
 import { db } from "~/modules/database.server";
+import { reportRollout, withdrawRollout } from "~/modules/delivery/rollouts.server";
+import { rolloutSchema } from "~/modules/delivery/schemas";
 import { postUpdate as postInitiativeUpdate } from "~/modules/initiatives/catalog.server";
 import {
   endorse as endorseInitiative,
@@ -89,5 +91,29 @@ export function move({ viewer, access, here, formData }: PageAction) {
       here,
       value.to === "withdrawn" ? "The proposal is withdrawn." : "Submitted for review.",
     );
+  });
+}
+
+/** A hub's organization says its hub runs the result (issue 11); verified from the hub's version when it can be. */
+export function reportHubRollout({ viewer, access, here, formData }: PageAction) {
+  return handleForm(formData, rolloutSchema, async (value) => {
+    const rollout = await handleDomainErrors(() => reportRollout(db(), viewer, access.initiative.id, value));
+    return redirectWithFlash(
+      here,
+      rollout.status === "verified"
+        ? "Thank you: the rollout is reported, and verified from the hub's own version."
+        : "Thank you: the rollout is reported. It shows as verified once the hub's version includes the release.",
+    );
+  });
+}
+
+export const withdrawRolloutSchema = z.object({
+  rolloutId: z.uuid({ error: "Choose a rollout to withdraw." }),
+});
+
+export function withdrawHubRollout({ viewer, here, formData }: PageAction) {
+  return handleForm(formData, withdrawRolloutSchema, async (value) => {
+    await handleDomainErrors(() => withdrawRollout(db(), viewer, value.rolloutId));
+    return redirectWithFlash(here, "The rollout is withdrawn.");
   });
 }

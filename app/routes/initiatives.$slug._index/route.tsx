@@ -12,7 +12,15 @@ import { requireVerifiedUser } from "~/modules/auth/request.server";
 import { db } from "~/modules/database.server";
 import { loadInitiative } from "~/modules/initiatives/initiatives.server";
 import { ENDORSABLE_STATUSES } from "~/modules/initiatives/workflow";
-import { endorse, type FormAnswer, move, postUpdate, withdrawEndorsement } from "./actions.server";
+import {
+  endorse,
+  type FormAnswer,
+  move,
+  postUpdate,
+  reportHubRollout,
+  withdrawEndorsement,
+  withdrawHubRollout,
+} from "./actions.server";
 import { DecisionTimeline } from "./DecisionTimeline";
 import { InitiativeHeader } from "./InitiativeHeader";
 import { ProposalSection } from "./ProposalSection";
@@ -45,6 +53,8 @@ const intents: Record<string, typeof endorse> = {
   endorse,
   "withdraw-endorsement": withdrawEndorsement,
   "post-update": postUpdate,
+  "report-rollout": reportHubRollout,
+  "withdraw-rollout": withdrawHubRollout,
   move,
 };
 
@@ -93,7 +103,13 @@ export default function InitiativePage() {
       {data.funders ? <FundersList funders={data.funders} currency={initiative.currency} /> : null}
 
       {data.delivery ? (
-        <DeliverySection slug={initiative.slug} delivery={data.delivery} canRecord={data.canRecordDelivery} />
+        <DeliverySection
+          slug={initiative.slug}
+          delivery={data.delivery}
+          canRecord={data.canRecordDelivery}
+          lastResult={replyFor("report-rollout")}
+          busy={busy}
+        />
       ) : null}
 
       <Endorsements
