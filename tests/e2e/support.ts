@@ -47,6 +47,7 @@ export async function expectFitsPhone(page: Page) {
   const overflow = await page.evaluate(() => {
     const width = document.documentElement.clientWidth;
     const scroll = document.documentElement.scrollWidth;
+    if (scroll <= width) return { scroll, width, wide: [] };
     // What sticks out: the innermost elements reaching past the edge, to say in the failure.
     const wide = [...document.querySelectorAll("body *")]
       .filter((el) => el.getBoundingClientRect().right > width + 1)
