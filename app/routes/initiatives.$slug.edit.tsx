@@ -16,11 +16,8 @@ import { conflictsAsFlash, forbidden, handleDomainErrors } from "~/lib/http.serv
 import { requireVerifiedUser } from "~/modules/auth/request.server";
 import { db } from "~/modules/database.server";
 import { proposalDefaults, proposalOptions } from "~/modules/initiatives/catalog.server";
-import {
-  loadInitiative,
-  missingForSubmission,
-  updateProposal,
-} from "~/modules/initiatives/initiatives.server";
+import { loadInitiative, missingForSubmission } from "~/modules/initiatives/initiatives.server";
+import { updateProposal } from "~/modules/initiatives/proposal.server";
 import { proposalSchema } from "~/modules/initiatives/schemas";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -8,7 +8,8 @@ import { handleForm, intentOf } from "~/lib/forms.server";
 import { handleDomainErrors } from "~/lib/http.server";
 import { db } from "~/modules/database.server";
 import { proposalOptions } from "~/modules/initiatives/catalog.server";
-import { changeStatus, createProposal } from "~/modules/initiatives/initiatives.server";
+import { changeStatus } from "~/modules/initiatives/initiatives.server";
+import { createProposal } from "~/modules/initiatives/proposal.server";
 import { proposalSchema } from "~/modules/initiatives/schemas";
 import { requireOrganization } from "~/modules/organizations/request.server";
 

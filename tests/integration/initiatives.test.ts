@@ -13,8 +13,9 @@ import { addMember, buildHub, buildOrganization, buildUser } from "#tests/factor
 import { ForbiddenError, InvalidTransitionError, NotFoundError, ValidationError } from "~/lib/errors";
 import { listCatalog } from "~/modules/initiatives/catalog.server";
 import { endorse, withdrawEndorsement } from "~/modules/initiatives/endorsements.server";
-import { changeStatus, createProposal, loadInitiative } from "~/modules/initiatives/initiatives.server";
+import { changeStatus, loadInitiative } from "~/modules/initiatives/initiatives.server";
 import { deliverNotice } from "~/modules/initiatives/notices.server";
+import { createProposal } from "~/modules/initiatives/proposal.server";
 import { proposalSchema } from "~/modules/initiatives/schemas";
 import { listReviews, markDuplicate, saveReview } from "~/modules/initiatives/triage.server";
 import { TRANSITIONS } from "~/modules/initiatives/workflow";

@@ -1,36 +1,20 @@
-import { randomBytes } from "node:crypto";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import {
   type InitiativeStatus,
-  initiativeHubs,
-  initiativeProjects,
   initiatives,
   initiativeTransitions,
   type OrganizationRole,
   organizationMembers,
   organizations,
-  projectSuggestions,
-  upstreamProjects,
 } from "#db/schema";
-import {
-  ConflictError,
-  ForbiddenError,
-  InvalidTransitionError,
-  NotFoundError,
-  ValidationError,
-} from "~/lib/errors";
+import { ForbiddenError, InvalidTransitionError, NotFoundError, ValidationError } from "~/lib/errors";
 import { parseMajorAmount } from "~/lib/money";
-import { slugify } from "~/lib/slug";
 import { recordAudit } from "~/modules/audit/audit.server";
-import { assertActiveHubsOf } from "~/modules/hubs/hubs.server";
 import { enqueue, QUEUES } from "~/modules/jobs/boss.server";
-import type { OrganizationContext } from "~/modules/organizations/organizations.server";
-import { can } from "~/modules/organizations/policy";
-import { refreshDemand } from "./demand.server";
 import { enqueueNotice } from "./notices.server";
 import { proposerMayMove } from "./policy";
-import { type ProposalForm, submissionProblems, type TransitionForm } from "./schemas";
+import { submissionProblems, type TransitionForm } from "./schemas";
 import {
   EDITABLE_STATUSES,
   findTransition,
@@ -40,7 +24,8 @@ import {
 } from "./workflow";
 
 // Proposals and their workflow (issue 4, items 1 and 2). Who may see an initiative
-// and who may move it are decided here, on the server, for every loader and action.
+// and who may move it are decided here, on the server, for every loader and action;
+// writing a proposal's texts is in proposal.server.ts.
 
 export type Initiative = typeof initiatives.$inferSelect;
 export type ViewerLike = { id: string; isStaff: boolean } | null;
@@ -108,54 +93,6 @@ export async function loadInitiative(db: Db, slug: string, viewer: ViewerLike): 
   return access;
 }
 
-async function freeSlug(db: Db, title: string) {
-  const base = slugify(title) || "initiative";
-  const [taken] = await db.select({ id: initiatives.id }).from(initiatives).where(eq(initiatives.slug, base));
-  return taken ? `${base}-${randomBytes(3).toString("hex")}` : base;
-}
-
-/** Links projects and hubs, after checking they are on the list and the organization's. */
-async function saveLinks(tx: Db, initiative: Initiative, form: ProposalForm, userId: string) {
-  const projectIds = [...new Set(form.projectIds)];
-  const hubIds = [...new Set(form.hubIds)];
-  if (projectIds.length > 0) {
-    const found = await tx
-      .select({ id: upstreamProjects.id })
-      .from(upstreamProjects)
-      .where(and(inArray(upstreamProjects.id, projectIds), eq(upstreamProjects.isActive, true)));
-    if (found.length !== projectIds.length)
-      throw new ValidationError({ projectIds: ["Choose projects from the list."] });
-  }
-  await assertActiveHubsOf(tx, initiative.organizationId, hubIds);
-  await tx.delete(initiativeProjects).where(eq(initiativeProjects.initiativeId, initiative.id));
-  await tx.delete(initiativeHubs).where(eq(initiativeHubs.initiativeId, initiative.id));
-  if (projectIds.length > 0)
-    await tx
-      .insert(initiativeProjects)
-      .values(projectIds.map((projectId) => ({ initiativeId: initiative.id, projectId })));
-  if (hubIds.length > 0)
-    await tx.insert(initiativeHubs).values(hubIds.map((hubId) => ({ initiativeId: initiative.id, hubId })));
-  if (form.suggestedProject) {
-    const [existing] = await tx
-      .select({ id: projectSuggestions.id })
-      .from(projectSuggestions)
-      .where(
-        and(
-          eq(projectSuggestions.initiativeId, initiative.id),
-          sql`lower(${projectSuggestions.name}) = lower(${form.suggestedProject})`,
-        ),
-      );
-    if (!existing)
-      await tx.insert(projectSuggestions).values({
-        name: form.suggestedProject,
-        url: form.suggestedProjectUrl || null,
-        initiativeId: initiative.id,
-        suggestedById: userId,
-      });
-  }
-  await refreshDemand(tx, initiative.id);
-}
-
 /** Projects counted for completeness: chosen ones plus pending suggestions. */
 async function ecosystemFitCount(tx: Db, initiativeId: string) {
   const [row] = await tx.execute<{ n: number }>(sql`
@@ -163,108 +100,6 @@ async function ecosystemFitCount(tx: Db, initiativeId: string) {
          + (select count(*) from project_suggestions where initiative_id = ${initiativeId} and status <> 'dismissed')
          as n`);
   return Number(row?.n ?? 0);
-}
-
-function proposalValues(form: ProposalForm) {
-  return {
-    title: form.title,
-    summary: form.summary,
-    problem: form.problem,
-    solution: form.solution,
-    plan: form.plan,
-    size: form.size === "" ? null : form.size,
-    suggestedGoalMinor: form.suggestedGoal ? parseMajorAmount(form.suggestedGoal, "USD") : null,
-  };
-}
-
-/** A new proposal, saved as a draft and optionally submitted at once. */
-export async function createProposal(
-  db: Db,
-  context: OrganizationContext,
-  form: ProposalForm,
-  options: { submit: boolean },
-) {
-  if (!can(context.actor, "propose"))
-    throw new ForbiddenError("Only people in this organization can propose in its name.");
-  const initiative = await db.transaction(async (tx) => {
-    const values = {
-      ...proposalValues(form),
-      organizationId: context.organization.id,
-      createdById: context.actor.userId,
-    };
-    // Two proposals with one title at the same moment: the second gets a suffixed address.
-    const [created] = await tx
-      .insert(initiatives)
-      .values({ ...values, slug: await freeSlug(tx, form.title) })
-      .onConflictDoNothing({ target: initiatives.slug })
-      .returning();
-    const saved =
-      created ??
-      (
-        await tx
-          .insert(initiatives)
-          .values({
-            ...values,
-            slug: `${slugify(form.title) || "initiative"}-${randomBytes(3).toString("hex")}`,
-          })
-          .returning()
-      )[0];
-    await saveLinks(tx, saved!, form, context.actor.userId);
-    await recordAudit(tx, {
-      actorId: context.actor.userId,
-      action: "initiative.created",
-      subjectType: "initiative",
-      subjectId: saved!.id,
-      organizationId: context.organization.id,
-      details: { title: form.title },
-    });
-    return saved!;
-  });
-  if (options.submit) {
-    await changeStatus(db, { userId: context.actor.userId, isStaff: context.actor.isStaff }, initiative.id, {
-      to: "submitted",
-    });
-  }
-  return initiative;
-}
-
-/** Edits a draft or a proposal sent back for changes; optionally (re)submits it. */
-export async function updateProposal(
-  db: Db,
-  access: InitiativeAccess,
-  viewer: { id: string; isStaff: boolean },
-  form: ProposalForm,
-  options: { submit: boolean },
-) {
-  if (!access.canEdit)
-    throw new ForbiddenError(
-      EDITABLE_STATUSES.includes(access.initiative.status)
-        ? "Only its organization and staff can edit this proposal."
-        : `A proposal that is ${STATUS_LABELS[access.initiative.status].toLowerCase()} cannot be edited.`,
-    );
-  await db.transaction(async (tx) => {
-    const locked = await lockInitiative(tx, access.initiative.id);
-    if (!locked || !EDITABLE_STATUSES.includes(locked.status))
-      throw new ConflictError("The proposal changed status meanwhile; reload to see it.");
-    const [updated] = await tx
-      .update(initiatives)
-      .set({ ...proposalValues(form), updatedAt: new Date() })
-      .where(eq(initiatives.id, locked.id))
-      .returning();
-    await saveLinks(tx, updated!, form, viewer.id);
-    await recordAudit(tx, {
-      actorId: viewer.id,
-      action: "initiative.edited",
-      subjectType: "initiative",
-      subjectId: locked.id,
-      organizationId: locked.organizationId,
-    });
-  });
-  if (options.submit) {
-    await changeStatus(db, { userId: viewer.id, isStaff: viewer.isStaff }, access.initiative.id, {
-      to: "submitted",
-    });
-  }
 }
 
 /** An initiative's row, locked for the rest of the transaction (every change to it or its totals takes this lock first). */
