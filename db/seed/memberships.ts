@@ -1,4 +1,4 @@
-import { recordMembershipPayment } from "../../app/modules/ledger/ledger.server";
+import { recordMembershipPayment } from "../../app/modules/ledger/movements.server";
 import {
   createMembership,
   moveMembership,

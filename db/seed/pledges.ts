@@ -1,10 +1,10 @@
 import { eq, inArray } from "drizzle-orm";
+import { postLedgerGroup } from "../../app/modules/ledger/ledger.server";
 import {
-  postLedgerGroup,
   recordMatch,
   recordPledgePayment,
   recordPoolTransfer,
-} from "../../app/modules/ledger/ledger.server";
+} from "../../app/modules/ledger/movements.server";
 import { createPledgeRow, movePledge } from "../../app/modules/pledges/workflow";
 import type { Tx } from "../client.server";
 import { initiatives, receipts } from "../schema";

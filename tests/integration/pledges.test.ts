@@ -14,7 +14,7 @@ import {
 import { addMember, buildUser } from "#tests/factories";
 import { ConflictError, ValidationError } from "~/lib/errors";
 import { ledgerIntegrityProblems } from "~/modules/ledger/integrity.server";
-import { recordMembershipPayment, recordPledgePayment } from "~/modules/ledger/ledger.server";
+import { recordMembershipPayment, recordPledgePayment } from "~/modules/ledger/movements.server";
 import { reconcileLedger } from "~/modules/ledger/reconciliation.server";
 import { poolBalance, transferToPool } from "~/modules/matching/pool.server";
 import { attemptKey } from "~/modules/payments/attempts.server";

@@ -10,7 +10,8 @@ import {
 } from "#db/schema";
 
 // Reading the ledger (ADR 0012): balances, statement lines and groups with the amount
-// that moved through the Stripe balance. Writing is in ledger.server.ts.
+// that moved through the Stripe balance. Writing is in ledger.server.ts and
+// movements.server.ts.
 
 /** Balances per account kind and currency (what the staff page shows), in SQL. */
 export function accountBalances(db: Db, options: { since?: Date } = {}) {

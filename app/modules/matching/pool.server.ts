@@ -4,7 +4,7 @@ import { initiatives, ledgerAccounts, ledgerEntries, ledgerGroups, pledges, user
 import { ValidationError } from "~/lib/errors";
 import { recordAudit } from "~/modules/audit/audit.server";
 import { lockInitiative } from "~/modules/initiatives/initiatives.server";
-import { recordMatch, recordPoolTransfer } from "~/modules/ledger/ledger.server";
+import { recordMatch, recordPoolTransfer } from "~/modules/ledger/movements.server";
 import { allocateQuadratic, oneToOneMatch } from "./allocation";
 
 // The matching pool (issue 10, section 3; ADR 0014): money staff set aside from

@@ -5,7 +5,7 @@ import { MembershipActivated, membershipActivatedSubject } from "#emails/members
 import { MembershipPaymentFailed, membershipPaymentFailedSubject } from "#emails/membership-payment-failed";
 import { env } from "~/lib/env.server";
 import { formatMoney } from "~/lib/money";
-import { recordMembershipPayment, recordProcessorFee } from "~/modules/ledger/ledger.server";
+import { recordMembershipPayment, recordProcessorFee } from "~/modules/ledger/movements.server";
 import { sendEmail } from "~/modules/notifications/email.server";
 import {
   type InvoiceSettlement,

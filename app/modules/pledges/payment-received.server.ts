@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Tx } from "#db/client.server";
 import { initiatives, paymentExceptions, type pledges, receipts } from "#db/schema";
-import { recordPledgePayment, recordProcessorFee } from "~/modules/ledger/ledger.server";
+import { recordPledgePayment, recordProcessorFee } from "~/modules/ledger/movements.server";
 import { organizationContacts } from "~/modules/organizations/organizations.server";
 import { notifyPledge } from "./notices.server";
 import { movePledge } from "./workflow";

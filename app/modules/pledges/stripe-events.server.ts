@@ -3,7 +3,7 @@ import type { Tx } from "#db/client.server";
 import { initiatives, type PledgeRecovery, pledges } from "#db/schema";
 import { logger } from "~/lib/logger.server";
 import { lockInitiative } from "~/modules/initiatives/initiatives.server";
-import { recordPledgeRefund } from "~/modules/ledger/ledger.server";
+import { recordPledgeRefund } from "~/modules/ledger/movements.server";
 import {
   type PaymentIntentState,
   type RefundState,
