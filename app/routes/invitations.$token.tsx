@@ -11,7 +11,7 @@ import {
   type ClosedInvitationReason,
   findOpenInvitation,
   whyInvitationClosed,
-} from "~/modules/organizations/people.server";
+} from "~/modules/organizations/invitations.server";
 
 export const meta: MetaFunction = () => [{ title: "Invitation · Commons" }];
 

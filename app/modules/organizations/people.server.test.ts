@@ -5,15 +5,9 @@ import { auditEvents, emailMessages, type OrganizationRole, organizationMembers,
 import { addMember, buildOrganization, buildUser } from "#tests/factories";
 import { ConflictError, ForbiddenError, NotFoundError, type ValidationError } from "~/lib/errors";
 import { INVITATION_LIMITS } from "./invitation-limits.server";
+import { acceptInvitation, inviteMember, revokeInvitation, whyInvitationClosed } from "./invitations.server";
 import { createOrganization, loadOrganizationFor } from "./organizations.server";
-import {
-  acceptInvitation,
-  changeRole,
-  inviteMember,
-  removeMember,
-  revokeInvitation,
-  whyInvitationClosed,
-} from "./people.server";
+import { changeRole, removeMember } from "./people.server";
 
 const db = getDb();
 const person = (overrides: Partial<typeof users.$inferInsert> = {}) =>

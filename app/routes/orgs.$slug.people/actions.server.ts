@@ -2,12 +2,8 @@ import { redirectWithFlash } from "~/lib/flash.server";
 import { handleForm } from "~/lib/forms.server";
 import { handleDomainErrors } from "~/lib/http.server";
 import { db } from "~/modules/database.server";
-import {
-  changeRole,
-  inviteMember,
-  removeMember,
-  revokeInvitation,
-} from "~/modules/organizations/people.server";
+import { inviteMember, revokeInvitation } from "~/modules/organizations/invitations.server";
+import { changeRole, removeMember } from "~/modules/organizations/people.server";
 import type { requireOrganization } from "~/modules/organizations/request.server";
 import { inviteSchema, roleChangeSchema } from "~/modules/organizations/schemas";
 
