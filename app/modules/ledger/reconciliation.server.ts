@@ -9,7 +9,7 @@ import {
   users,
 } from "#db/schema";
 import { enqueueNow, QUEUES } from "~/modules/jobs/boss.server";
-import { retrievePaymentIntent } from "~/modules/payments/charges.server";
+import { retrievePaymentIntent } from "~/modules/payments/charge-state.server";
 import {
   paidInvoicesSince,
   retrieveBalanceTransaction,

@@ -4,13 +4,9 @@ import { getDb } from "#db/client.server";
 import { paymentAttempts } from "#db/schema";
 import { type StripeEmulator, startStripeEmulator } from "#tests/mocks/stripe/emulator";
 import { reloadEnv } from "~/lib/env.server";
-import {
-  chargeSavedCard,
-  createPaymentCheckout,
-  createSetupCheckout,
-  refundPayment,
-  savedCards,
-} from "./charges.server";
+import { savedCards } from "./charge-state.server";
+import { chargeSavedCard, refundPayment } from "./charges.server";
+import { createPaymentCheckout, createSetupCheckout } from "./checkout.server";
 import { resetStripeClient, stripe } from "./stripe.server";
 
 // Save a card now, charge it later (what pledges need), through payments' own

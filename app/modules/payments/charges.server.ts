@@ -2,88 +2,10 @@ import type { Db } from "#db/client.server";
 import { type Attempt, type AttemptSubject, attemptStripe, openAttempt, send } from "./attempts.server";
 import { idOf, StripeApiError, stripe } from "./stripe.server";
 
-// Saving a card now and charging it later (issue 9, section 2; what pledges need):
-// Checkout in setup mode, an off-session charge of the saved card, and refunds. Each
-// call is an attempt with its own key; outcomes are confirmed by webhooks.
-
-/** Stripe Checkout in setup mode: saves a card to the customer; nothing is charged. */
-export async function createSetupCheckout(
-  db: Db,
-  input: AttemptSubject & {
-    customerId: string;
-    currency: string;
-    metadata: Record<string, string>;
-    successUrl: string;
-    cancelUrl: string;
-  },
-) {
-  const session = await attemptStripe(
-    db,
-    {
-      operation: "checkout.setup",
-      organizationId: input.organizationId,
-      pledgeId: input.pledgeId,
-      actorId: input.actorId,
-      request: {
-        mode: "setup" as const,
-        currency: input.currency.toLowerCase(),
-        customer: input.customerId,
-        metadata: input.metadata,
-        setup_intent_data: { metadata: input.metadata },
-        success_url: input.successUrl,
-        cancel_url: input.cancelUrl,
-      },
-    },
-    (params, options) => stripe().checkout.sessions.create(params, options),
-  );
-  if (!session.url) throw new Error(`checkout session ${session.id} has no URL`);
-  return { id: session.id, url: session.url };
-}
-
-/** Stripe Checkout in payment mode: one payment now, on Stripe's page (e.g. a donation to the pool). */
-export async function createPaymentCheckout(
-  db: Db,
-  input: AttemptSubject & {
-    customerId: string;
-    productId: string;
-    amountMinor: number;
-    currency: string;
-    metadata: Record<string, string>;
-    successUrl: string;
-    cancelUrl: string;
-  },
-) {
-  const session = await attemptStripe(
-    db,
-    {
-      operation: "checkout.payment",
-      organizationId: input.organizationId,
-      pledgeId: input.pledgeId,
-      actorId: input.actorId,
-      request: {
-        mode: "payment" as const,
-        customer: input.customerId,
-        line_items: [
-          {
-            quantity: 1,
-            price_data: {
-              currency: input.currency.toLowerCase(),
-              unit_amount: input.amountMinor,
-              product: input.productId,
-            },
-          },
-        ],
-        metadata: input.metadata,
-        payment_intent_data: { metadata: input.metadata },
-        success_url: input.successUrl,
-        cancel_url: input.cancelUrl,
-      },
-    },
-    (params, options) => stripe().checkout.sessions.create(params, options),
-  );
-  if (!session.url) throw new Error(`checkout session ${session.id} has no URL`);
-  return { id: session.id, url: session.url };
-}
+// Charging a saved card later (issue 9, section 2; what pledges need): an off-session
+// charge of the card saved by Checkout in setup mode (checkout.server.ts), confirming
+// on-session when the bank asks, and refunds. Each call is an attempt with its own key;
+// outcomes are confirmed by webhooks and read back through charge-state.server.ts.
 
 export type OffSessionCharge =
   | { outcome: "succeeded"; paymentIntentId: string }
@@ -229,56 +151,6 @@ export async function confirmOnSession(
   }
 }
 
-/** A PaymentIntent as Stripe has it now, with its charge's balance transaction (the fee). */
-export async function retrievePaymentIntent(id: string) {
-  const intent = await stripe().paymentIntents.retrieve(id, {
-    expand: ["latest_charge.balance_transaction"],
-  });
-  const charge = typeof intent.latest_charge === "object" ? intent.latest_charge : null;
-  const balance =
-    charge && typeof charge.balance_transaction === "object" ? charge.balance_transaction : null;
-  return {
-    id: intent.id,
-    status: intent.status,
-    amountMinor: intent.amount,
-    amountReceivedMinor: intent.amount_received,
-    currency: intent.currency.toUpperCase(),
-    metadata: intent.metadata,
-    paymentMethodId: idOf(intent.payment_method),
-    lastError: intent.last_payment_error
-      ? {
-          code: intent.last_payment_error.code ?? null,
-          declineCode: intent.last_payment_error.decline_code ?? null,
-          adviceCode: intent.last_payment_error.advice_code ?? null,
-          message: intent.last_payment_error.message ?? "",
-        }
-      : null,
-    fee: balance ? { id: balance.id, feeMinor: balance.fee, currency: balance.currency.toUpperCase() } : null,
-    created: new Date(intent.created * 1000),
-  };
-}
-export type PaymentIntentState = Awaited<ReturnType<typeof retrievePaymentIntent>>;
-
-/** The saved card of a completed setup Checkout (read from Stripe, never from the browser). */
-export async function savedCardOfSetupSession(sessionId: string) {
-  const session = await stripe().checkout.sessions.retrieve(sessionId, {
-    expand: ["setup_intent.payment_method"],
-  });
-  const setupIntent = typeof session.setup_intent === "object" ? session.setup_intent : null;
-  const pm =
-    setupIntent && typeof setupIntent.payment_method === "object" ? setupIntent.payment_method : null;
-  if (session.status !== "complete" || setupIntent?.status !== "succeeded" || !pm?.card) return null;
-  return {
-    sessionId: session.id,
-    metadata: session.metadata ?? {},
-    paymentMethodId: pm.id,
-    brand: pm.card.brand,
-    last4: pm.card.last4,
-    expMonth: pm.card.exp_month,
-    expYear: pm.card.exp_year,
-  };
-}
-
 /** Refunds all (or part) of a PaymentIntent's charge. */
 export function refundPayment(
   db: Db,
@@ -305,30 +177,3 @@ export function refundPayment(
     (params, options) => stripe().refunds.create(params, options),
   );
 }
-
-/** The cards saved to a customer, newest first. */
-export async function savedCards(customerId: string) {
-  const methods = await stripe().paymentMethods.list({ customer: customerId, type: "card", limit: 20 });
-  return methods.data.map((pm) => ({
-    id: pm.id,
-    brand: pm.card?.brand ?? "card",
-    last4: pm.card?.last4 ?? "",
-    expMonth: pm.card?.exp_month ?? 0,
-    expYear: pm.card?.exp_year ?? 0,
-  }));
-}
-
-/** A refund as Stripe has it now. */
-export async function retrieveRefund(id: string) {
-  const refund = await stripe().refunds.retrieve(id);
-  return {
-    id: refund.id,
-    status: refund.status,
-    amountMinor: refund.amount,
-    currency: refund.currency.toUpperCase(),
-    metadata: refund.metadata ?? {},
-    paymentIntentId: idOf(refund.payment_intent),
-    created: new Date(refund.created * 1000),
-  };
-}
-export type RefundState = Awaited<ReturnType<typeof retrieveRefund>>;

@@ -54,6 +54,85 @@ export async function createSubscriptionCheckout(
   return { id: session.id, url: session.url };
 }
 
+/** Stripe Checkout in setup mode: saves a card to the customer; nothing is charged. */
+export async function createSetupCheckout(
+  db: Db,
+  input: AttemptSubject & {
+    customerId: string;
+    currency: string;
+    metadata: Record<string, string>;
+    successUrl: string;
+    cancelUrl: string;
+  },
+) {
+  const session = await attemptStripe(
+    db,
+    {
+      operation: "checkout.setup",
+      organizationId: input.organizationId,
+      pledgeId: input.pledgeId,
+      actorId: input.actorId,
+      request: {
+        mode: "setup" as const,
+        currency: input.currency.toLowerCase(),
+        customer: input.customerId,
+        metadata: input.metadata,
+        setup_intent_data: { metadata: input.metadata },
+        success_url: input.successUrl,
+        cancel_url: input.cancelUrl,
+      },
+    },
+    (params, options) => stripe().checkout.sessions.create(params, options),
+  );
+  if (!session.url) throw new Error(`checkout session ${session.id} has no URL`);
+  return { id: session.id, url: session.url };
+}
+
+/** Stripe Checkout in payment mode: one payment now, on Stripe's page (e.g. a donation to the pool). */
+export async function createPaymentCheckout(
+  db: Db,
+  input: AttemptSubject & {
+    customerId: string;
+    productId: string;
+    amountMinor: number;
+    currency: string;
+    metadata: Record<string, string>;
+    successUrl: string;
+    cancelUrl: string;
+  },
+) {
+  const session = await attemptStripe(
+    db,
+    {
+      operation: "checkout.payment",
+      organizationId: input.organizationId,
+      pledgeId: input.pledgeId,
+      actorId: input.actorId,
+      request: {
+        mode: "payment" as const,
+        customer: input.customerId,
+        line_items: [
+          {
+            quantity: 1,
+            price_data: {
+              currency: input.currency.toLowerCase(),
+              unit_amount: input.amountMinor,
+              product: input.productId,
+            },
+          },
+        ],
+        metadata: input.metadata,
+        payment_intent_data: { metadata: input.metadata },
+        success_url: input.successUrl,
+        cancel_url: input.cancelUrl,
+      },
+    },
+    (params, options) => stripe().checkout.sessions.create(params, options),
+  );
+  if (!session.url) throw new Error(`checkout session ${session.id} has no URL`);
+  return { id: session.id, url: session.url };
+}
+
 /**
  * Makes sure an earlier Checkout session can no longer take money before a new one
  * replaces it (issue 9, item 1.4). Returns "expired" when it is closed unpaid, and

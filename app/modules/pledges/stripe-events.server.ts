@@ -10,7 +10,7 @@ import {
   retrievePaymentIntent,
   retrieveRefund,
   savedCardOfSetupSession,
-} from "~/modules/payments/charges.server";
+} from "~/modules/payments/charge-state.server";
 import { type StripeEventHandlers, stripeHandler } from "~/modules/payments/event-processing.server";
 import { retrieveInvoice, settlementOfInvoice } from "~/modules/payments/invoices.server";
 import type { StripeCheckoutSession, StripeEvent, StripeInvoice } from "~/modules/payments/stripe.server";
