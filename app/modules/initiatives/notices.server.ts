@@ -1,19 +1,14 @@
-import { and, eq, inArray, isNull, or } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "#db/client.server";
 import {
-  endorsementHubs,
   endorsements,
-  initiatives,
   initiativeTransitions,
   initiativeUpdates,
   noticeDeliveries,
-  notificationPreferences,
   organizationMembers,
-  organizations,
   users,
 } from "#db/schema";
 import {
-  InitiativeEndorsed,
   InitiativeMerged,
   InitiativeStatusChanged,
   InitiativeSubmitted,
@@ -22,11 +17,15 @@ import {
 import { env } from "~/lib/env.server";
 import { enqueue, QUEUES } from "~/modules/jobs/boss.server";
 import { sendEmail } from "~/modules/notifications/email.server";
+import { unsubscribeHeaders, unsubscribeUrl } from "~/modules/notifications/preferences.server";
+import { endorsementMessages } from "./endorsement-notices.server";
 import {
-  type PreferenceKey,
-  unsubscribeHeaders,
-  unsubscribeUrl,
-} from "~/modules/notifications/preferences.server";
+  followersOf,
+  initiativeById,
+  type Message,
+  membersOf,
+  withPreference,
+} from "./notice-audiences.server";
 import { STATUS_LABELS } from "./workflow";
 
 // Initiative emails (issue 4, item 8) go out from a job: the action that causes one
@@ -57,129 +56,6 @@ function noticeKey(notice: Notice) {
     case "merged":
       return `merged:${notice.duplicateId}`;
   }
-}
-
-type Recipient = { id: string; email: string };
-
-/** People of the proposing organization and of every organization endorsing now. */
-async function followersOf(db: Db, initiativeId: string, preference: PreferenceKey): Promise<Recipient[]> {
-  const [initiative] = await db
-    .select({ organizationId: initiatives.organizationId })
-    .from(initiatives)
-    .where(eq(initiatives.id, initiativeId));
-  if (!initiative) return [];
-  const endorsing = await db
-    .select({ organizationId: endorsements.organizationId, endorsedById: endorsements.endorsedById })
-    .from(endorsements)
-    .where(and(eq(endorsements.initiativeId, initiativeId), isNull(endorsements.withdrawnAt)));
-  const endorsingOrgs = endorsing.map((e) => e.organizationId);
-  const endorsers = endorsing.flatMap((e) => (e.endorsedById ? [e.endorsedById] : []));
-  const rows = await db
-    .selectDistinct({ id: users.id, email: users.email })
-    .from(organizationMembers)
-    .innerJoin(users, eq(users.id, organizationMembers.userId))
-    .where(
-      or(
-        // Everyone in the proposing organization…
-        eq(organizationMembers.organizationId, initiative.organizationId),
-        // …and the admins of endorsing organizations, plus whoever endorsed.
-        endorsingOrgs.length > 0
-          ? and(
-              inArray(organizationMembers.organizationId, endorsingOrgs),
-              inArray(organizationMembers.role, ["owner", "admin"]),
-            )
-          : undefined,
-        endorsers.length > 0 ? inArray(organizationMembers.userId, endorsers) : undefined,
-      ),
-    );
-  return withPreference(db, rows, preference);
-}
-
-/** Everyone in the organization that proposed the initiative. */
-async function membersOf(db: Db, initiativeId: string): Promise<Recipient[]> {
-  return db
-    .selectDistinct({ id: users.id, email: users.email })
-    .from(initiatives)
-    .innerJoin(organizationMembers, eq(organizationMembers.organizationId, initiatives.organizationId))
-    .innerJoin(users, eq(users.id, organizationMembers.userId))
-    .where(eq(initiatives.id, initiativeId));
-}
-
-async function withPreference(db: Db, people: Recipient[], preference: PreferenceKey) {
-  if (people.length === 0) return [];
-  const optedOut = await db
-    .select({ userId: notificationPreferences.userId })
-    .from(notificationPreferences)
-    .where(
-      and(
-        inArray(
-          notificationPreferences.userId,
-          people.map((p) => p.id),
-        ),
-        eq(notificationPreferences[preference], false),
-      ),
-    );
-  const skip = new Set(optedOut.map((o) => o.userId));
-  return people.filter((p) => !skip.has(p.id));
-}
-
-async function initiativeById(db: Db, id: string) {
-  const [row] = await db
-    .select({
-      id: initiatives.id,
-      slug: initiatives.slug,
-      title: initiatives.title,
-      summary: initiatives.summary,
-      organizationName: organizations.name,
-    })
-    .from(initiatives)
-    .innerJoin(organizations, eq(organizations.id, initiatives.organizationId))
-    .where(eq(initiatives.id, id));
-  return row;
-}
-
-type Message = { to: Recipient; subject: string; template: string; body: (unsub: string) => JSX.Element };
-
-/**
- * A new endorsement (issue 13, item 3): the proposing organization's people hear of it,
- * unless they turned these emails off. An endorser its standing does not count is named all
- * the same: the proposers know who backs them.
- */
-async function endorsementMessages(db: Db, endorsementId: string, appUrl: string): Promise<Message[]> {
-  const [endorsement] = await db
-    .select({
-      initiativeId: endorsements.initiativeId,
-      note: endorsements.note,
-      withdrawnAt: endorsements.withdrawnAt,
-      endorserName: organizations.name,
-    })
-    .from(endorsements)
-    .innerJoin(organizations, eq(organizations.id, endorsements.organizationId))
-    .where(eq(endorsements.id, endorsementId));
-  if (!endorsement || endorsement.withdrawnAt) return [];
-  const initiative = await initiativeById(db, endorsement.initiativeId);
-  if (!initiative) return [];
-  const hubCount = await db.$count(endorsementHubs, eq(endorsementHubs.endorsementId, endorsementId));
-  const proposers = await withPreference(
-    db,
-    await membersOf(db, endorsement.initiativeId),
-    "initiativeEndorsements",
-  );
-  return proposers.map((to) => ({
-    to,
-    subject: `${endorsement.endorserName} endorses ${initiative.title}`,
-    template: "initiative-endorsed",
-    body: (unsub) =>
-      InitiativeEndorsed({
-        appUrl,
-        initiativeTitle: initiative.title,
-        initiativeUrl: `${appUrl}/initiatives/${initiative.slug}`,
-        unsubscribeUrl: unsub,
-        endorserName: endorsement.endorserName,
-        hubCount,
-        note: endorsement.note,
-      }),
-  }));
 }
 
 /** Sends one notice to everyone it concerns, once each. Returns how many emails went out. */
