@@ -12,12 +12,13 @@ import {
 import { addMember, buildHub, buildOrganization, buildUser } from "#tests/factories";
 import { ForbiddenError, InvalidTransitionError, NotFoundError, ValidationError } from "~/lib/errors";
 import { listCatalog } from "~/modules/initiatives/catalog.server";
+import { markDuplicate } from "~/modules/initiatives/duplicates.server";
 import { endorse, withdrawEndorsement } from "~/modules/initiatives/endorsements.server";
 import { changeStatus, loadInitiative } from "~/modules/initiatives/initiatives.server";
 import { deliverNotice } from "~/modules/initiatives/notices.server";
 import { createProposal } from "~/modules/initiatives/proposal.server";
 import { proposalSchema } from "~/modules/initiatives/schemas";
-import { listReviews, markDuplicate, saveReview } from "~/modules/initiatives/triage.server";
+import { listReviews, saveReview } from "~/modules/initiatives/triage.server";
 import { TRANSITIONS } from "~/modules/initiatives/workflow";
 import { stopBoss } from "~/modules/jobs/boss.server";
 import { startWorker } from "~/modules/jobs/worker.server";

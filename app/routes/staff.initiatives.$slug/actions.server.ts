@@ -6,6 +6,7 @@ import { handleForm } from "~/lib/forms.server";
 import { handleDomainErrors } from "~/lib/http.server";
 import type { Viewer } from "~/modules/auth/request.server";
 import { db } from "~/modules/database.server";
+import { markDuplicate } from "~/modules/initiatives/duplicates.server";
 import { changeStatus } from "~/modules/initiatives/initiatives.server";
 import { CONFIRMED_DECISIONS } from "~/modules/initiatives/policy";
 import {
@@ -15,7 +16,7 @@ import {
   transitionSchema,
   triageSchema,
 } from "~/modules/initiatives/schemas";
-import { addNote, markDuplicate, saveReview, setTriage } from "~/modules/initiatives/triage.server";
+import { addNote, saveReview, setTriage } from "~/modules/initiatives/triage.server";
 import { STATUS_LABELS } from "~/modules/initiatives/workflow";
 
 // The triage page's forms, one function per intent (issue 13, section 3).
