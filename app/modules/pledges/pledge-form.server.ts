@@ -1,15 +1,44 @@
+import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "#db/client.server";
-import type { initiatives } from "#db/schema";
+import { type initiatives, organizationMembers, organizations, pledges } from "#db/schema";
 import { formatMajorAmount, parseMajorAmount } from "~/lib/money";
 import { matchEstimate } from "~/modules/matching/pool.server";
+import { savedCards } from "~/modules/payments/charge-state.server";
 import { billingProfileOf } from "~/modules/payments/customers.server";
-import { pledgingOrganizations, savedCardsOf } from "./pledges.server";
 
 // What the pledge form shows (issue 10, sections 1 and 3): the organizations the
 // viewer may pledge for, the chosen one's pledge and saved cards, and the labelled
 // estimate of the match the amount would add, with why it is what it is.
 
 type Initiative = typeof initiatives.$inferSelect;
+
+/** The organizations the viewer may pledge for, each with its pledge to this initiative. */
+export async function pledgingOrganizations(db: Db, viewerId: string, initiativeId: string) {
+  return db
+    .select({
+      id: organizations.id,
+      slug: organizations.slug,
+      name: organizations.name,
+      role: organizationMembers.role,
+      pledge: pledges,
+    })
+    .from(organizationMembers)
+    .innerJoin(organizations, eq(organizations.id, organizationMembers.organizationId))
+    .leftJoin(
+      pledges,
+      and(eq(pledges.organizationId, organizations.id), eq(pledges.initiativeId, initiativeId)),
+    )
+    .where(
+      and(eq(organizationMembers.userId, viewerId), inArray(organizationMembers.role, ["admin", "owner"])),
+    )
+    .orderBy(organizations.name);
+}
+
+/** The cards saved to an organization's Stripe customer (none before its first checkout). */
+export async function savedCardsOf(db: Db, organizationId: string) {
+  const profile = await billingProfileOf(db, organizationId);
+  return profile ? savedCards(profile.stripeCustomerId) : [];
+}
 
 export async function pledgeFormContext(
   db: Db,

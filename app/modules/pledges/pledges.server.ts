@@ -1,17 +1,17 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db, Tx } from "#db/client.server";
-import { initiatives, organizationMembers, organizations, pledges } from "#db/schema";
+import { initiatives, organizations, pledges } from "#db/schema";
 import { assertAddress } from "~/lib/address.server";
 import { env } from "~/lib/env.server";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "~/lib/errors";
 import { formatMoney, parseMajorAmount } from "~/lib/money";
 import { lockInitiative } from "~/modules/initiatives/initiatives.server";
 import { isPubliclyVisible } from "~/modules/initiatives/workflow";
-import { matchEstimate } from "~/modules/matching/pool.server";
 import { loadOrganizationFor } from "~/modules/organizations/organizations.server";
 import { savedCards } from "~/modules/payments/charge-state.server";
 import { createSetupCheckout } from "~/modules/payments/checkout.server";
-import { billingProfileOf, ensureCustomer, updateCustomerBilling } from "~/modules/payments/customers.server";
+import { ensureCustomer, updateCustomerBilling } from "~/modules/payments/customers.server";
+import { finalDayProblem } from "./final-day.server";
 import { notifyPledge } from "./notices.server";
 import type { PledgeForm } from "./schemas";
 import { createPledgeRow, movePledge } from "./workflow";
@@ -22,77 +22,10 @@ import { createPledgeRow, movePledge } from "./workflow";
 // the final-day rule is checked, so two changes cannot both pass it.
 
 export type Viewer = { id: string; isStaff: boolean; email: string; name: string };
-type Initiative = typeof initiatives.$inferSelect;
 export type Pledge = typeof pledges.$inferSelect;
 
-export const FINAL_DAY_MS = 24 * 60 * 60 * 1000;
 /** After funding, how long card pledges may take to collect (the errored window). */
 export const COLLECTION_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
-
-/** The organizations the viewer may pledge for, each with its pledge to this initiative. */
-export async function pledgingOrganizations(db: Db, viewerId: string, initiativeId: string) {
-  return db
-    .select({
-      id: organizations.id,
-      slug: organizations.slug,
-      name: organizations.name,
-      role: organizationMembers.role,
-      pledge: pledges,
-    })
-    .from(organizationMembers)
-    .innerJoin(organizations, eq(organizations.id, organizationMembers.organizationId))
-    .leftJoin(
-      pledges,
-      and(eq(pledges.organizationId, organizations.id), eq(pledges.initiativeId, initiativeId)),
-    )
-    .where(
-      and(eq(organizationMembers.userId, viewerId), inArray(organizationMembers.role, ["admin", "owner"])),
-    )
-    .orderBy(organizations.name);
-}
-
-/** The cards saved to an organization's Stripe customer (none before its first checkout). */
-export async function savedCardsOf(db: Db, organizationId: string) {
-  const profile = await billingProfileOf(db, organizationId);
-  return profile ? savedCards(profile.stripeCustomerId) : [];
-}
-
-/**
- * Why a change in the final 24 hours is refused, or null: no change may take the
- * total (pledges plus match) from the goal to below it, nor the organizations from the
- * minimum to below it (issue 10, item 1).
- */
-export async function finalDayProblem(
-  tx: Db,
-  initiative: Initiative,
-  change: {
-    organizationId: string;
-    fromMinor: number;
-    toMinor: number;
-    fromCounted: boolean;
-    toCounted: boolean;
-  },
-  now = new Date(),
-) {
-  if (!initiative.pledgeDeadline || initiative.pledgeDeadline.getTime() - now.getTime() > FINAL_DAY_MS)
-    return null;
-  const pledgedAfter = initiative.pledgedMinor - change.fromMinor + change.toMinor;
-  const orgsAfter = initiative.pledgeOrganizations - Number(change.fromCounted) + Number(change.toCounted);
-  const minimum = initiative.minBackers ?? 0;
-  if (initiative.pledgeOrganizations >= minimum && orgsAfter < minimum)
-    return `In the final 24 hours no change may take the initiative below its minimum of ${minimum} organizations.`;
-  const goal = initiative.goalMinor ?? 0;
-  const estimate = await matchEstimate(tx, initiative, {
-    organizationId: change.organizationId,
-    amountMinor: change.toCounted ? change.toMinor : 0,
-    previousMinor: change.fromCounted ? change.fromMinor : 0,
-  });
-  const before = initiative.pledgedMinor + (estimate.before?.match ?? 0);
-  const after = pledgedAfter + (estimate.after?.match ?? 0);
-  if (before >= goal && after < goal)
-    return `In the final 24 hours no change may take the initiative below its goal of ${formatMoney({ amountMinor: goal, currency: initiative.currency })}.`;
-  return null;
-}
 
 async function lockOpenInitiative(tx: Tx, initiativeId: string, now = new Date()) {
   const initiative = await lockInitiative(tx, initiativeId);

@@ -12,7 +12,7 @@ import { proposerMayMove } from "~/modules/initiatives/policy";
 import { renderProposal } from "~/modules/initiatives/proposal.server";
 import { availableTransitions, ENDORSABLE_STATUSES, isPubliclyVisible } from "~/modules/initiatives/workflow";
 import { fundingSummary, publicFunders } from "~/modules/pledges/funding.server";
-import { pledgingOrganizations } from "~/modules/pledges/pledges.server";
+import { pledgingOrganizations } from "~/modules/pledges/pledge-form.server";
 
 // What the public initiative page shows this viewer (markdown rendered here, on the server).
 

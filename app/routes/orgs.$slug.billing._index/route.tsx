@@ -19,7 +19,7 @@ import { latestApplication } from "~/modules/memberships/subsidies.server";
 import { listActiveTiers } from "~/modules/memberships/tiers.server";
 import { requireOrganization } from "~/modules/organizations/request.server";
 import { pledgesOfOrganization } from "~/modules/pledges/organization-pledges.server";
-import { savedCardsOf } from "~/modules/pledges/pledges.server";
+import { savedCardsOf } from "~/modules/pledges/pledge-form.server";
 import { billingActions } from "./actions.server";
 import { MembershipCard } from "./MembershipCard";
 import { useBillingPage } from "./page";
