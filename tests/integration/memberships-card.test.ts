@@ -12,7 +12,8 @@ import {
 import { addMember, buildOrganization, buildUser } from "#tests/factories";
 import { ledgerIntegrityProblems } from "~/modules/ledger/integrity.server";
 import { organizationPayments } from "~/modules/ledger/queries.server";
-import { setCancelAtPeriodEnd, startCardCheckout } from "~/modules/memberships/memberships.server";
+import { setCancelAtPeriodEnd } from "~/modules/memberships/billing.server";
+import { startCardCheckout } from "~/modules/memberships/memberships.server";
 import { loadOrganizationFor } from "~/modules/organizations/organizations.server";
 import { eventually, type Harness, payOnCheckoutPage, startStripeHarness } from "./stripe-harness";
 

@@ -4,12 +4,9 @@ import { getDb } from "#db/client.server";
 import { membershipTiers } from "#db/schema";
 import { STRIPE_OBJECT_TYPES, stripeContractErrors } from "#tests/contract/stripe-types";
 import { addMember, buildOrganization, buildUser } from "#tests/factories";
+import { changeTier, setCancelAtPeriodEnd } from "~/modules/memberships/billing.server";
 import { requestMembershipInvoice } from "~/modules/memberships/invoices.server";
-import {
-  changeTier,
-  setCancelAtPeriodEnd,
-  startCardCheckout,
-} from "~/modules/memberships/memberships.server";
+import { startCardCheckout } from "~/modules/memberships/memberships.server";
 import { loadOrganizationFor } from "~/modules/organizations/organizations.server";
 import { eventually, type Harness, payOnCheckoutPage, startStripeHarness } from "./stripe-harness";
 

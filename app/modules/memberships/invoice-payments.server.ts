@@ -13,6 +13,7 @@ import {
   settlementOfInvoice,
 } from "~/modules/payments/invoices.server";
 import type { StripeEvent, StripeInvoice } from "~/modules/payments/stripe.server";
+import { recordScheduledTier } from "./billing.server";
 import {
   findMembership,
   type LoadedSubscription,
@@ -23,7 +24,6 @@ import {
   subscriptionOfInvoice,
   syncSubscription,
 } from "./lifecycle.server";
-import { recordScheduledTier } from "./memberships.server";
 import { recordReceipt } from "./receipts.server";
 import { tierOfProduct } from "./tiers.server";
 import { canMoveMembership, moveMembership, updateMembershipDetails } from "./workflow";

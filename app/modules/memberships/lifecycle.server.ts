@@ -5,7 +5,7 @@ import { organizationContacts } from "~/modules/organizations/organizations.serv
 import type { StripeInvoice, StripeSubscription } from "~/modules/payments/stripe.server";
 import { idOf } from "~/modules/payments/stripe.server";
 import { retrieveSubscription } from "~/modules/payments/subscriptions.server";
-import { recordScheduledTier } from "./memberships.server";
+import { recordScheduledTier } from "./billing.server";
 import { canMoveMembership, moveMembership, updateMembershipDetails } from "./workflow";
 
 // What Stripe's subscriptions mean for memberships (issue 3, item 10; issue 9), and

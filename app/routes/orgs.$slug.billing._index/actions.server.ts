@@ -4,13 +4,9 @@ import { handleForm } from "~/lib/forms.server";
 import { handleDomainErrors } from "~/lib/http.server";
 import { returnOrigin } from "~/lib/return-origin.server";
 import { db } from "~/modules/database.server";
+import { changeTier, openBillingPortal, setCancelAtPeriodEnd } from "~/modules/memberships/billing.server";
 import { requestMembershipInvoice } from "~/modules/memberships/invoices.server";
-import {
-  changeTier,
-  openBillingPortal,
-  setCancelAtPeriodEnd,
-  startCardCheckout,
-} from "~/modules/memberships/memberships.server";
+import { startCardCheckout } from "~/modules/memberships/memberships.server";
 import {
   invoiceRequestSchema,
   joinByCardSchema,
