@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { fieldProps, useSchemaForm } from "~/components/forms";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { fieldProps, SchemaForm, useSchemaForm } from "~/components/forms";
 import { Badge } from "~/components/ui/Badge";
 import { Button, ButtonLink } from "~/components/ui/Button";
 import { Card, CardHeader } from "~/components/ui/Card";
 import { EmptyState } from "~/components/ui/EmptyState";
-import { Field, FormError } from "~/components/ui/Field";
+import { Field } from "~/components/ui/Field";
 import { formatDay } from "~/lib/dates";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { handleForm } from "~/lib/forms.server";
@@ -174,8 +174,7 @@ export default function Account() {
       </Card>
       <Card className="max-w-xl">
         <CardHeader title="Change password" />
-        <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="space-y-4">
-          <FormError errors={form.errors} />
+        <SchemaForm form={form} className="space-y-4">
           <Field
             label="Current password"
             type="password"
@@ -197,7 +196,7 @@ export default function Account() {
           />
           <Button type="submit">Change password</Button>
           <p className="text-sm text-muted">Changing it signs you out everywhere else.</p>
-        </Form>
+        </SchemaForm>
       </Card>
     </div>
   );

@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useNavigation } from "@remix-run/react";
-import { fieldProps, useSchemaForm } from "~/components/forms";
+import { useActionData, useNavigation } from "@remix-run/react";
+import { fieldProps, SchemaForm, useSchemaForm } from "~/components/forms";
 import { AuthCard } from "~/components/layout/AuthCard";
 import { Button } from "~/components/ui/Button";
-import { Field, FormError } from "~/components/ui/Field";
+import { Field } from "~/components/ui/Field";
 import { RateLimitedError } from "~/lib/errors";
 import { handleForm } from "~/lib/forms.server";
 import { requestPasswordReset } from "~/modules/auth/accounts.server";
@@ -45,13 +45,12 @@ export default function ForgotPassword() {
   }
   return (
     <AuthCard title="Reset your password" intro="Enter your account's email and we'll send you a link.">
-      <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="space-y-4">
-        <FormError errors={form.errors} />
+      <SchemaForm form={form} className="space-y-4">
         <Field label="Email" type="email" autoComplete="email" {...fieldProps(fields.email)} />
         <Button type="submit" className="w-full" disabled={busy}>
           Send reset link
         </Button>
-      </Form>
+      </SchemaForm>
     </AuthCard>
   );
 }

@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import { fieldProps, useSchemaForm } from "~/components/forms";
+import { Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { fieldProps, SchemaForm, useSchemaForm } from "~/components/forms";
 import { AuthCard } from "~/components/layout/AuthCard";
 import { Button } from "~/components/ui/Button";
-import { Field, FormError } from "~/components/ui/Field";
+import { Field } from "~/components/ui/Field";
 import { RateLimitedError } from "~/lib/errors";
 import { handleForm } from "~/lib/forms.server";
 import { signIn } from "~/modules/auth/accounts.server";
@@ -60,9 +60,8 @@ export default function Login() {
         </>
       }
     >
-      <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="space-y-4">
+      <SchemaForm form={form} className="space-y-4">
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
-        <FormError errors={form.errors} />
         <Field label="Email" type="email" autoComplete="email" {...fieldProps(fields.email)} />
         <Field
           label="Password"
@@ -76,7 +75,7 @@ export default function Login() {
         <p className="text-center text-sm">
           <Link to="/forgot-password">Forgot your password?</Link>
         </p>
-      </Form>
+      </SchemaForm>
     </AuthCard>
   );
 }

@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { fieldProps, useSchemaForm } from "~/components/forms";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { fieldProps, SchemaForm, useSchemaForm } from "~/components/forms";
 import { AuthCard } from "~/components/layout/AuthCard";
 import { Button } from "~/components/ui/Button";
-import { Field, FormError } from "~/components/ui/Field";
+import { Field } from "~/components/ui/Field";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { handleForm } from "~/lib/forms.server";
 import { isResetTokenLive, resetPassword } from "~/modules/auth/accounts.server";
@@ -42,9 +42,8 @@ export default function ResetPassword() {
   }
   return (
     <AuthCard title="Choose a new password" intro="Signing in elsewhere will end: every session is closed.">
-      <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="space-y-4">
+      <SchemaForm form={form} className="space-y-4">
         <input type="hidden" name="token" value={token} />
-        <FormError errors={form.errors} />
         <Field
           label="New password"
           type="password"
@@ -61,7 +60,7 @@ export default function ResetPassword() {
         <Button type="submit" className="w-full">
           Change password
         </Button>
-      </Form>
+      </SchemaForm>
     </AuthCard>
   );
 }

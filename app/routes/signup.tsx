@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { fieldProps, useSchemaForm } from "~/components/forms";
+import { Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { fieldProps, SchemaForm, useSchemaForm } from "~/components/forms";
 import { AuthCard } from "~/components/layout/AuthCard";
 import { JoinSteps } from "~/components/memberships/JoinSteps";
 import { Button } from "~/components/ui/Button";
-import { Field, FormError } from "~/components/ui/Field";
+import { Field } from "~/components/ui/Field";
 import { handleForm } from "~/lib/forms.server";
 import { getViewer, safeRedirectPath, signupCookie } from "~/modules/auth/request.server";
 import { signupSchema } from "~/modules/auth/schemas";
@@ -51,9 +51,8 @@ export default function Signup() {
       }
     >
       {joining ? <JoinSteps current={1} tierName={joining} /> : null}
-      <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="mt-4 space-y-4">
+      <SchemaForm form={form} className="mt-4 space-y-4">
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
-        <FormError errors={form.errors} />
         <Field label="Your name" autoComplete="name" {...fieldProps(fields.name)} />
         <Field label="Email" type="email" autoComplete="email" {...fieldProps(fields.email)} />
         <Field
@@ -66,7 +65,7 @@ export default function Signup() {
         <Button type="submit" className="w-full" disabled={busy}>
           {busy ? "Creating your account…" : "Create account"}
         </Button>
-      </Form>
+      </SchemaForm>
     </AuthCard>
   );
 }

@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { fieldProps, useSchemaForm } from "~/components/forms";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { fieldProps, SchemaForm, useSchemaForm } from "~/components/forms";
 import { RouteErrorBoundary } from "~/components/layout/RouteErrorBoundary";
 import { Badge } from "~/components/ui/Badge";
 import { Button } from "~/components/ui/Button";
 import { EmptyState } from "~/components/ui/EmptyState";
-import { FormError, TextareaField } from "~/components/ui/Field";
+import { TextareaField } from "~/components/ui/Field";
 import { formatDay } from "~/lib/dates";
 import { ConflictError } from "~/lib/errors";
 import { redirectWithFlash } from "~/lib/flash.server";
@@ -108,9 +108,8 @@ function DecisionForm({
   const mine = lastResult?.initialValue?.applicationId === applicationId;
   const [form, fields] = useSchemaForm(subsidyDecisionSchema, mine ? lastResult : undefined);
   return (
-    <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="mt-4 space-y-3">
+    <SchemaForm form={form} className="mt-4 space-y-3">
       <input type="hidden" name="applicationId" value={applicationId} />
-      <FormError errors={form.errors} />
       <TextareaField label={`Reason shown to ${organizationName}`} rows={3} {...fieldProps(fields.reason)} />
       <div className="flex gap-3">
         <Button type="submit" name="decision" value="approve">
@@ -120,7 +119,7 @@ function DecisionForm({
           Decline
         </Button>
       </div>
-    </Form>
+    </SchemaForm>
   );
 }
 

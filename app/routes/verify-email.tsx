@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { fieldProps, useSchemaForm } from "~/components/forms";
+import { fieldProps, SchemaForm, useSchemaForm } from "~/components/forms";
 import { AuthCard } from "~/components/layout/AuthCard";
 import { Button } from "~/components/ui/Button";
-import { Field, FormError } from "~/components/ui/Field";
+import { Field } from "~/components/ui/Field";
 import { RateLimitedError } from "~/lib/errors";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { handleForm, intentOf } from "~/lib/forms.server";
@@ -139,8 +139,7 @@ export default function VerifyEmail() {
         </>
       }
     >
-      <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="space-y-4">
-        <FormError errors={form.errors} />
+      <SchemaForm form={form} className="space-y-4">
         <Field
           label="Verification code"
           inputMode="numeric"
@@ -150,7 +149,7 @@ export default function VerifyEmail() {
         <Button type="submit" className="w-full" disabled={busy}>
           Confirm
         </Button>
-      </Form>
+      </SchemaForm>
       <Form method="post" className="mt-4 text-center">
         <button type="submit" name="intent" value="resend" className="text-sm text-brand-700 underline">
           Send me a new code

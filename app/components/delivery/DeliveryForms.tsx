@@ -1,8 +1,7 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { Form } from "@remix-run/react";
-import { fieldProps, useSchemaForm } from "~/components/forms";
+import { fieldProps, SchemaForm, useSchemaForm } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
-import { CheckboxField, Field, FormError, SelectField, TextareaField } from "~/components/ui/Field";
+import { CheckboxField, Field, SelectField, TextareaField } from "~/components/ui/Field";
 import { deliverableSchema, milestoneSchema, reportSchema } from "~/modules/delivery/schemas";
 
 // The forms of the delivery page (issue 11, section 1). Each posts its own intent;
@@ -14,9 +13,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 export function MilestoneForm({ lastResult }: { lastResult: Reply }) {
   const [form, fields] = useSchemaForm(milestoneSchema, lastResult);
   return (
-    <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="space-y-4">
-      <input type="hidden" name="intent" value="milestone" />
-      <FormError errors={form.errors} />
+    <SchemaForm form={form} intent="milestone" className="space-y-4">
       <Field
         label="Milestone"
         placeholder="e.g. Design agreed with maintainers"
@@ -35,7 +32,7 @@ export function MilestoneForm({ lastResult }: { lastResult: Reply }) {
         />
       </div>
       <Button type="submit">Add milestone</Button>
-    </Form>
+    </SchemaForm>
   );
 }
 
@@ -48,9 +45,7 @@ export function DeliverableForm({
 }) {
   const [form, fields] = useSchemaForm(deliverableSchema, lastResult, { kind: "pull_request" });
   return (
-    <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="space-y-4">
-      <input type="hidden" name="intent" value="deliverable" />
-      <FormError errors={form.errors} />
+    <SchemaForm form={form} intent="deliverable" className="space-y-4">
       <SelectField
         label="Kind"
         options={[
@@ -85,16 +80,14 @@ export function DeliverableForm({
       </div>
       <Field label="Landed on" type="date" max={today()} {...fieldProps(fields.deliveredOn)} />
       <Button type="submit">Add deliverable</Button>
-    </Form>
+    </SchemaForm>
   );
 }
 
 export function ReportForm({ lastResult, canDeliver }: { lastResult: Reply; canDeliver: boolean }) {
   const [form, fields] = useSchemaForm(reportSchema, lastResult);
   return (
-    <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="space-y-4">
-      <input type="hidden" name="intent" value="report" />
-      <FormError errors={form.errors} />
+    <SchemaForm form={form} intent="report" className="space-y-4">
       <SelectField
         label="Outcome"
         options={[
@@ -130,6 +123,6 @@ export function ReportForm({ lastResult, canDeliver }: { lastResult: Reply; canD
         help="The initiative is closed with it; it cannot be undone."
       />
       <Button type="submit">Close with this report</Button>
-    </Form>
+    </SchemaForm>
   );
 }

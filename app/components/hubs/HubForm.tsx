@@ -1,8 +1,7 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { Form } from "@remix-run/react";
-import { fieldProps, useSchemaForm } from "~/components/forms";
+import { fieldProps, SchemaForm, useSchemaForm } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
-import { Field, FormError, SelectField, TextareaField } from "~/components/ui/Field";
+import { Field, SelectField, TextareaField } from "~/components/ui/Field";
 import { hubSchema } from "~/modules/hubs/schemas";
 
 export function HubForm({
@@ -16,9 +15,7 @@ export function HubForm({
 }) {
   const [form, fields] = useSchemaForm(hubSchema, lastResult, defaultValue ?? { status: "active" });
   return (
-    <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="space-y-4">
-      <input type="hidden" name="intent" value="save" />
-      <FormError errors={form.errors} />
+    <SchemaForm form={form} intent="save" className="space-y-4">
       <Field label="Name" {...fieldProps(fields.name)} />
       <Field
         label="Address"
@@ -57,6 +54,6 @@ export function HubForm({
         />
       </div>
       <Button type="submit">{submitLabel}</Button>
-    </Form>
+    </SchemaForm>
   );
 }

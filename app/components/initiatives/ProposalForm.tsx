@@ -1,8 +1,8 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { Form, useNavigation } from "@remix-run/react";
-import { fieldProps, useSchemaForm } from "~/components/forms";
+import { useNavigation } from "@remix-run/react";
+import { fieldProps, SchemaForm, useSchemaForm } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
-import { Field, FormError, SelectField, TextareaField } from "~/components/ui/Field";
+import { Field, SelectField, TextareaField } from "~/components/ui/Field";
 import { formatMoney } from "~/lib/money";
 import { formatCount } from "~/lib/numbers";
 import { proposalSchema } from "~/modules/initiatives/schemas";
@@ -90,8 +90,7 @@ export function ProposalForm({
   const busy = navigation.state === "submitting";
   const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : typeof v === "string" ? [v] : []);
   return (
-    <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="space-y-6">
-      <FormError errors={form.errors} />
+    <SchemaForm form={form} className="space-y-6">
       <Field label="Title" {...fieldProps(fields.title)} />
       <TextareaField
         label="Summary"
@@ -212,6 +211,6 @@ export function ProposalForm({
           Submit for review
         </Button>
       </div>
-    </Form>
+    </SchemaForm>
   );
 }

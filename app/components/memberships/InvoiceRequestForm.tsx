@@ -1,8 +1,7 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { Form } from "@remix-run/react";
-import { fieldProps, useSchemaForm } from "~/components/forms";
+import { fieldProps, SchemaForm, useSchemaForm } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
-import { Field, FormError, SelectField } from "~/components/ui/Field";
+import { Field, SelectField } from "~/components/ui/Field";
 import { formatMoney } from "~/lib/money";
 import { invoiceRequestSchema } from "~/modules/memberships/schemas";
 
@@ -20,9 +19,7 @@ export function InvoiceRequestForm({
 }) {
   const [form, fields] = useSchemaForm(invoiceRequestSchema, lastResult, defaultValue);
   return (
-    <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="space-y-4">
-      <input type="hidden" name="intent" value="join-invoice" />
-      <FormError errors={form.errors} />
+    <SchemaForm form={form} intent="join-invoice" className="space-y-4">
       <SelectField
         label="Tier"
         options={tiers.map((t) => ({
@@ -69,6 +66,6 @@ export function InvoiceRequestForm({
       <p className="text-sm text-muted">
         The invoice is due in 30 days. The membership starts when it is paid.
       </p>
-    </Form>
+    </SchemaForm>
   );
 }

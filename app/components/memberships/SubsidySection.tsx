@@ -1,10 +1,9 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { Form } from "@remix-run/react";
-import { fieldProps, useSchemaForm } from "~/components/forms";
+import { fieldProps, SchemaForm, useSchemaForm } from "~/components/forms";
 import { Badge } from "~/components/ui/Badge";
 import { Button } from "~/components/ui/Button";
 import { Card, CardHeader } from "~/components/ui/Card";
-import { FormError, SelectField, TextareaField } from "~/components/ui/Field";
+import { SelectField, TextareaField } from "~/components/ui/Field";
 import { formatDay } from "~/lib/dates";
 import { subsidyApplicationSchema } from "~/modules/memberships/schemas";
 
@@ -52,9 +51,7 @@ export function SubsidySection({
         </div>
       ) : null}
       {canApply ? (
-        <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="space-y-4">
-          <input type="hidden" name="intent" value="apply-subsidy" />
-          <FormError errors={form.errors} />
+        <SchemaForm form={form} intent="apply-subsidy" className="space-y-4">
           <p className="text-sm text-muted">
             Communities that cannot pay can apply. Staff read every application and answer with their reasons.
           </p>
@@ -74,7 +71,7 @@ export function SubsidySection({
             {...fieldProps(fields.statement)}
           />
           <Button type="submit">Apply</Button>
-        </Form>
+        </SchemaForm>
       ) : null}
     </Card>
   );

@@ -1,8 +1,7 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { Form } from "@remix-run/react";
-import { fieldProps, useSchemaForm } from "~/components/forms";
+import { fieldProps, SchemaForm, useSchemaForm } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
-import { CheckboxField, Field, FormError, TextareaField } from "~/components/ui/Field";
+import { CheckboxField, Field, TextareaField } from "~/components/ui/Field";
 import { tierSchema } from "~/modules/memberships/schemas";
 
 export function TierForm({
@@ -20,9 +19,7 @@ export function TierForm({
     defaultValue ?? { currency: "USD", roadmapWeight: "1" },
   );
   return (
-    <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="space-y-4">
-      <input type="hidden" name="intent" value="save" />
-      <FormError errors={form.errors} />
+    <SchemaForm form={form} intent="save" className="space-y-4">
       <Field label="Name" {...fieldProps(fields.name)} required />
       <TextareaField label="Description" rows={2} {...fieldProps(fields.description)} required={false} />
       <div className="grid gap-4 sm:grid-cols-3">
@@ -60,6 +57,6 @@ export function TierForm({
         help="Communities apply for it; staff approve it at no charge."
       />
       <Button type="submit">{submitLabel}</Button>
-    </Form>
+    </SchemaForm>
   );
 }

@@ -1,8 +1,7 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { Form } from "@remix-run/react";
-import { fieldProps, useSchemaForm } from "~/components/forms";
+import { fieldProps, SchemaForm, useSchemaForm } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
-import { CheckboxField, Field, FormError, SelectField, TextareaField } from "~/components/ui/Field";
+import { CheckboxField, Field, SelectField, TextareaField } from "~/components/ui/Field";
 import { organizationSchema } from "~/modules/organizations/schemas";
 
 export function OrganizationForm({
@@ -20,8 +19,7 @@ export function OrganizationForm({
     defaultValue ?? { kind: "community", isPublic: "on" },
   );
   return (
-    <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="space-y-4">
-      <FormError errors={form.errors} />
+    <SchemaForm form={form} className="space-y-4">
       <Field label="Name" {...fieldProps(fields.name)} />
       <Field
         label="Web address"
@@ -59,6 +57,6 @@ export function OrganizationForm({
         help="The tier and the year you became a member. Off by default."
       />
       <Button type="submit">{submitLabel}</Button>
-    </Form>
+    </SchemaForm>
   );
 }

@@ -1,6 +1,5 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { Form } from "@remix-run/react";
-import { fieldProps, useSchemaForm } from "~/components/forms";
+import { fieldProps, SchemaForm, useSchemaForm } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
 import { FormError, TextareaField } from "~/components/ui/Field";
 import { creditChoiceSchema } from "~/modules/pledges/schemas";
@@ -29,15 +28,11 @@ export function CreditChoiceForm({
   return (
     <details className="text-sm" open={Boolean(form.errors?.length || lastResult?.error)}>
       <summary className="cursor-pointer">Change how you are credited…</summary>
-      <Form
-        method="post"
-        id={form.id}
-        onSubmit={form.onSubmit}
-        noValidate
+      <SchemaForm
+        form={form}
+        intent="credit"
         className="mt-2 space-y-3 rounded-md border border-line bg-paper p-3"
       >
-        <input type="hidden" name="intent" value="credit" />
-        <FormError errors={form.errors} />
         <fieldset className="space-y-1">
           <legend className="font-semibold">Name</legend>
           <label className="flex items-center gap-2">
@@ -66,7 +61,7 @@ export function CreditChoiceForm({
         <Button type="submit" disabled={busy}>
           Save credit choice
         </Button>
-      </Form>
+      </SchemaForm>
     </details>
   );
 }

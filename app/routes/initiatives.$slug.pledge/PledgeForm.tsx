@@ -1,8 +1,7 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { Form } from "@remix-run/react";
-import { fieldProps, useSchemaForm } from "~/components/forms";
+import { fieldProps, SchemaForm, useSchemaForm } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
-import { Field, FormError, SelectField, TextareaField } from "~/components/ui/Field";
+import { Field, SelectField, TextareaField } from "~/components/ui/Field";
 import { formatMoney } from "~/lib/money";
 import { pledgeFormSchema } from "~/modules/pledges/schemas";
 import type { PageData } from "./route";
@@ -58,9 +57,12 @@ export function PledgeForm({
   });
   const minimum = formatMoney({ amountMinor: initiative.minPledgeMinor, currency: initiative.currency });
   return (
-    <Form method="post" id={form.id} onSubmit={form.onSubmit} className="space-y-5" noValidate>
+    <SchemaForm
+      // The organization is a hidden choice, so its error is said about the whole form.
+      form={{ id: form.id, onSubmit: form.onSubmit, errors: form.errors ?? fields.organizationId.errors }}
+      className="space-y-5"
+    >
       <input type="hidden" name="organizationId" value={chosen.id} />
-      <FormError errors={form.errors ?? fields.organizationId.errors} />
       <Field
         label={`Amount (${initiative.currency})`}
         inputMode="decimal"
@@ -151,6 +153,6 @@ export function PledgeForm({
       <Button type="submit" disabled={busy}>
         {busy ? "Saving…" : pledge ? "Save the pledge" : "Pledge"}
       </Button>
-    </Form>
+    </SchemaForm>
   );
 }

@@ -1,7 +1,7 @@
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { fieldProps, useSchemaForm } from "~/components/forms";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { fieldProps, SchemaForm, useSchemaForm } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
-import { FormError, SelectField } from "~/components/ui/Field";
+import { SelectField } from "~/components/ui/Field";
 import { roleChangeSchema } from "~/modules/organizations/schemas";
 import type { action, loader } from "./route";
 
@@ -12,10 +12,8 @@ export function RoleForm({ userId, name, role }: { userId: string; name: string;
   const mine = reply?.initialValue?.intent === "role" && reply.initialValue?.userId === userId;
   const [form, fields] = useSchemaForm(roleChangeSchema, mine ? reply : undefined, { userId, role });
   return (
-    <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="flex items-center gap-2">
-      <input type="hidden" name="intent" value="role" />
+    <SchemaForm form={form} intent="role" className="flex items-center gap-2">
       <input type="hidden" name="userId" value={userId} />
-      <FormError errors={form.errors} />
       <SelectField
         label={`Role for ${name}`}
         hideLabel
@@ -26,6 +24,6 @@ export function RoleForm({ userId, name, role }: { userId: string; name: string;
       <Button type="submit" variant="secondary">
         Change
       </Button>
-    </Form>
+    </SchemaForm>
   );
 }

@@ -1,7 +1,6 @@
-import { Form } from "@remix-run/react";
-import { fieldProps, useSchemaForm } from "~/components/forms";
+import { fieldProps, SchemaForm, useSchemaForm } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
-import { FormError, TextareaField } from "~/components/ui/Field";
+import { TextareaField } from "~/components/ui/Field";
 import { useCollectionPage, useReplyFor } from "./page";
 import { closeSchema } from "./schemas";
 
@@ -10,13 +9,11 @@ export function CloseEarlyForm() {
   const { busy } = useCollectionPage();
   const [form, fields] = useSchemaForm(closeSchema, useReplyFor("close"));
   return (
-    <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="space-y-3">
-      <input type="hidden" name="intent" value="close" />
-      <FormError errors={form.errors} />
+    <SchemaForm form={form} intent="close" className="space-y-3">
       <TextareaField label="Rationale (public)" rows={3} {...fieldProps(fields.rationale)} />
       <Button type="submit" disabled={busy}>
         Close now and collect
       </Button>
-    </Form>
+    </SchemaForm>
   );
 }

@@ -1,7 +1,6 @@
-import { Form } from "@remix-run/react";
-import { fieldProps, useSchemaForm } from "~/components/forms";
+import { fieldProps, SchemaForm, useSchemaForm } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
-import { Field, FormError, SelectField } from "~/components/ui/Field";
+import { Field, SelectField } from "~/components/ui/Field";
 import { useCollectionPage, useReplyFor } from "./page";
 import { ruleSchema } from "./schemas";
 
@@ -14,15 +13,7 @@ export function MatchingRuleForm() {
     capShare: initiative.matchCapSharePercent,
   });
   return (
-    <Form
-      method="post"
-      id={form.id}
-      onSubmit={form.onSubmit}
-      noValidate
-      className="grid gap-3 sm:grid-cols-3"
-    >
-      <input type="hidden" name="intent" value="rule" />
-      <FormError errors={form.errors} />
+    <SchemaForm form={form} intent="rule" className="grid gap-3 sm:grid-cols-3">
       <SelectField
         label="Rule"
         {...fieldProps(fields.rule)}
@@ -39,6 +30,6 @@ export function MatchingRuleForm() {
           Save the rule
         </Button>
       </div>
-    </Form>
+    </SchemaForm>
   );
 }

@@ -1,7 +1,6 @@
-import { Form } from "@remix-run/react";
-import { fieldProps, useSchemaForm } from "~/components/forms";
+import { fieldProps, SchemaForm, useSchemaForm } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
-import { FormError, TextareaField } from "~/components/ui/Field";
+import { TextareaField } from "~/components/ui/Field";
 import { useCollectionPage, useReplyFor } from "./page";
 import { refundSchema } from "./schemas";
 
@@ -12,15 +11,13 @@ export function RefundForm({ pledgeId, amount }: { pledgeId: string; amount: str
   return (
     <details>
       <summary className="cursor-pointer">Refund…</summary>
-      <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="mt-2 space-y-2">
-        <input type="hidden" name="intent" value="refund" />
-        <FormError errors={form.errors} />
+      <SchemaForm form={form} intent="refund" className="mt-2 space-y-2">
         <input type="hidden" name="pledgeId" value={pledgeId} />
         <TextareaField label="Reason (kept with the refund)" rows={2} {...fieldProps(fields.reason)} />
         <Button type="submit" variant="danger" disabled={busy}>
           Refund {amount}
         </Button>
-      </Form>
+      </SchemaForm>
     </details>
   );
 }

@@ -1,8 +1,7 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { Form } from "@remix-run/react";
-import { fieldProps, useSchemaForm } from "~/components/forms";
+import { fieldProps, SchemaForm, useSchemaForm } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
-import { Field, FormError, SelectField, TextareaField } from "~/components/ui/Field";
+import { Field, SelectField, TextareaField } from "~/components/ui/Field";
 import { duplicateSchema, triageSchema } from "~/modules/initiatives/schemas";
 import type { PageData } from "./route";
 
@@ -25,15 +24,11 @@ export function AssignmentSection({
   return (
     <section aria-labelledby="assign" className="space-y-3">
       <h2 id="assign">Assignment</h2>
-      <Form
-        method="post"
-        id={form.id}
-        onSubmit={form.onSubmit}
-        noValidate
+      <SchemaForm
+        form={form}
+        intent="triage"
         className="space-y-4 rounded-lg border border-line bg-paper p-4"
       >
-        <input type="hidden" name="intent" value="triage" />
-        <FormError errors={form.errors} />
         <SelectField
           label="Assignee"
           options={[
@@ -50,7 +45,7 @@ export function AssignmentSection({
         <Button type="submit" variant="secondary" disabled={busy}>
           Save
         </Button>
-      </Form>
+      </SchemaForm>
       {data.canMerge ? <DuplicateForm lastResult={replyFor("duplicate")} busy={busy} /> : null}
     </section>
   );
@@ -67,9 +62,7 @@ function DuplicateForm({
   return (
     <details className="rounded-lg border border-line bg-paper p-4">
       <summary className="cursor-pointer text-sm font-medium">Mark as a duplicate…</summary>
-      <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="mt-3 space-y-3">
-        <input type="hidden" name="intent" value="duplicate" />
-        <FormError errors={form.errors} />
+      <SchemaForm form={form} intent="duplicate" className="mt-3 space-y-3">
         <Field
           label="The original initiative"
           help="Its address, like /initiatives/shared-gpu-quotas."
@@ -83,7 +76,7 @@ function DuplicateForm({
         <Button type="submit" variant="danger" disabled={busy}>
           Merge into the original
         </Button>
-      </Form>
+      </SchemaForm>
     </details>
   );
 }

@@ -1,8 +1,7 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { Form } from "@remix-run/react";
-import { fieldProps, useSchemaForm } from "~/components/forms";
+import { fieldProps, SchemaForm, useSchemaForm } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
-import { CheckboxField, Field, FormError, TextareaField } from "~/components/ui/Field";
+import { CheckboxField, Field, TextareaField } from "~/components/ui/Field";
 import { transitionSchema } from "~/modules/initiatives/schemas";
 import type { PageData } from "./route";
 
@@ -27,15 +26,11 @@ export function DecideForm({
   const minDate = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
   const confirmed = moves.filter((m) => m.confirmed);
   return (
-    <Form
-      method="post"
-      id={form.id}
-      onSubmit={form.onSubmit}
-      noValidate
+    <SchemaForm
+      form={form}
+      intent="transition"
       className="space-y-4 rounded-lg border border-line bg-paper p-4"
     >
-      <input type="hidden" name="intent" value="transition" />
-      <FormError errors={form.errors} />
       <fieldset>
         <legend className="mb-1 text-sm font-medium">Decision</legend>
         {fields.to.errors ? (
@@ -109,6 +104,6 @@ export function DecideForm({
       <Button type="submit" disabled={busy}>
         Record decision
       </Button>
-    </Form>
+    </SchemaForm>
   );
 }
