@@ -1,5 +1,5 @@
 import { Form, useLoaderData } from "@remix-run/react";
-import { Button } from "~/components/ui/Button";
+import { Button, type ButtonVariant } from "~/components/ui/Button";
 import { formatDay } from "~/lib/dates";
 import type { loader } from "./route";
 
@@ -22,36 +22,62 @@ export function OpenInvitations() {
                 </span>
               </span>
               <div className="flex gap-2">
-                <Form method="post">
-                  <input type="hidden" name="email" value={i.email} />
-                  <input type="hidden" name="role" value={i.role} />
-                  <Button
-                    type="submit"
-                    name="intent"
-                    value="invite"
-                    variant="secondary"
-                    aria-label={`Resend the invitation to ${i.email}`}
-                  >
-                    Resend
-                  </Button>
-                </Form>
-                <Form method="post">
-                  <input type="hidden" name="invitationId" value={i.id} />
-                  <Button
-                    type="submit"
-                    name="intent"
-                    value="revoke"
-                    variant="ghost"
-                    aria-label={`Revoke the invitation to ${i.email}`}
-                  >
-                    Revoke
-                  </Button>
-                </Form>
+                <InvitationAction
+                  intent="invite"
+                  fields={{ email: i.email, role: i.role }}
+                  variant="secondary"
+                  email={i.email}
+                >
+                  Resend
+                </InvitationAction>
+                <InvitationAction
+                  intent="revoke"
+                  fields={{ invitationId: i.id }}
+                  variant="ghost"
+                  email={i.email}
+                >
+                  Revoke
+                </InvitationAction>
               </div>
             </li>
           ))}
         </ul>
       )}
     </section>
+  );
+}
+
+/**
+ * One button posting an intent about one invitation, with the fields the action needs.
+ * Every row's buttons read the same, so the accessible name says whose invitation it is.
+ */
+function InvitationAction({
+  intent,
+  fields,
+  variant,
+  email,
+  children: verb,
+}: {
+  intent: string;
+  fields: Record<string, string>;
+  variant: ButtonVariant;
+  email: string;
+  children: string;
+}) {
+  return (
+    <Form method="post">
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <Button
+        type="submit"
+        name="intent"
+        value={intent}
+        variant={variant}
+        aria-label={`${verb} the invitation to ${email}`}
+      >
+        {verb}
+      </Button>
+    </Form>
   );
 }
