@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { SchemaForm, useSchemaForm } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
 import { CheckboxField } from "~/components/ui/Field";
 import { redirectWithFlash } from "~/lib/flash.server";
@@ -42,6 +43,11 @@ export default function NotificationPreferences() {
   const keys = (Object.keys(labels) as PreferenceKey[]).filter(
     (k) => isStaff || k !== "initiativeSubmissions",
   );
+  const [form, fields] = useSchemaForm(
+    preferencesSchema,
+    useActionData<typeof action>(),
+    Object.fromEntries(keys.map((key) => [key, preferences[key] ? "on" : ""])),
+  );
   return (
     <div className="max-w-2xl space-y-6">
       <p className="text-sm">
@@ -52,12 +58,20 @@ export default function NotificationPreferences() {
         Account emails (sign-in codes, password resets, receipts) always arrive. Choose which initiative
         emails you get.
       </p>
-      <Form method="post" className="space-y-4 rounded-lg border border-line bg-paper p-6">
+      <SchemaForm form={form} className="space-y-4 rounded-lg border border-line bg-paper p-6">
         {keys.map((key) => (
-          <CheckboxField key={key} label={labels[key]} name={key} defaultChecked={preferences[key]} />
+          <CheckboxField
+            key={key}
+            label={labels[key]}
+            name={fields[key].name}
+            id={fields[key].id}
+            value="on"
+            defaultChecked={fields[key].initialValue === "on"}
+            errors={fields[key].errors}
+          />
         ))}
         <Button type="submit">Save preferences</Button>
-      </Form>
+      </SchemaForm>
     </div>
   );
 }
