@@ -1,3 +1,4 @@
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   data,
@@ -6,14 +7,16 @@ import {
   unstable_parseMultipartFormData,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { SchemaForm, useSchemaForm } from "~/components/forms";
 import { RouteErrorBoundary } from "~/components/layout/RouteErrorBoundary";
 import { Button } from "~/components/ui/Button";
-import { ValidationError } from "~/lib/errors";
 import { redirectWithFlash } from "~/lib/flash.server";
+import { handleForm, intentOf } from "~/lib/forms.server";
 import { handleDomainErrors } from "~/lib/http.server";
 import { db } from "~/modules/database.server";
-import { LOGO_MAX_BYTES, removeLogo, saveLogo } from "~/modules/organizations/logo.server";
+import { removeLogo, saveLogo } from "~/modules/organizations/logo.server";
 import { requireOrganization } from "~/modules/organizations/request.server";
+import { LOGO_MAX_BYTES, LOGO_TYPES, logoErrors, logoSchema } from "~/modules/organizations/schemas";
 
 // Uploading the logo shown wherever the organization is credited (issue 11).
 
@@ -34,32 +37,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
       unstable_createMemoryUploadHandler({ maxPartSize: LOGO_MAX_BYTES }),
     );
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError)
-      return data({ error: "The image is larger than 2 MB. Use a smaller file." }, { status: 400 });
-    return data({ error: "The upload could not be read. Try again." }, { status: 400 });
+    // Nothing parsed to check: the answer is still Conform's, with the reason at the field.
+    const message = error instanceof MaxPartSizeExceededError ? logoErrors.tooLarge : logoErrors.unreadable;
+    return data(
+      parseWithZod(new FormData(), { schema: logoSchema }).reply({ fieldErrors: { logo: [message] } }),
+      { status: 400 },
+    );
   }
-  if (formData.get("intent") === "remove") {
+  if (intentOf(formData) === "remove") {
     await handleDomainErrors(() => removeLogo(db(), context));
     return redirectWithFlash(here, "The logo is removed.");
   }
-  const file = formData.get("logo");
-  if (!(file instanceof File) || file.size === 0)
-    return data({ error: "Choose an image file." }, { status: 400 });
-  try {
+  // The schema checks presence, size and declared type; saveLogo decodes the bytes and
+  // answers a ValidationError at `logo` when they are not that image.
+  return handleForm(formData, logoSchema, async ({ logo }) => {
     await handleDomainErrors(async () =>
-      saveLogo(db(), context, { type: file.type, bytes: new Uint8Array(await file.arrayBuffer()) }),
+      saveLogo(db(), context, { type: logo.type, bytes: new Uint8Array(await logo.arrayBuffer()) }),
     );
-  } catch (error) {
-    if (error instanceof ValidationError)
-      return data({ error: error.fieldErrors.logo?.[0] ?? "Check the image." }, { status: 400 });
-    throw error;
-  }
-  return redirectWithFlash(here, "The logo is saved; it shows wherever you are credited.");
+    return redirectWithFlash(here, "The logo is saved; it shows wherever you are credited.");
+  });
 }
 
 export default function OrganizationLogo() {
   const { slug, name, logoUrl } = useLoaderData<typeof loader>();
-  const answer = useActionData<typeof action>() as { error?: string } | undefined;
+  const [form, fields] = useSchemaForm(logoSchema, useActionData<typeof action>());
+  const logo = fields.logo;
   const busy = useNavigation().state === "submitting";
   return (
     <div className="max-w-2xl space-y-4">
@@ -80,36 +82,36 @@ export default function OrganizationLogo() {
           <p className="text-sm text-muted">No logo yet: your name is shown instead.</p>
         )}
       </div>
-      <Form
-        method="post"
+      <SchemaForm
+        form={form}
         encType="multipart/form-data"
         className="space-y-3 rounded-lg border border-line bg-paper p-6"
       >
-        <label htmlFor="logo" className="block text-sm font-semibold">
+        <label htmlFor={logo.id} className="block text-sm font-semibold">
           Image
         </label>
         <input
-          id="logo"
-          name="logo"
+          id={logo.id}
+          name={logo.name}
           type="file"
-          accept="image/png,image/jpeg,image/svg+xml"
+          accept={LOGO_TYPES.join(",")}
           required
-          aria-invalid={answer?.error ? true : undefined}
-          aria-describedby={answer?.error ? "logo-help logo-error" : "logo-help"}
+          aria-invalid={logo.errors ? true : undefined}
+          aria-describedby={logo.errors ? `${logo.descriptionId} ${logo.errorId}` : logo.descriptionId}
           className="block text-sm"
         />
-        <p id="logo-help" className="text-sm text-muted">
+        <p id={logo.descriptionId} className="text-sm text-muted">
           PNG, JPEG or SVG, up to 2 MB. A square image works best; it is shown up to 512 px.
         </p>
-        {answer?.error ? (
-          <p id="logo-error" className="text-sm text-danger-700" role="alert">
-            {answer.error}
+        {logo.errors ? (
+          <p id={logo.errorId} className="text-sm text-danger-700" role="alert">
+            {logo.errors.join(" ")}
           </p>
         ) : null}
         <Button type="submit" disabled={busy}>
           Upload logo
         </Button>
-      </Form>
+      </SchemaForm>
       {logoUrl ? (
         <details className="text-sm">
           <summary className="cursor-pointer">Remove the logo…</summary>

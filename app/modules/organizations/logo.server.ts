@@ -7,6 +7,7 @@ import { ForbiddenError, ValidationError } from "~/lib/errors";
 import { recordAudit } from "~/modules/audit/audit.server";
 import type { OrganizationContext } from "./organizations.server";
 import { can } from "./policy";
+import { LOGO_MAX_BYTES, logoErrors } from "./schemas";
 
 // Organization logos (issue 11, section 2). What is uploaded is never served: it is
 // decoded (PNG, JPEG, or SVG rasterised by librsvg, which runs no script and loads
@@ -14,7 +15,6 @@ import { can } from "./policy";
 // metadata, scripts and polyglot payloads do not survive. Stored in Postgres, so every
 // app server serves the same bytes, at an address that changes with the content.
 
-export const LOGO_MAX_BYTES = 2 * 1024 * 1024;
 const ACCEPTED: Record<string, string> = { "image/png": "png", "image/jpeg": "jpeg", "image/svg+xml": "svg" };
 const MAX_SIDE = 512;
 
@@ -26,10 +26,10 @@ function refuse(message: string): never {
 
 /** Decodes and re-encodes an upload; refuses anything that is not the image it says it is. */
 export async function normaliseLogo(upload: LogoUpload) {
-  if (upload.bytes.byteLength === 0) refuse("Choose an image file.");
-  if (upload.bytes.byteLength > LOGO_MAX_BYTES) refuse("The image is larger than 2 MB. Use a smaller file.");
+  if (upload.bytes.byteLength === 0) refuse(logoErrors.missing);
+  if (upload.bytes.byteLength > LOGO_MAX_BYTES) refuse(logoErrors.tooLarge);
   const expected = ACCEPTED[upload.type];
-  if (!expected) refuse("Use a PNG, JPEG or SVG image.");
+  if (!expected) refuse(logoErrors.type);
   let format: string | undefined;
   let output: { data: Buffer; info: sharp.OutputInfo };
   try {

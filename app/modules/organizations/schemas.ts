@@ -64,4 +64,22 @@ export const roleChangeSchema = z.object({
   role: z.enum(organizationRoles, { error: "Choose a role." }),
 });
 
+/** What the logo upload accepts (issue 11); logo.server.ts still decodes it to be sure it is that image. */
+export const LOGO_MAX_BYTES = 2 * 1024 * 1024;
+export const LOGO_TYPES = ["image/png", "image/jpeg", "image/svg+xml"] as const;
+export const logoErrors = {
+  missing: "Choose an image file.",
+  tooLarge: "The image is larger than 2 MB. Use a smaller file.",
+  type: "Use a PNG, JPEG or SVG image.",
+  unreadable: "The upload could not be read. Try again.",
+};
+
+export const logoSchema = z.object({
+  logo: z
+    .file({ error: logoErrors.missing })
+    .min(1, logoErrors.missing)
+    .max(LOGO_MAX_BYTES, logoErrors.tooLarge)
+    .mime([...LOGO_TYPES], logoErrors.type),
+});
+
 export { slugify } from "~/lib/slug";
