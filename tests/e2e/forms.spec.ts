@@ -1,0 +1,79 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, signIn, withDatabase } from "./support";
+
+// Forms moved onto Conform (ADR 0018) keep doing what they did, with their errors at the field.
+
+test("email preferences: an unticked choice is saved and still unticked after a reload", async ({ page }) => {
+  const person = "zara@dhguild.test"; // a member, not staff, used by no other journey
+  await signIn(page, person);
+  await page.goto("/account/notifications");
+  // The staff-only choice is not offered to someone who is not staff.
+  await expect(page.getByRole("checkbox", { name: /staff only/ })).toHaveCount(0);
+  const updates = page.getByRole("checkbox", { name: "Progress updates on those initiatives" });
+  const status = page.getByRole("checkbox", { name: /Decisions and status changes/ });
+  await expect(updates).toBeChecked();
+  await expect(status).toBeChecked();
+
+  await updates.uncheck();
+  await page.getByRole("button", { name: "Save preferences" }).click();
+  await expect(page.getByText("Your email preferences are saved.")).toBeVisible();
+  await page.reload();
+  await expect(updates).not.toBeChecked();
+  await expect(status).toBeChecked();
+  await expectAccessible(page);
+
+  // Saving without the staff-only box kept that choice as it was (on, as for everyone).
+  const [row] = await withDatabase(
+    (sql) => sql`select p.initiative_updates, p.initiative_submissions from notification_preferences p
+      join users u on u.id = p.user_id where u.email = ${person}`,
+  );
+  expect(row).toMatchObject({ initiative_updates: false, initiative_submissions: true });
+});
+
+const LOGO_PAGE = "/orgs/bio-image-community/logo";
+const ADMIN = "felix@bioimage.test"; // an admin of an organization no other journey uploads for
+const tooLarge = { name: "big.png", mimeType: "image/png", buffer: Buffer.alloc(2 * 1024 * 1024 + 1) };
+const notAnImageType = { name: "logo.gif", mimeType: "image/gif", buffer: Buffer.from("GIF89a") };
+
+test("a logo too large or of another type is refused at the field, before it is sent", async ({ page }) => {
+  await signIn(page, ADMIN);
+  await page.goto(LOGO_PAGE);
+  const image = page.getByLabel("Image");
+  const uploads: string[] = [];
+  page.on("request", (r) => {
+    if (r.method() === "POST" && r.url().includes("/logo")) uploads.push(r.url());
+  });
+
+  await image.setInputFiles(tooLarge);
+  await page.getByRole("button", { name: "Upload logo" }).click();
+  await expect(image).toHaveAttribute("aria-invalid", "true");
+  await expect(image).toHaveAccessibleDescription(/larger than 2 MB\. Use a smaller file\./);
+  await expect(page.getByRole("alert").filter({ hasText: "larger than 2 MB" })).toBeVisible();
+
+  await image.setInputFiles(notAnImageType);
+  await page.getByRole("button", { name: "Upload logo" }).click();
+  await expect(image).toHaveAccessibleDescription(/Use a PNG, JPEG or SVG image\./);
+  expect(uploads, "the browser refused them without sending them").toEqual([]);
+  await expectAccessible(page);
+});
+
+test("without JavaScript the server gives the same answers at the field", async ({ browser }) => {
+  const page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await signIn(page, ADMIN);
+  await page.goto(LOGO_PAGE);
+  const image = page.getByLabel("Image");
+
+  // Over 2 MB: the upload stops at the limit, and the page says why at the field.
+  await image.setInputFiles(tooLarge);
+  await page.getByRole("button", { name: "Upload logo" }).click();
+  await expect(image).toHaveAttribute("aria-invalid", "true");
+  await expect(image).toHaveAccessibleDescription(/larger than 2 MB\. Use a smaller file\./);
+
+  await page.getByLabel("Image").setInputFiles(notAnImageType);
+  await page.getByRole("button", { name: "Upload logo" }).click();
+  await expect(page.getByLabel("Image")).toHaveAccessibleDescription(/Use a PNG, JPEG or SVG image\./);
+
+  // Nothing chosen.
+  await page.getByRole("button", { name: "Upload logo" }).click();
+  await expect(page.getByLabel("Image")).toHaveAccessibleDescription(/Choose an image file\./);
+});
