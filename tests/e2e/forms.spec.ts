@@ -77,3 +77,62 @@ test("without JavaScript the server gives the same answers at the field", async 
   await page.getByRole("button", { name: "Upload logo" }).click();
   await expect(page.getByLabel("Image")).toHaveAccessibleDescription(/Choose an image file\./);
 });
+
+test("the staff collection forms each post their own intent and answer at their own field", async ({
+  page,
+}) => {
+  // An open initiative of its own, so no other journey's pledges move under it.
+  const slug = `form-answers-${Date.now()}`;
+  await withDatabase(
+    (sql) => sql`
+      insert into initiatives (slug, organization_id, title, summary, problem, solution, plan, size, status,
+        goal_minor, currency, min_backers, min_pledge_minor, pledge_deadline, review_started_at, submitted_at)
+      select ${slug}, id, 'Form answers', 'A shared improvement, co-funded.', 'Every hub solves it alone.',
+        'Solve it once upstream.', 'Three milestones.', 'M', 'open', 300000, 'USD', 3, 10000,
+        now() + interval '10 days', now(), now()
+      from organizations where slug = 'open-climate-society'`,
+  );
+  await signIn(page, "staff@commons.test");
+  await page.goto(`/staff/collections/${slug}`);
+  const minimum = page.getByRole("region", { name: "Smallest pledge" }).getByLabel(/^Smallest pledge/);
+  const cap = page.getByRole("region", { name: "Matching rule" }).getByLabel(/^1:1 cap/);
+
+  // The server refuses the amount: its answer shows at that field only.
+  await minimum.fill("abc");
+  await page.getByRole("region", { name: "Smallest pledge" }).getByRole("button", { name: "Save" }).click();
+  await expect(minimum).toHaveAccessibleDescription("Enter an amount above zero, like 100.");
+  await expect(minimum).toHaveAttribute("aria-invalid", "true");
+  await expect(cap).not.toHaveAttribute("aria-invalid");
+
+  // A 1:1 rule without a cap: the answer is the rule form's, said at the cap and nowhere else.
+  await page.getByRole("region", { name: "Matching rule" }).getByLabel("Rule").selectOption("one_to_one");
+  await cap.fill("");
+  await page.getByRole("button", { name: "Save the rule" }).click();
+  await expect(cap).toHaveAccessibleDescription("Set the most the pool adds to this initiative.");
+  await expect(page.getByText("Set the most the pool adds to this initiative.")).toHaveCount(1);
+  await expect(minimum).not.toHaveAccessibleDescription(/Set the most/);
+  await expectAccessible(page);
+
+  await minimum.fill("150");
+  await page.getByRole("region", { name: "Smallest pledge" }).getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Smallest pledge saved.")).toBeVisible();
+  const [saved] = await withDatabase(
+    (sql) => sql`select min_pledge_minor from initiatives where slug = ${slug}`,
+  );
+  expect(saved!.min_pledge_minor).toBe(15_000);
+});
+
+test("an admin changes a member's role with the form on the people page", async ({ page }) => {
+  await signIn(page, "luca@dhguild.test");
+  await page.goto("/orgs/digital-humanities-guild/people");
+  const role = page.getByLabel("Role for Zara Ahmed");
+  const change = async (to: string) => {
+    await role.selectOption(to);
+    await role.locator("xpath=ancestor::form").getByRole("button", { name: "Change" }).click();
+    await expect(page.getByText("Role changed.")).toBeVisible();
+    await page.reload();
+    await expect(role).toHaveValue(to);
+  };
+  await change("admin");
+  await change("member");
+});
