@@ -1,6 +1,5 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { Form } from "@remix-run/react";
-import { fieldProps, useSchemaForm } from "~/components/forms";
+import { fieldProps, SchemaForm, useSchemaForm } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
 import { TextareaField } from "~/components/ui/Field";
 import { noteSchema } from "~/modules/initiatives/schemas";
@@ -37,13 +36,12 @@ export function NotesSection({
           ))}
         </ul>
       )}
-      <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="space-y-3">
-        <input type="hidden" name="intent" value="note" />
+      <SchemaForm form={form} intent="note" className="space-y-3">
         <TextareaField label="Add a note" rows={2} {...fieldProps(fields.body)} />
         <Button type="submit" variant="secondary" disabled={busy}>
           Add note
         </Button>
-      </Form>
+      </SchemaForm>
     </section>
   );
 }
