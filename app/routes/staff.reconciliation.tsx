@@ -1,11 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { RouteErrorBoundary } from "~/components/layout/RouteErrorBoundary";
 import { Button } from "~/components/ui/Button";
 import { Card, CardHeader } from "~/components/ui/Card";
 import { EmptyState } from "~/components/ui/EmptyState";
 import { Table, Td, Th } from "~/components/ui/Table";
 import { redirectWithFlash } from "~/lib/flash.server";
+import { intentOf } from "~/lib/forms.server";
 import { formatMoney } from "~/lib/money";
 import { requireStaff } from "~/modules/auth/request.server";
 import { db } from "~/modules/database.server";
@@ -32,12 +34,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { ...latest, totals, exceptions, failedEmails, windowDays: RECONCILE_WINDOW_DAYS };
 }
 
+const resendSchema = z.object({ messageId: z.uuid() });
+
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireStaff(request, "reconcile");
   const form = await request.formData();
-  if (form.get("intent") === "resend-email") {
-    const id = String(form.get("messageId") ?? "");
-    const resent = /^[0-9a-f-]{36}$/i.test(id) && (await resendEmail(db(), id));
+  if (intentOf(form) === "resend-email") {
+    const parsed = resendSchema.safeParse(Object.fromEntries(form));
+    const resent = parsed.success && (await resendEmail(db(), parsed.data.messageId));
     return resent
       ? redirectWithFlash("/staff/reconciliation", "The email is queued to be sent again.")
       : redirectWithFlash("/staff/reconciliation", "That email is not waiting to be resent.", "error");

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { RouteErrorBoundary } from "~/components/layout/RouteErrorBoundary";
 import { TierForm } from "~/components/memberships/TierForm";
 import { Badge } from "~/components/ui/Badge";
@@ -28,12 +29,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { tiers: await listAllTiersWithMembers(db()) };
 }
 
+const tierIdSchema = z.object({ tierId: z.uuid({ error: "Choose a tier." }) });
+
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireStaff(request, "manage-tiers");
   const formData = await request.formData();
-  const tierId = String(formData.get("tierId") ?? "");
+  const intent = intentOf(formData);
   const done = async (message: string) => redirectWithFlash("/staff/tiers", message);
-  switch (intentOf(formData)) {
+  switch (intent) {
     case "save":
       return handleForm(formData, tierSchema, async (value) => {
         const tier = await createTier(db(), viewer.id, tierValues(value));
@@ -41,16 +44,16 @@ export async function action({ request }: ActionFunctionArgs) {
       });
     case "up":
     case "down":
-      await handleDomainErrors(() => moveTier(db(), viewer.id, tierId, intentOf(formData) as "up" | "down"));
-      return done("Order saved.");
+      return handleForm(formData, tierIdSchema, async ({ tierId }) => {
+        await handleDomainErrors(() => moveTier(db(), viewer.id, tierId, intent));
+        return done("Order saved.");
+      });
     case "retire":
     case "reactivate":
-      await handleDomainErrors(() =>
-        setTierActive(db(), viewer.id, tierId, intentOf(formData) === "reactivate"),
-      );
-      return done(
-        intentOf(formData) === "retire" ? "Tier retired: current members keep it." : "Tier offered again.",
-      );
+      return handleForm(formData, tierIdSchema, async ({ tierId }) => {
+        await handleDomainErrors(() => setTierActive(db(), viewer.id, tierId, intent === "reactivate"));
+        return done(intent === "retire" ? "Tier retired: current members keep it." : "Tier offered again.");
+      });
     default:
       throw new Response("Unknown action", { status: 400 });
   }

@@ -64,6 +64,10 @@ export const roleChangeSchema = z.object({
   role: z.enum(organizationRoles, { error: "Choose a role." }),
 });
 
+/** The buttons on a row of the people page: which invitation, which member. */
+export const invitationIdSchema = z.object({ invitationId: z.uuid({ error: "Choose an invitation." }) });
+export const memberIdSchema = z.object({ userId: z.uuid({ error: "Choose a member." }) });
+
 /** What the logo upload accepts (issue 11); logo.server.ts still decodes it to be sure it is that image. */
 export const LOGO_MAX_BYTES = 2 * 1024 * 1024;
 export const LOGO_TYPES = ["image/png", "image/jpeg", "image/svg+xml"] as const;

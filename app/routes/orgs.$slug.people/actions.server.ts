@@ -5,7 +5,12 @@ import { db } from "~/modules/database.server";
 import { inviteMember, revokeInvitation } from "~/modules/organizations/invitations.server";
 import { changeRole, removeMember } from "~/modules/organizations/people.server";
 import type { requireOrganization } from "~/modules/organizations/request.server";
-import { inviteSchema, roleChangeSchema } from "~/modules/organizations/schemas";
+import {
+  invitationIdSchema,
+  inviteSchema,
+  memberIdSchema,
+  roleChangeSchema,
+} from "~/modules/organizations/schemas";
 
 // One function per intent of the people page; route.tsx dispatches on `intent` and turns a
 // ConflictError (the last owner, …) into a message on the page.
@@ -32,8 +37,10 @@ async function invite({ context, formData, back }: PeopleActionArgs) {
 }
 
 async function revoke({ context, formData, back }: PeopleActionArgs) {
-  await handleDomainErrors(() => revokeInvitation(db(), context, String(formData.get("invitationId"))));
-  return redirectWithFlash(back, "Invitation revoked.");
+  return handleForm(formData, invitationIdSchema, async ({ invitationId }) => {
+    await handleDomainErrors(() => revokeInvitation(db(), context, invitationId));
+    return redirectWithFlash(back, "Invitation revoked.");
+  });
 }
 
 async function changeMemberRole({ context, formData, back }: PeopleActionArgs) {
@@ -44,8 +51,10 @@ async function changeMemberRole({ context, formData, back }: PeopleActionArgs) {
 }
 
 async function remove({ context, formData, back }: PeopleActionArgs) {
-  await handleDomainErrors(() => removeMember(db(), context, String(formData.get("userId"))));
-  return redirectWithFlash(back, "Removed from the organization.");
+  return handleForm(formData, memberIdSchema, async ({ userId }) => {
+    await handleDomainErrors(() => removeMember(db(), context, userId));
+    return redirectWithFlash(back, "Removed from the organization.");
+  });
 }
 
 async function leave({ context }: PeopleActionArgs) {
