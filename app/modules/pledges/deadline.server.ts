@@ -7,7 +7,7 @@ import { changeStatus, lockInitiative } from "~/modules/initiatives/initiatives.
 import { fixMatch, roundEstimates } from "~/modules/matching/pool.server";
 import { enqueueCollection } from "./collection.server";
 import { notifyPledge } from "./notices.server";
-import { COLLECTION_WINDOW_MS } from "./pledges.server";
+import { COLLECTION_WINDOW_MS } from "./values";
 import { movePledge } from "./workflow";
 
 // The deadline (issue 10, section 2; ADR 0014): whether an initiative is funded by the

@@ -24,9 +24,6 @@ import { createPledgeRow, movePledge } from "./workflow";
 export type Viewer = { id: string; isStaff: boolean; email: string; name: string };
 export type Pledge = typeof pledges.$inferSelect;
 
-/** After funding, how long card pledges may take to collect (the errored window). */
-export const COLLECTION_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
-
 async function lockOpenInitiative(tx: Tx, initiativeId: string, now = new Date()) {
   const initiative = await lockInitiative(tx, initiativeId);
   if (!initiative || !isPubliclyVisible(initiative)) throw new NotFoundError("No such initiative.");

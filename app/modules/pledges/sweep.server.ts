@@ -7,7 +7,7 @@ import { sendEmail } from "~/modules/notifications/email.server";
 import { enqueueCollection, MAX_ATTEMPTS, requeueStalledCollections } from "./collection.server";
 import { closeLapsedInitiatives } from "./deadline.server";
 import { notifyPledge } from "./notices.server";
-import { COLLECTION_WINDOW_MS } from "./pledges.server";
+import { COLLECTION_WINDOW_MS } from "./values";
 import { movePledge } from "./workflow";
 
 // The pledges module's clock (issue 10, sections 1 and 2), run every few minutes by

@@ -20,3 +20,6 @@ export type PledgeMethod = (typeof pledgeMethods)[number];
 /** What a failed pledge needs next (ADR 0014). */
 export const pledgeRecoveries = ["retry", "authenticate", "new_card"] as const;
 export type PledgeRecovery = (typeof pledgeRecoveries)[number];
+
+/** After funding, how long card pledges may take to collect (the errored window). */
+export const COLLECTION_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;

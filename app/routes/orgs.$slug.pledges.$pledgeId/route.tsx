@@ -13,6 +13,7 @@ import {
   receiptOfPledge,
 } from "~/modules/pledges/organization-pledges.server";
 import { cardExpiresAt } from "~/modules/pledges/sweep.server";
+import { COLLECTION_WINDOW_MS } from "~/modules/pledges/values";
 import { pledgeActions } from "./actions.server";
 import { ChangePledge } from "./ChangePledge";
 import { FixPayment } from "./FixPayment";
@@ -27,8 +28,6 @@ import { PledgeHistory } from "./PledgeHistory";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Pledge to ${data?.initiative.title ?? "an initiative"} · Commons` },
 ];
-
-const COLLECTION_WINDOW_MS = 7 * 86_400_000;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const context = await requireOrganization(request, params.slug, "view");
