@@ -1,11 +1,15 @@
 import { type FieldMetadata, type FormMetadata, type SubmissionResult, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, type FormProps } from "@remix-run/react";
+import { useRef } from "react";
 import type * as z from "zod/v4/core";
 import { FormError } from "~/components/ui/Field";
 
 // Client half of app/lib/forms.server.ts: the same zod schema validates as you go,
 // and the server's answer (lastResult) shows at the same fields.
+
+/** Conform's "reset the form" answer (what `reply({ resetForm: true })` gives); one object, so it is reported once. */
+const CLEARED: SubmissionResult<string[]> = { initialValue: null };
 
 // biome-ignore lint/suspicious/noExplicitAny: any output; the input shape types the fields
 export function useSchemaForm<Schema extends z.$ZodType<any, Record<string, unknown>>>(
@@ -13,8 +17,13 @@ export function useSchemaForm<Schema extends z.$ZodType<any, Record<string, unkn
   lastResult: SubmissionResult<string[]> | null | undefined,
   defaultValue?: Record<string, unknown>,
 ) {
+  // A page with several forms hands each only its own answer. Once this form has had one, an
+  // answer that is not its own (another form's, or none after a redirect) clears its errors:
+  // Conform keeps the last result it saw, so they would otherwise stay on screen.
+  const answered = useRef(false);
+  if (lastResult) answered.current = true;
   return useForm<z.input<Schema>, z.output<Schema>, string[]>({
-    lastResult: lastResult ?? undefined,
+    lastResult: lastResult ?? (answered.current ? CLEARED : undefined),
     defaultValue: defaultValue as never,
     constraint: getZodConstraint(schema),
     shouldValidate: "onBlur",

@@ -111,11 +111,16 @@ test("the staff collection forms each post their own intent and answer at their 
   await expect(cap).toHaveAccessibleDescription("Set the most the pool adds to this initiative.");
   await expect(page.getByText("Set the most the pool adds to this initiative.")).toHaveCount(1);
   await expect(minimum).not.toHaveAccessibleDescription(/Set the most/);
+  // The smallest pledge's earlier answer is gone: it was about a submission since replaced.
+  await expect(minimum).not.toHaveAttribute("aria-invalid");
+  await expect(page.getByText("Enter an amount above zero, like 100.")).toHaveCount(0);
   await expectAccessible(page);
 
   await minimum.fill("150");
   await page.getByRole("region", { name: "Smallest pledge" }).getByRole("button", { name: "Save" }).click();
   await expect(page.getByText("Smallest pledge saved.")).toBeVisible();
+  // After a save the page is answered afresh: the rule form's refusal does not linger either.
+  await expect(cap).not.toHaveAttribute("aria-invalid");
   const [saved] = await withDatabase(
     (sql) => sql`select min_pledge_minor from initiatives where slug = ${slug}`,
   );
