@@ -18,7 +18,9 @@ export default defineConfig({
   reporter: [["list"], ["json", { outputFile: ".data/reports/playwright.json" }]],
   use: {
     baseURL: `http://localhost:${port}`,
-    trace: "retain-on-failure",
+    // A trace records every step of every journey and costs about a quarter of the run; CI
+    // (whose artifacts nobody opens) turns it off, E2E_TRACE=on|off says otherwise.
+    trace: (process.env.E2E_TRACE ?? (process.env.CI ? "off" : "on")) === "off" ? "off" : "retain-on-failure",
     launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
