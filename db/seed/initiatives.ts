@@ -15,6 +15,7 @@ import {
   upstreamProjects,
 } from "../schema";
 import { PROPOSALS, UPDATES } from "./proposals";
+import { REVIEWS } from "./reviews";
 
 // About 30 initiatives across every state (issue 4, item 9), written directly so
 // seeding sends no email. Each one carries the transitions that led to its state.
@@ -367,16 +368,8 @@ const PATHS: Record<InitiativeStatus, InitiativeStatus[]> = {
   expired: ["submitted", "in_review", "open", "expired"],
 };
 
-const RATIONALES: Partial<Record<InitiativeStatus, (s: Seed) => string>> = {
-  open: (s) =>
-    `Approved. ${s.endorsers.length + 1} organizations need it, it lands upstream in ${s.projects.map((p) => PROJECTS.find(([slug]) => slug === p)?.[1] ?? p).join(" and ")}, and the maintainers agreed to review the work. High technical and network leverage.`,
-  declined: (s) =>
-    s.beforeReview
-      ? "Declined: this does not fit the network's mission of open, community-run infrastructure."
-      : "Declined after review: the leverage is low and upstream maintainers prefer a different approach. We encourage a smaller proposal that builds on existing formats.",
-  changes_requested: () =>
-    "Please narrow the scope to a first milestone, and say which upstream maintainers have agreed to review the work.",
-};
+// The transitions whose rationale is a staff decision, written per initiative in reviews.ts.
+const DECISIONS: InitiativeStatus[] = ["open", "declined", "changes_requested"];
 
 const DAY = 86_400_000;
 const BLANK = { problem: "", solution: "", plan: "" };
@@ -437,16 +430,26 @@ export async function seedInitiatives(
       })
       .returning();
     const id = initiative!.id;
-    const steps = seed.beforeReview ? ["submitted", "declined"] : path;
+    const steps = (seed.beforeReview ? ["submitted", "declined"] : path) as InitiativeStatus[];
+    const review = REVIEWS[seed.title] ?? {};
+    if (steps.some((to) => DECISIONS.includes(to)) && !review.rationale)
+      throw new Error(`db/seed/reviews.ts has no decision rationale for "${seed.title}"`);
+    if (reviewedAt && !review.staffNote)
+      throw new Error(`db/seed/reviews.ts has no staff note for "${seed.title}"`);
+    for (const endorser of Object.keys(review.endorsementNotes ?? {}))
+      if (!seed.endorsers.includes(endorser))
+        throw new Error(
+          `db/seed/reviews.ts has a note from "${endorser}", which does not endorse "${seed.title}"`,
+        );
     let from: InitiativeStatus = "draft";
-    for (const [step, to] of (steps as InitiativeStatus[]).entries()) {
+    for (const [step, to] of steps.entries()) {
       await tx.insert(initiativeTransitions).values({
         initiativeId: id,
         actorId:
           to === "submitted" || to === "withdrawn" ? (ids.ownerOf.get(seed.org) ?? null) : ids.staff[0]!,
         fromStatus: from,
         toStatus: to,
-        rationale: RATIONALES[to]?.(seed) ?? "",
+        rationale: DECISIONS.includes(to) ? review.rationale! : "",
         isPublic: !["submitted", "changes_requested"].includes(to),
         createdAt: new Date(start + (step + 1) * 4 * DAY),
       });
@@ -464,7 +467,7 @@ export async function seedInitiatives(
           initiativeId: id,
           organizationId: ids.organizations.get(endorser)!,
           endorsedById: ids.ownerOf.get(endorser) ?? null,
-          note: endorser.length % 2 === 0 ? "Our students and researchers ask for this every term." : "",
+          note: review.endorsementNotes?.[endorser] ?? "",
           createdAt: new Date(start + 6 * DAY),
         })
         .returning();
@@ -480,13 +483,13 @@ export async function seedInitiatives(
           network: Math.min(3, seed.endorsers.length),
           ecosystem: seed.projects.length > 0 ? 2 + ((index + n) % 2) : 0,
           sustainability: (index + 2 * n) % 4,
-          note: n === 0 ? "Maintainers are on board; scope is realistic." : "",
+          note: review.reviewNotes?.[n] ?? "",
         });
       }
       await tx.insert(initiativeNotes).values({
         initiativeId: id,
         authorId: ids.staff[0]!,
-        body: "Spoke with two of the endorsing hubs' admins; they confirm the need.",
+        body: review.staffNote!,
       });
     }
     if (["funded", "in_progress", "delivered"].includes(seed.status)) {

@@ -61,6 +61,24 @@ describe("demo updates", () => {
   });
 });
 
+describe("demo reviews", () => {
+  it("each approval, staff note and endorsement note is written for its initiative, not a template", async () => {
+    const texts = async (query: ReturnType<typeof sql>) =>
+      ((await getDb().execute(query)) as unknown as { text: string }[]).map((r) => r.text);
+    const approvals = await texts(
+      sql`select rationale as text from initiative_transitions where to_status = 'open' and is_public`,
+    );
+    const staffNotes = await texts(sql`select body as text from initiative_notes`);
+    const endorsementNotes = await texts(sql`select note as text from endorsements where note <> ''`);
+    expect(approvals.length).toBeGreaterThanOrEqual(10);
+    expect(staffNotes.length).toBeGreaterThanOrEqual(20);
+    for (const written of [approvals, staffNotes, endorsementNotes]) {
+      expect(written.every((t) => t.trim().length >= 40)).toBe(true);
+      expect(new Set(written).size).toBe(written.length);
+    }
+  });
+});
+
 describe("demo memberships", () => {
   it("makes several organizations members and leaves others participating", async () => {
     const db = getDb();
