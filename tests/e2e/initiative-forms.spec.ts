@@ -35,6 +35,9 @@ test("staff posting an update are told at each field what is missing, before and
   const form = page.getByRole("form", { name: "Post an update" });
   await form.getByLabel("Title", { exact: true }).fill("ab");
   await form.getByLabel("Update", { exact: true }).fill("Too short");
+  // Leaving the field says what is wrong with it (and moves the button down a line), then
+  // sending says what is wrong with the rest.
+  await form.getByLabel("Update", { exact: true }).blur();
   await form.getByRole("button", { name: "Post update" }).click();
   await expect(form.getByText("Use at least 3 characters.")).toBeVisible();
   await expect(form.getByText("Write at least 10 characters.")).toBeVisible();
