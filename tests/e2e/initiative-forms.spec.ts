@@ -48,11 +48,12 @@ test("staff posting an update are told at each field what is missing, before and
   await expectAccessible(page);
 
   // Corrected, it posts.
-  await form.getByLabel("Title", { exact: true }).fill("Packaged for conda-forge");
+  const title = `Packaged for conda-forge (${Date.now()})`;
+  await form.getByLabel("Title", { exact: true }).fill(title);
   await form
     .getByLabel("Update", { exact: true })
     .fill("The assistant is now on conda-forge as well as PyPI.");
   await form.getByRole("button", { name: "Post update" }).click();
   await expect(page.getByText("Update posted; endorsers are emailed.")).toBeVisible();
-  await expect(page.getByRole("heading", { name: "Packaged for conda-forge" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: title })).toBeVisible();
 });
