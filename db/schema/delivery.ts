@@ -21,8 +21,9 @@ import {
 } from "../../app/modules/delivery/values";
 import { users } from "./auth";
 import { hubs } from "./hubs";
-import { initiatives, upstreamProjects } from "./initiatives";
+import { initiatives } from "./initiatives";
 import { organizations } from "./organizations";
+import { upstreamProjects } from "./projects";
 
 // The values live beside their module so browser code can use them without drizzle.
 export {

@@ -8,3 +8,5 @@ export * from "./notifications";
 export * from "./organizations";
 export * from "./payments";
 export * from "./pledges";
+export * from "./projects";
+export * from "./triage";

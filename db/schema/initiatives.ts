@@ -8,7 +8,6 @@ import {
   integer,
   pgTable,
   primaryKey,
-  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -26,6 +25,7 @@ import {
 import { users } from "./auth";
 import { hubs } from "./hubs";
 import { organizations } from "./organizations";
+import { upstreamProjects } from "./projects";
 
 // The values live beside their module so browser code can use them without drizzle.
 export {
@@ -39,43 +39,11 @@ export {
 } from "../../app/modules/initiatives/values";
 
 // Initiatives (issue 4): co-funded proposals, their public workflow, the demand
-// signal from endorsements, and staff triage. The allowed transitions live in
+// signal from endorsements, and progress updates; staff triage is in triage.ts and the
+// project list in projects.ts. The allowed transitions live in
 // app/modules/initiatives/workflow.ts, not in the database.
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
-
-/** Upstream open-source projects an initiative can fit into; staff keep the list. */
-export const upstreamProjects = pgTable(
-  "upstream_projects",
-  {
-    id: uuid().primaryKey().defaultRandom(),
-    slug: text().notNull(),
-    name: text().notNull(),
-    url: text(),
-    description: text().notNull().default(""),
-    isActive: boolean().notNull().default(true),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [uniqueIndex("upstream_projects_slug_idx").on(t.slug)],
-);
-
-/** Staff-set guidance for each size: a range of hours and of cost. */
-export const sizeBands = pgTable(
-  "size_bands",
-  {
-    size: text({ enum: initiativeSizes }).primaryKey(),
-    hoursMin: integer().notNull(),
-    hoursMax: integer().notNull(),
-    costMinMinor: integer().notNull(),
-    costMaxMinor: integer().notNull(),
-    currency: text().notNull().default("USD"),
-    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    check("size_bands_hours_check", sql`${t.hoursMin} >= 0 and ${t.hoursMax} >= ${t.hoursMin}`),
-    check("size_bands_cost_check", sql`${t.costMinMinor} >= 0 and ${t.costMaxMinor} >= ${t.costMinMinor}`),
-  ],
-);
 
 export const initiatives = pgTable(
   "initiatives",
@@ -278,49 +246,6 @@ export const endorsementHubs = pgTable(
   (t) => [primaryKey({ columns: [t.endorsementId, t.hubId] })],
 );
 
-/** A staff reviewer's leverage scorecard, one per reviewer and initiative. */
-export const initiativeReviews = pgTable(
-  "initiative_reviews",
-  {
-    id: uuid().primaryKey().defaultRandom(),
-    initiativeId: uuid()
-      .notNull()
-      .references(() => initiatives.id, { onDelete: "cascade" }),
-    reviewerId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    technical: smallint().notNull(),
-    network: smallint().notNull(),
-    ecosystem: smallint().notNull(),
-    sustainability: smallint().notNull(),
-    note: text().notNull().default(""),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    uniqueIndex("initiative_reviews_reviewer_idx").on(t.initiativeId, t.reviewerId),
-    check(
-      "initiative_reviews_scores_check",
-      sql`${t.technical} between 0 and 3 and ${t.network} between 0 and 3 and ${t.ecosystem} between 0 and 3 and ${t.sustainability} between 0 and 3`,
-    ),
-  ],
-);
-
-/** Internal notes: staff only, never on a public page or in an email. */
-export const initiativeNotes = pgTable(
-  "initiative_notes",
-  {
-    id: uuid().primaryKey().defaultRandom(),
-    initiativeId: uuid()
-      .notNull()
-      .references(() => initiatives.id, { onDelete: "cascade" }),
-    authorId: uuid().references(() => users.id, { onDelete: "set null" }),
-    body: text().notNull(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index("initiative_notes_initiative_idx").on(t.initiativeId, t.createdAt)],
-);
-
 /** Progress updates from staff or the proposing organization, emailed to endorsers. */
 export const initiativeUpdates = pgTable(
   "initiative_updates",
@@ -335,31 +260,6 @@ export const initiativeUpdates = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("initiative_updates_initiative_idx").on(t.initiativeId, t.createdAt)],
-);
-
-/** Per-person email choices; a missing row means every email is on. */
-export const notificationPreferences = pgTable("notification_preferences", {
-  userId: uuid()
-    .primaryKey()
-    .references(() => users.id, { onDelete: "cascade" }),
-  initiativeStatus: boolean().notNull().default(true),
-  initiativeUpdates: boolean().notNull().default(true),
-  initiativeSubmissions: boolean().notNull().default(true),
-  initiativeEndorsements: boolean().notNull().default(true),
-  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-});
-
-/** One row per (notice, person) sent: a retried job never emails anyone twice. */
-export const noticeDeliveries = pgTable(
-  "notice_deliveries",
-  {
-    noticeKey: text().notNull(),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [primaryKey({ columns: [t.noticeKey, t.userId] })],
 );
 
 export const initiativesRelations = relations(initiatives, ({ one, many }) => ({

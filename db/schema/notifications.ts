@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { users } from "./auth";
 
 /**
  * Every email the app sends is written here first. With SMTP configured it is then
@@ -38,4 +49,29 @@ export const emailMessages = pgTable(
     index("email_messages_status_idx").on(t.status, t.createdAt),
     index("email_messages_secrets_idx").on(t.secretsExpireAt).where(sql`${t.secretsExpireAt} is not null`),
   ],
+);
+
+/** Per-person email choices; a missing row means every email is on. */
+export const notificationPreferences = pgTable("notification_preferences", {
+  userId: uuid()
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  initiativeStatus: boolean().notNull().default(true),
+  initiativeUpdates: boolean().notNull().default(true),
+  initiativeSubmissions: boolean().notNull().default(true),
+  initiativeEndorsements: boolean().notNull().default(true),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+/** One row per (notice, person) sent: a retried job never emails anyone twice. */
+export const noticeDeliveries = pgTable(
+  "notice_deliveries",
+  {
+    noticeKey: text().notNull(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.noticeKey, t.userId] })],
 );
