@@ -12,6 +12,7 @@ export default defineConfig({
       "server/**/*.test.ts",
       "emails/**/*.test.tsx",
       "tests/integration/**/*.test.ts",
+      "scripts/**/*.test.ts",
     ],
     globalSetup: ["tests/setup/vitest-global.ts"],
     setupFiles: ["tests/setup/vitest-each-file.ts"],

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { startTestCluster } from "../tests/setup/cluster";
+import { playwrightFailures, vitestFailures } from "./failures";
 
 // `npm test`: one PostgreSQL for the whole run, then Vitest (unit + integration)
 // and Playwright (browser journeys). The last line counts both runners' own
@@ -62,6 +63,11 @@ const passed = vitest.passed + playwright.passed;
 const failed = vitest.failed + playwright.failed;
 if (vitest.missing) console.error("Vitest wrote no report: counted as a failure.");
 if (playwright.missing) console.error("Playwright wrote no report: counted as a failure.");
+for (const line of [
+  ...vitestFailures(".data/reports/vitest.json"),
+  ...playwrightFailures(".data/reports/playwright.json"),
+])
+  console.log(line);
 console.log(
   `vitest: ${vitest.passed} passed, ${vitest.failed} failed (exit ${vitestExit}); playwright: ${playwright.passed} passed, ${playwright.failed} failed (exit ${playwrightExit})`,
 );
