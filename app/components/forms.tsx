@@ -5,8 +5,8 @@ import { useRef } from "react";
 import type * as z from "zod/v4/core";
 import { FormError } from "~/components/ui/Field";
 
-// Client half of app/lib/forms.server.ts: the same zod schema validates as you go,
-// and the server's answer (lastResult) shows at the same fields.
+// Client half of app/lib/forms.server.ts: the same zod schema validates on sending, then
+// again as each answer is corrected, and the server's answer (lastResult) shows at the same fields.
 
 /** Conform's "reset the form" answer (what `reply({ resetForm: true })` gives); one object, so it is reported once. */
 const CLEARED: SubmissionResult<string[]> = { initialValue: null };
@@ -26,7 +26,11 @@ export function useSchemaForm<Schema extends z.$ZodType<any, Record<string, unkn
     lastResult: lastResult ?? (answered.current ? CLEARED : undefined),
     defaultValue: defaultValue as never,
     constraint: getZodConstraint(schema),
-    shouldValidate: "onBlur",
+    // Not on leaving a field: a message that appears as the field blurs moves the button under
+    // a pointer on its way to it, and the click that caused the blur lands on nothing. After
+    // the first send, each field is checked again as it is typed in, so an error clears as soon
+    // as it is fixed (ADR 0018).
+    shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });

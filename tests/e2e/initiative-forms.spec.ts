@@ -35,10 +35,14 @@ test("staff posting an update are told at each field what is missing, before and
   const form = page.getByRole("form", { name: "Post an update" });
   await form.getByLabel("Title", { exact: true }).fill("ab");
   await form.getByLabel("Update", { exact: true }).fill("Too short");
-  // Leaving the field says what is wrong with it (and moves the button down a line), then
-  // sending says what is wrong with the rest.
+  // Leaving a field says nothing yet, so the button stays where the pointer is going...
+  const button = form.getByRole("button", { name: "Post update" });
+  const before = await button.boundingBox();
   await form.getByLabel("Update", { exact: true }).blur();
-  await form.getByRole("button", { name: "Post update" }).click();
+  await expect(form.getByText("Write at least 10 characters.")).toHaveCount(0);
+  expect(await button.boundingBox()).toEqual(before);
+  // ...and sending says what is wrong with each field.
+  await button.click();
   await expect(form.getByText("Use at least 3 characters.")).toBeVisible();
   await expect(form.getByText("Write at least 10 characters.")).toBeVisible();
   await expect(form.getByLabel("Title", { exact: true })).toHaveAttribute("aria-invalid", "true");
@@ -46,6 +50,11 @@ test("staff posting an update are told at each field what is missing, before and
   expect(scripts.some((s) => /PostUpdateForm-/.test(s))).toBe(true);
   await expect(page.getByText("Update posted; endorsers are emailed.")).toHaveCount(0);
   await expectAccessible(page);
+
+  // Typing a valid title clears its message at once.
+  await form.getByLabel("Title", { exact: true }).fill("Packaged");
+  await expect(form.getByText("Use at least 3 characters.")).toHaveCount(0);
+  await expect(form.getByText("Write at least 10 characters.")).toBeVisible();
 
   // Corrected, it posts.
   const title = `Packaged for conda-forge (${Date.now()})`;
