@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 type VitestReport = {
   testResults?: {
     name: string;
+    status?: string;
     message?: string;
     assertionResults?: { fullName: string; status: string; failureMessages?: string[] }[];
   }[];

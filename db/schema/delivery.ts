@@ -11,14 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import {
-  type DeliverableKind,
-  type DeliveryOutcome,
-  deliverableKinds,
-  deliveryOutcomes,
-  type RolloutStatus,
-  rolloutStatuses,
-} from "../../app/modules/delivery/values";
+import { deliverableKinds, deliveryOutcomes, rolloutStatuses } from "../../app/modules/delivery/values";
 import { users } from "./auth";
 import { hubs } from "./hubs";
 import { initiatives } from "./initiatives";

@@ -14,12 +14,9 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import {
-  type InitiativeSize,
-  type InitiativeStatus,
   initiativePriorities,
   initiativeSizes,
   initiativeStatuses,
-  type MatchRule,
   matchRules,
 } from "../../app/modules/initiatives/values";
 import { users } from "./auth";

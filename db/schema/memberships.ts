@@ -11,12 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import {
-  type MembershipStatus,
-  membershipMethods,
-  membershipStatuses,
-  subsidyStatuses,
-} from "../../app/modules/memberships/values";
+import { membershipMethods, membershipStatuses, subsidyStatuses } from "../../app/modules/memberships/values";
 import { users } from "./auth";
 import { organizations } from "./organizations";
 

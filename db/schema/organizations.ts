@@ -1,10 +1,6 @@
 import { relations, sql } from "drizzle-orm";
 import { boolean, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import {
-  type OrganizationRole,
-  organizationKinds,
-  organizationRoles,
-} from "../../app/modules/organizations/values";
+import { organizationKinds, organizationRoles } from "../../app/modules/organizations/values";
 import { users } from "./auth";
 import { hubs } from "./hubs";
 

@@ -12,8 +12,6 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import {
-  type LedgerAccountKind,
-  type LedgerGroupKind,
   ledgerAccountKinds,
   ledgerGroupKinds,
   paymentAttemptStatuses,

@@ -13,14 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import {
-  type PledgeMethod,
-  type PledgeRecovery,
-  type PledgeStatus,
-  pledgeMethods,
-  pledgeRecoveries,
-  pledgeStatuses,
-} from "../../app/modules/pledges/values";
+import { pledgeMethods, pledgeRecoveries, pledgeStatuses } from "../../app/modules/pledges/values";
 import { users } from "./auth";
 import { initiatives } from "./initiatives";
 import { organizations } from "./organizations";
