@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { handledEventTypes } from "~/modules/payments/event-processing.server";
-import { stripeEventRoutes } from "./registry.server";
+import { jobDefinitions, stripeEventRoutes } from "./registry.server";
+import { workOptions } from "./worker.server";
 
 // A deployment enables exactly the Stripe events some module handles (README, "Running
 // against a real Stripe account"): a handler added without its event there would never run.
@@ -16,5 +17,22 @@ describe("the Stripe events a deployment enables", () => {
     const listed = [...sentence!.matchAll(/`([a-z_.]+)`/g)].map((m) => m[1]).sort();
     expect(listed).toEqual(handledEventTypes(stripeEventRoutes));
     expect(listed).toContain("payment_intent.succeeded");
+  });
+});
+
+describe("the queues' workers", () => {
+  it("fetch again at once while batches come back full, so a job past a full batch is not left for the next poll", () => {
+    const batched = jobDefinitions.filter((d) => (d.work?.batchSize ?? 1) > 1);
+    expect(batched.map((d) => d.queue)).toContain("initiative-notice");
+    for (const definition of batched)
+      expect(workOptions(definition).work, definition.queue).toMatchObject({ burstWhenBatchFull: true });
+  });
+
+  it("keep what a queue declared (its batch size, concurrency and backstop poll)", () => {
+    const notices = jobDefinitions.find((d) => d.queue === "initiative-notice")!;
+    expect(workOptions(notices)).toEqual({
+      concurrentBatch: false,
+      work: { burstWhenBatchFull: true, batchSize: 5, localConcurrency: 1, notifyPollingIntervalSeconds: 5 },
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { logger } from "~/lib/logger.server";
 import { boss } from "./boss.server";
+import type { JobDefinition } from "./definitions";
 import { jobDefinitions } from "./registry.server";
 
 // The worker: starts with the app (WORKER=true, the default) or alone with
@@ -8,10 +9,21 @@ import { jobDefinitions } from "./registry.server";
 
 const RETIRED_SCHEDULES = ["initiative-expiry"];
 
+/**
+ * The options a queue's worker fetches with. A batch that comes back full means more jobs are
+ * waiting: the worker fetches again at once rather than sleeping out its backstop poll. Without
+ * that, the one NOTIFY for a job that missed a full batch was already spent, and the job waited
+ * five seconds (an initiative's notices, queued a few at a time, went out that much later).
+ */
+export function workOptions(definition: JobDefinition<unknown>) {
+  const { concurrentBatch, ...work } = definition.work ?? {};
+  return { concurrentBatch: concurrentBatch ?? false, work: { burstWhenBatchFull: true, ...work } };
+}
+
 export async function startWorker() {
   const instance = await boss();
   for (const definition of jobDefinitions) {
-    const { concurrentBatch, ...work } = definition.work ?? {};
+    const { concurrentBatch, work } = workOptions(definition);
     const run = (job: { id: string; data: unknown; retryCount: number }) =>
       definition.handle(definition.payload.parse(job.data ?? {}), { id: job.id, retryCount: job.retryCount });
     await instance.work<unknown>(definition.queue, work, async (jobs) => {
