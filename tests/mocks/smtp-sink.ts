@@ -13,12 +13,21 @@ export type ReceivedMail = {
   headers: Record<string, string>;
 };
 
-export async function startSmtpSink(options: { port?: number; httpPort?: number } = {}) {
+export async function startSmtpSink(
+  options: { port?: number; httpPort?: number; refuse?: (address: string) => boolean } = {},
+) {
   const messages: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
+    // A mailbox the server refuses, as a real one answers an unknown address: 550 at RCPT TO.
+    onRcptTo(address, _session, callback) {
+      if (!options.refuse?.(address.address.toLowerCase())) return callback();
+      const error = new Error("Mailbox unavailable") as Error & { responseCode: number };
+      error.responseCode = 550;
+      callback(error);
+    },
     onData(stream, session, callback) {
       simpleParser(stream)
         .then((parsed) => {
@@ -56,9 +65,9 @@ export async function startSmtpSink(options: { port?: number; httpPort?: number 
     port,
     url: `smtp://127.0.0.1:${port}`,
     messages,
-    /** Waits up to five seconds for a message to `to` matching `predicate`. */
+    /** Waits up to fifteen seconds (as long as `eventually`) for a message to `to` matching `predicate`. */
     async waitFor(to: string, predicate: (m: ReceivedMail) => boolean = () => true) {
-      for (let i = 0; i < 100; i++) {
+      for (let i = 0; i < 300; i++) {
         const found = messages.find((m) => m.to.includes(to.toLowerCase()) && predicate(m));
         if (found) return found;
         await new Promise((r) => setTimeout(r, 50));

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { handledEventTypes } from "~/modules/payments/event-processing.server";
 import { jobDefinitions, stripeEventRoutes } from "./registry.server";
-import { workOptions } from "./worker.server";
+import { settleBatch, workOptions } from "./worker.server";
 
 // A deployment enables exactly the Stripe events some module handles (README, "Running
 // against a real Stripe account"): a handler added without its event there would never run.
@@ -35,4 +35,32 @@ describe("the queues' workers", () => {
       work: { burstWhenBatchFull: true, batchSize: 5, localConcurrency: 1, notifyPollingIntervalSeconds: 5 },
     });
   });
+});
+
+describe("a batch's jobs", () => {
+  const jobs = ["a", "b", "c"].map((id) => ({ id, data: {}, retryCount: 0 }));
+  const failB = async (job: { id: string }) => {
+    if (job.id === "b") throw new Error("SMTP refused b");
+  };
+
+  for (const concurrent of [false, true])
+    it(`settle one by one (${concurrent ? "all at once" : "in turn"}): the one that throws fails alone, with its error, and the others complete`, async () => {
+      const ran: string[] = [];
+      const results = await settleBatch(
+        "email-send",
+        jobs,
+        async (job) => {
+          ran.push(job.id);
+          await failB(job);
+        },
+        concurrent,
+      );
+      expect(ran.sort()).toEqual(["a", "b", "c"]);
+      expect(results.map((r) => [r.id, r.status])).toEqual([
+        ["a", "completed"],
+        ["b", "failed"],
+        ["c", "completed"],
+      ]);
+      expect((results[1]!.output as Error).message).toBe("SMTP refused b");
+    });
 });

@@ -1,3 +1,4 @@
+import type { JobResult } from "pg-boss";
 import { logger } from "~/lib/logger.server";
 import { boss } from "./boss.server";
 import type { JobDefinition } from "./definitions";
@@ -20,21 +21,48 @@ export function workOptions(definition: JobDefinition<unknown>) {
   return { concurrentBatch: concurrentBatch ?? false, work: { burstWhenBatchFull: true, ...work } };
 }
 
+type BatchJob = { id: string; data: unknown; retryCount: number };
+
+/**
+ * Runs a fetched batch and says how each job ended, so pg-boss settles each on its own: a job
+ * that throws is failed and retried alone, and the others in its batch complete (before, one
+ * failure failed the whole batch, and every job in it ran again). One after another, or all at
+ * once for a queue that declared `concurrentBatch`.
+ */
+export async function settleBatch(
+  queue: string,
+  jobs: BatchJob[],
+  run: (job: BatchJob) => Promise<unknown>,
+  concurrent: boolean,
+): Promise<JobResult[]> {
+  const settle = async (job: BatchJob): Promise<JobResult> => {
+    try {
+      await run(job);
+      return { id: job.id, status: "completed" };
+    } catch (error) {
+      logger.warn(
+        { err: error, queue, jobId: job.id, retryCount: job.retryCount },
+        "job failed; pg-boss retries it",
+      );
+      // pg-boss stores the error (message and stack) as the job's output.
+      return { id: job.id, status: "failed", output: error };
+    }
+  };
+  if (concurrent) return Promise.all(jobs.map(settle));
+  const results: JobResult[] = [];
+  for (const job of jobs) results.push(await settle(job));
+  return results;
+}
+
 export async function startWorker() {
   const instance = await boss();
   for (const definition of jobDefinitions) {
     const { concurrentBatch, work } = workOptions(definition);
-    const run = (job: { id: string; data: unknown; retryCount: number }) =>
+    const run = (job: BatchJob) =>
       definition.handle(definition.payload.parse(job.data ?? {}), { id: job.id, retryCount: job.retryCount });
-    await instance.work<unknown>(definition.queue, work, async (jobs) => {
-      if (!concurrentBatch) {
-        for (const job of jobs) await run(job);
-        return;
-      }
-      // A failure fails the batch (pg-boss retries its jobs; handlers are idempotent), after every job ran.
-      const failed = (await Promise.allSettled(jobs.map(run))).find((r) => r.status === "rejected");
-      if (failed) throw failed.reason;
-    });
+    await instance.work<unknown>(definition.queue, { ...work, perJobResults: true }, (jobs) =>
+      settleBatch(definition.queue, jobs, run, concurrentBatch),
+    );
     // pg-boss runs a schedule once across all workers.
     if (definition.schedule)
       await instance.schedule(definition.queue, definition.schedule, {}, { tz: "UTC" });

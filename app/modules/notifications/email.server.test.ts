@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "#db/client.server";
 import { emailMessages } from "#db/schema";
@@ -11,7 +11,7 @@ import { reloadEnv } from "~/lib/env.server";
 // stored with its delivery job in one transaction (issue 9, section 6).
 let sink: Awaited<ReturnType<typeof startSmtpSink>>;
 beforeAll(async () => {
-  sink = await startSmtpSink();
+  sink = await startSmtpSink({ refuse: (address) => address.startsWith("refused") });
   process.env.SMTP_URL = sink.url;
   reloadEnv();
 });
@@ -76,6 +76,51 @@ describe("email outbox", () => {
     }, "the message marked sent");
     expect(sent.attempts).toBe(1);
   }, 60_000);
+
+  it("a refused address fails only its own message: the others sent with it go out once, and their jobs complete", async () => {
+    const { startWorker } = await import("~/modules/jobs/worker.server");
+    await startWorker();
+    const { sendEmail } = await import("./email.server");
+    const to = [
+      "batch-1@example.org",
+      "refused-batch@example.org",
+      "batch-2@example.org",
+      "batch-3@example.org",
+    ];
+    // One transaction, one NOTIFY: the worker fetches them as one batch.
+    const ids = await getDb().transaction(async (tx) => {
+      const queued: string[] = [];
+      for (const address of to) queued.push(await sendEmail(tx, invitation(address)));
+      return queued;
+    });
+    for (const address of to.filter((a) => !a.startsWith("refused"))) await sink.waitFor(address);
+    const jobState = async (id: string) => {
+      const rows = await getDb().execute<{ state: string }>(
+        sql`select state from pgboss.job where name = 'email-send' and data->>'messageId' = ${id}`,
+      );
+      return rows[0]?.state;
+    };
+    for (const [i, id] of ids.entries()) {
+      if (to[i]!.startsWith("refused")) continue;
+      const sent = await eventually(async () => {
+        const row = await messageRow(id);
+        return row.status === "sent" && row;
+      }, `${to[i]} marked sent`);
+      expect(sent.attempts).toBe(1);
+      expect(
+        await eventually(async () => (await jobState(id)) === "completed", `${to[i]}'s job completed`),
+      ).toBe(true);
+    }
+    expect(sink.messages.filter((m) => m.to.includes("batch-1@example.org"))).toHaveLength(1);
+    // The refused one alone is failed and waits for its retry, with the server's answer kept.
+    const refused = await eventually(async () => {
+      const row = await messageRow(ids[1]!);
+      return row.attempts >= 1 && row.error ? row : null;
+    }, "the refused message's first attempt");
+    expect(refused.status).toBe("queued");
+    expect(refused.error).toMatch(/550/);
+    expect(await jobState(ids[1]!)).toBe("retry");
+  });
 
   it("a message rolled back with its transaction is never sent", async () => {
     const { sendEmail } = await import("./email.server");
