@@ -22,6 +22,7 @@ describe("the failed tests by name", () => {
             {
               fullName: "money rounds half up",
               status: "failed",
+              duration: 20_012.4,
               failureMessages: [
                 "\u001b[31mAssertionError: expected 3 to be 4\u001b[39m\n    at money.test.ts:9",
               ],
@@ -38,7 +39,7 @@ describe("the failed tests by name", () => {
       ],
     });
     expect(vitestFailures(file)).toEqual([
-      "failed: app/lib/money.test.ts › money rounds half up: AssertionError: expected 3 to be 4",
+      "failed: app/lib/money.test.ts › money rounds half up (after 20.0 s): AssertionError: expected 3 to be 4",
       "failed: app/lib/csv.test.ts: SyntaxError: bad",
     ]);
   });

@@ -11,7 +11,12 @@ type VitestReport = {
     name: string;
     status?: string;
     message?: string;
-    assertionResults?: { fullName: string; status: string; failureMessages?: string[] }[];
+    assertionResults?: {
+      fullName: string;
+      status: string;
+      duration?: number | null;
+      failureMessages?: string[];
+    }[];
   }[];
 };
 
@@ -40,6 +45,8 @@ function firstLine(message: string | undefined, count = 1) {
   return (lines.join(" ") || "no message").slice(0, 240);
 }
 
+const seconds = (ms: number | null | undefined) => (ms ? ` (after ${(ms / 1000).toFixed(1)} s)` : "");
+
 function readJson<T>(file: string): T | null {
   if (!existsSync(file)) return null;
   try {
@@ -57,8 +64,11 @@ export function vitestFailures(file: string): string[] {
   for (const result of report.testResults ?? []) {
     const where = relative(process.cwd(), result.name);
     const failed = (result.assertionResults ?? []).filter((a) => a.status === "failed");
+    // A timeout's message is only "STACK_TRACE_ERROR" in the JSON report: the duration tells it apart.
     for (const a of failed)
-      lines.push(`failed: ${where} › ${a.fullName}: ${firstLine(a.failureMessages?.[0])}`);
+      lines.push(
+        `failed: ${where} › ${a.fullName}${seconds(a.duration)}: ${firstLine(a.failureMessages?.[0])}`,
+      );
     if (failed.length === 0 && result.status === "failed")
       lines.push(`failed: ${where}: ${firstLine(result.message)}`);
   }

@@ -31,6 +31,8 @@ afterAll(async () => {
 const PLEDGES = 12;
 
 describe("a worker killed in the middle of a collection", () => {
+  // A worker process starts (its wait allows 30 s), charges, is killed, and another finishes: more
+  // than the 20 s a test gets by default, which would otherwise run out before the test's own waits.
   it("charges every pledge once after another worker takes over", async () => {
     const initiative = await openInitiative({ goalMinor: PLEDGES * 10_000, minBackers: PLEDGES });
     const ids: string[] = [];
@@ -109,5 +111,5 @@ describe("a worker killed in the middle of a collection", () => {
       .from(ledgerGroups)
       .where(and(eq(ledgerGroups.initiativeId, initiative.id), eq(ledgerGroups.kind, "pledge_payment")));
     expect(payments).toHaveLength(PLEDGES);
-  });
+  }, 120_000);
 });
