@@ -152,6 +152,8 @@ export const duplicateSchema = z.object({
     .min(1, "Enter the original initiative's address.")
     .transform((v) => v.replace(/^.*\/initiatives\//, "").replace(/[/?#].*$/, "")),
   rationale: optionalText(2_000, "rationale"),
+  // A merge declines this initiative and moves its endorsements for good.
+  confirm: z.literal("on", { error: "Confirm the merge: it cannot be undone." }),
 });
 
 export const projectSchema = z.object({

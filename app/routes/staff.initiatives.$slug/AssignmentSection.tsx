@@ -1,7 +1,7 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { fieldProps, SchemaForm, useSchemaForm } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
-import { Field, SelectField, TextareaField } from "~/components/ui/Field";
+import { CheckboxField, Field, SelectField, TextareaField } from "~/components/ui/Field";
 import { duplicateSchema, triageSchema } from "~/modules/initiatives/schemas";
 import type { PageData } from "./route";
 
@@ -69,10 +69,14 @@ function DuplicateForm({
           {...fieldProps(fields.originalSlug)}
         />
         <TextareaField label="Why they are the same" rows={2} {...fieldProps(fields.rationale)} />
-        <p className="text-sm text-muted">
-          This declines this initiative, moves its endorsements to the original and emails everyone concerned.
-          It cannot be undone.
-        </p>
+        <CheckboxField
+          label="Merge for good"
+          name={fields.confirm.name}
+          id={fields.confirm.id}
+          value="on"
+          errors={fields.confirm.errors}
+          help="This declines this initiative, moves its endorsements to the original and emails everyone concerned. It cannot be undone."
+        />
         <Button type="submit" variant="danger" disabled={busy}>
           Merge into the original
         </Button>
