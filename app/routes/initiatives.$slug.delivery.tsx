@@ -152,13 +152,14 @@ export default function Delivery() {
 
       <DeliveryRecordView
         record={data.record}
-        milestoneAction={(id) =>
+        milestoneAction={(id, title) =>
           data.canRecord ? (
             <Form method="post" className="flex items-center gap-2">
               <input type="hidden" name="intent" value="reached" />
               <input type="hidden" name="id" value={id} />
               <input type="hidden" name="reachedOn" value={today} />
-              <Button type="submit" variant="secondary">
+              {/* One such button per milestone: its name says which, and starts with what it shows (WCAG 2.5.3). */}
+              <Button type="submit" variant="secondary" aria-label={`Mark reached today: ${title}`}>
                 Mark reached today
               </Button>
             </Form>

@@ -209,3 +209,40 @@ test("an admin uploads the logo shown where the organization is credited", async
   await expect(page.getByRole("alert").filter({ hasText: /could not be read|not a PNG/ })).toBeVisible();
   await expectAccessible(page);
 });
+
+test("the lead plans a milestone, is refused a reached date still to come, and marks it reached; the public record follows", async ({
+  page,
+}) => {
+  const slug = "image-pre-pulling-for-large-classes";
+  const title = `Pre-pull tested on a 300-seat class (${Date.now()})`;
+  await signIn(page, "noah@phs.test");
+  await page.goto(`/initiatives/${slug}/delivery`);
+  const add = page.getByRole("region", { name: "Add a milestone" });
+  await add.getByLabel("Milestone").fill(title);
+  await add.getByLabel("Planned for").fill("2027-03-01");
+  // A milestone cannot have been reached on a day still to come: refused at the field.
+  await add.getByLabel("Reached on").fill("2999-01-01");
+  await add.getByRole("button", { name: "Add milestone" }).click();
+  await expect(add.getByText("A milestone cannot be reached in the future.")).toBeVisible();
+  await expect(add.getByLabel("Reached on")).toHaveAttribute("aria-invalid", "true");
+  await add.getByLabel("Reached on").fill("");
+  await add.getByRole("button", { name: "Add milestone" }).click();
+  await expect(page.getByText("Milestone added.")).toBeVisible();
+
+  const milestones = page.getByRole("region", { name: "Milestones" });
+  const row = milestones.getByRole("listitem").filter({ hasText: title });
+  await expect(row).toContainText("Planned for");
+  await expectAccessible(page);
+  // Each milestone's button says which one it marks.
+  await row.getByRole("button", { name: `Mark reached today: ${title}` }).click();
+  await expect(page.getByText("Milestone marked reached.")).toBeVisible();
+  await expect(row).toContainText("Reached");
+  await expect(row.getByRole("button")).toHaveCount(0);
+
+  // The public page shows the same record to a visitor.
+  await page.context().clearCookies();
+  await page.goto(`/initiatives/${slug}`);
+  await expect(
+    page.getByRole("region", { name: "Milestones" }).getByRole("listitem").filter({ hasText: title }),
+  ).toContainText("Reached");
+});

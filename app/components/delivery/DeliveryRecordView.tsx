@@ -43,7 +43,7 @@ export function DeliveryRecordView({
   deliverableAction,
 }: {
   record: Record;
-  milestoneAction?: (id: string) => ReactNode;
+  milestoneAction?: (id: string, title: string) => ReactNode;
   deliverableAction?: (id: string, title: string) => ReactNode;
 }) {
   return (
@@ -118,7 +118,7 @@ export function DeliveryRecordView({
                   </span>
                   {m.description ? <span className="block">{m.description}</span> : null}
                 </span>
-                {m.reachedOn ? null : milestoneAction?.(m.id)}
+                {m.reachedOn ? null : milestoneAction?.(m.id, m.title)}
               </li>
             ))}
           </ol>

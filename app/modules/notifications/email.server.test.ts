@@ -119,7 +119,8 @@ describe("email outbox", () => {
     }, "the refused message's first attempt");
     expect(refused.status).toBe("queued");
     expect(refused.error).toMatch(/550/);
-    expect(await jobState(ids[1]!)).toBe("retry");
+    // Waiting for its retry (10 s away), or in it on a slow machine: never completed, never given up.
+    expect(["retry", "active"]).toContain(await jobState(ids[1]!));
   });
 
   it("a message rolled back with its transaction is never sent", async () => {
