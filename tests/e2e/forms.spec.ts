@@ -127,6 +127,41 @@ test("the staff collection forms each post their own intent and answer at their 
   expect(saved!.min_pledge_minor).toBe(15_000);
 });
 
+test("closing early collects every pledge, so the form asks for a confirmation before anything moves", async ({
+  page,
+}) => {
+  // An open initiative whose funding rule holds (its totals set as pledges would have).
+  const slug = `close-early-${Date.now()}`;
+  await withDatabase(
+    (sql) => sql`
+      insert into initiatives (slug, organization_id, title, summary, problem, solution, plan, size, status,
+        goal_minor, currency, min_backers, min_pledge_minor, pledge_deadline, review_started_at, submitted_at,
+        pledged_minor, pledge_organizations)
+      select ${slug}, id, 'Close early', 'A shared improvement, co-funded.', 'Every hub solves it alone.',
+        'Solve it once upstream.', 'Three milestones.', 'M', 'open', 300000, 'USD', 3, 10000,
+        now() + interval '10 days', now(), now(), 300000, 3
+      from organizations where slug = 'open-climate-society'`,
+  );
+  await signIn(page, "staff@commons.test");
+  await page.goto(`/staff/collections/${slug}`);
+  const close = page.getByRole("region", { name: "Close early" });
+  await close.getByLabel("Rationale (public)").fill("Fully pledged a week early; the work can start.");
+  await close.getByRole("button", { name: "Close now and collect" }).click();
+  const confirm = close.getByLabel("Close and collect every pledge now");
+  await expect(confirm).toHaveAccessibleDescription(/Confirm the close: every pledge is collected now\./);
+  await expect(confirm).toHaveAttribute("aria-invalid", "true");
+  await expectAccessible(page);
+  // The browser stopped it; sent without JavaScript, the server refuses it the same way.
+  const refused = await page.request.post(`/staff/collections/${slug}`, {
+    form: { intent: "close", rationale: "Fully pledged a week early; the work can start." },
+    headers: { origin: new URL(page.url()).origin },
+  });
+  expect(refused.status()).toBe(400);
+  expect(await refused.text()).toContain("Confirm the close: every pledge is collected now.");
+  const [row] = await withDatabase((sql) => sql`select status from initiatives where slug = ${slug}`);
+  expect(row!.status).toBe("open");
+});
+
 test("an admin changes a member's role with the form on the people page", async ({ page }) => {
   await signIn(page, "luca@dhguild.test");
   await page.goto("/orgs/digital-humanities-guild/people");

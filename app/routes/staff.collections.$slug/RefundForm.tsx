@@ -1,6 +1,6 @@
 import { fieldProps, SchemaForm, useSchemaForm } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
-import { TextareaField } from "~/components/ui/Field";
+import { CheckboxField, TextareaField } from "~/components/ui/Field";
 import { useCollectionPage, useReplyFor } from "./page";
 import { refundSchema } from "./schemas";
 
@@ -14,6 +14,14 @@ export function RefundForm({ pledgeId, amount }: { pledgeId: string; amount: str
       <SchemaForm form={form} intent="refund" className="mt-2 space-y-2">
         <input type="hidden" name="pledgeId" value={pledgeId} />
         <TextareaField label="Reason (kept with the refund)" rows={2} {...fieldProps(fields.reason)} />
+        <CheckboxField
+          label={`Refund ${amount} for good`}
+          name={fields.confirm.name}
+          id={fields.confirm.id}
+          value="on"
+          errors={fields.confirm.errors}
+          help="Stripe returns the money to the card; the ledger records it."
+        />
         <Button type="submit" variant="danger" disabled={busy}>
           Refund {amount}
         </Button>
