@@ -14,7 +14,9 @@ export const minPledgeSchema = z.object({
 export const refundSchema = z.object({
   pledgeId: z.uuid(),
   reason: z.string().trim().min(10, "Say why it is refunded (at least 10 characters)."),
-  confirm: z.literal("on", { error: "Confirm the refund: the money goes back and the pledge stays refunded." }),
+  confirm: z.literal("on", {
+    error: "Confirm the refund: the money goes back and the pledge stays refunded.",
+  }),
 });
 export const closeSchema = z.object({
   rationale: z.string().trim().min(10, "Say why it closes early (at least 10 characters)."),
