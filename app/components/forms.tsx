@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, type FormProps } from "@remix-run/react";
 import { useRef } from "react";
 import type * as z from "zod/v4/core";
-import { FormError } from "~/components/ui/Field";
+import { CheckboxField, FormError } from "~/components/ui/Field";
 
 // Client half of app/lib/forms.server.ts: the same zod schema validates on sending, then
 // again as each answer is corrected, and the server's answer (lastResult) shows at the same fields.
@@ -46,6 +46,25 @@ export function fieldProps(meta: FieldMetadata<any, any, string[]>) {
     required: meta.required,
     errors: meta.errors,
   };
+}
+
+/**
+ * The box a form that cannot be undone asks to be ticked before it is sent: its schema has
+ * `confirm: z.literal("on", { error })`, so the browser and the server refuse it unticked.
+ */
+export function ConfirmField({
+  meta,
+  label,
+  help,
+}: {
+  // biome-ignore lint/suspicious/noExplicitAny: accepts the confirm field of any form
+  meta: FieldMetadata<any, any, string[]>;
+  label: string;
+  help: string;
+}) {
+  return (
+    <CheckboxField label={label} name={meta.name} id={meta.id} value="on" errors={meta.errors} help={help} />
+  );
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { fieldProps, SchemaForm, useSchemaForm } from "~/components/forms";
+import { ConfirmField, fieldProps, SchemaForm, useSchemaForm } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
-import { CheckboxField, Field, SelectField, TextareaField } from "~/components/ui/Field";
+import { Field, SelectField, TextareaField } from "~/components/ui/Field";
 import { deliverableSchema, milestoneSchema, reportSchema } from "~/modules/delivery/schemas";
 
 // The forms of the delivery page (issue 11, section 1). Each posts its own intent;
@@ -114,12 +114,9 @@ export function ReportForm({ lastResult, canDeliver }: { lastResult: Reply; canD
         required={false}
       />
       <TextareaField label="What is next" rows={3} {...fieldProps(fields.next)} required={false} />
-      <CheckboxField
+      <ConfirmField
+        meta={fields.confirm}
         label="This report is final and public"
-        name={fields.confirm.name}
-        id={fields.confirm.id}
-        value="on"
-        errors={fields.confirm.errors}
         help="The initiative is closed with it; it cannot be undone."
       />
       <Button type="submit">Close with this report</Button>

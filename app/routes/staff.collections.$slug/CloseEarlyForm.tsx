@@ -1,6 +1,6 @@
-import { fieldProps, SchemaForm, useSchemaForm } from "~/components/forms";
+import { ConfirmField, fieldProps, SchemaForm, useSchemaForm } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
-import { CheckboxField, TextareaField } from "~/components/ui/Field";
+import { TextareaField } from "~/components/ui/Field";
 import { useCollectionPage, useReplyFor } from "./page";
 import { closeSchema } from "./schemas";
 
@@ -11,12 +11,9 @@ export function CloseEarlyForm() {
   return (
     <SchemaForm form={form} intent="close" className="space-y-3">
       <TextareaField label="Rationale (public)" rows={3} {...fieldProps(fields.rationale)} />
-      <CheckboxField
+      <ConfirmField
+        meta={fields.confirm}
         label="Close and collect every pledge now"
-        name={fields.confirm.name}
-        id={fields.confirm.id}
-        value="on"
-        errors={fields.confirm.errors}
         help="Cards are charged and invoices sent; the pledges cannot be released again."
       />
       <Button type="submit" disabled={busy}>

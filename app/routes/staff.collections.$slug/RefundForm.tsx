@@ -1,6 +1,6 @@
-import { fieldProps, SchemaForm, useSchemaForm } from "~/components/forms";
+import { ConfirmField, fieldProps, SchemaForm, useSchemaForm } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
-import { CheckboxField, TextareaField } from "~/components/ui/Field";
+import { TextareaField } from "~/components/ui/Field";
 import { useCollectionPage, useReplyFor } from "./page";
 import { refundSchema } from "./schemas";
 
@@ -14,12 +14,9 @@ export function RefundForm({ pledgeId, amount }: { pledgeId: string; amount: str
       <SchemaForm form={form} intent="refund" className="mt-2 space-y-2">
         <input type="hidden" name="pledgeId" value={pledgeId} />
         <TextareaField label="Reason (kept with the refund)" rows={2} {...fieldProps(fields.reason)} />
-        <CheckboxField
+        <ConfirmField
+          meta={fields.confirm}
           label={`Refund ${amount} for good`}
-          name={fields.confirm.name}
-          id={fields.confirm.id}
-          value="on"
-          errors={fields.confirm.errors}
           help="Stripe returns the money to the card; the ledger records it."
         />
         <Button type="submit" variant="danger" disabled={busy}>

@@ -1,7 +1,7 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { fieldProps, SchemaForm, useSchemaForm } from "~/components/forms";
+import { ConfirmField, fieldProps, SchemaForm, useSchemaForm } from "~/components/forms";
 import { Button } from "~/components/ui/Button";
-import { CheckboxField, Field, SelectField, TextareaField } from "~/components/ui/Field";
+import { Field, SelectField, TextareaField } from "~/components/ui/Field";
 import { duplicateSchema, triageSchema } from "~/modules/initiatives/schemas";
 import type { PageData } from "./route";
 
@@ -69,12 +69,9 @@ function DuplicateForm({
           {...fieldProps(fields.originalSlug)}
         />
         <TextareaField label="Why they are the same" rows={2} {...fieldProps(fields.rationale)} />
-        <CheckboxField
+        <ConfirmField
+          meta={fields.confirm}
           label="Merge for good"
-          name={fields.confirm.name}
-          id={fields.confirm.id}
-          value="on"
-          errors={fields.confirm.errors}
           help="This declines this initiative, moves its endorsements to the original and emails everyone concerned. It cannot be undone."
         />
         <Button type="submit" variant="danger" disabled={busy}>
