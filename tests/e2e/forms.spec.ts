@@ -78,20 +78,27 @@ test("without JavaScript the server gives the same answers at the field", async 
   await expect(page.getByLabel("Image")).toHaveAccessibleDescription(/Choose an image file\./);
 });
 
+/** An open initiative of the journey's own ($3,000 from three organizations, ten days left). */
+async function openInitiative(title: string, totals = { pledgedMinor: 0, organizations: 0 }) {
+  const slug = `${title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${Date.now()}`;
+  await withDatabase(
+    (sql) => sql`
+      insert into initiatives (slug, organization_id, title, summary, problem, solution, plan, size, status,
+        goal_minor, currency, min_backers, min_pledge_minor, pledge_deadline, review_started_at, submitted_at,
+        pledged_minor, pledge_organizations)
+      select ${slug}, id, ${title}, 'A shared improvement, co-funded.', 'Every hub solves it alone.',
+        'Solve it once upstream.', 'Three milestones.', 'M', 'open', 300000, 'USD', 3, 10000,
+        now() + interval '10 days', now(), now(), ${totals.pledgedMinor}, ${totals.organizations}
+      from organizations where slug = 'open-climate-society'`,
+  );
+  return slug;
+}
+
 test("the staff collection forms each post their own intent and answer at their own field", async ({
   page,
 }) => {
   // An open initiative of its own, so no other journey's pledges move under it.
-  const slug = `form-answers-${Date.now()}`;
-  await withDatabase(
-    (sql) => sql`
-      insert into initiatives (slug, organization_id, title, summary, problem, solution, plan, size, status,
-        goal_minor, currency, min_backers, min_pledge_minor, pledge_deadline, review_started_at, submitted_at)
-      select ${slug}, id, 'Form answers', 'A shared improvement, co-funded.', 'Every hub solves it alone.',
-        'Solve it once upstream.', 'Three milestones.', 'M', 'open', 300000, 'USD', 3, 10000,
-        now() + interval '10 days', now(), now()
-      from organizations where slug = 'open-climate-society'`,
-  );
+  const slug = await openInitiative("Form answers");
   await signIn(page, "staff@commons.test");
   await page.goto(`/staff/collections/${slug}`);
   const minimum = page.getByRole("region", { name: "Smallest pledge" }).getByLabel(/^Smallest pledge/);
@@ -131,17 +138,7 @@ test("closing early collects every pledge, so the form asks for a confirmation b
   page,
 }) => {
   // An open initiative whose funding rule holds (its totals set as pledges would have).
-  const slug = `close-early-${Date.now()}`;
-  await withDatabase(
-    (sql) => sql`
-      insert into initiatives (slug, organization_id, title, summary, problem, solution, plan, size, status,
-        goal_minor, currency, min_backers, min_pledge_minor, pledge_deadline, review_started_at, submitted_at,
-        pledged_minor, pledge_organizations)
-      select ${slug}, id, 'Close early', 'A shared improvement, co-funded.', 'Every hub solves it alone.',
-        'Solve it once upstream.', 'Three milestones.', 'M', 'open', 300000, 'USD', 3, 10000,
-        now() + interval '10 days', now(), now(), 300000, 3
-      from organizations where slug = 'open-climate-society'`,
-  );
+  const slug = await openInitiative("Close early", { pledgedMinor: 300_000, organizations: 3 });
   await signIn(page, "staff@commons.test");
   await page.goto(`/staff/collections/${slug}`);
   const close = page.getByRole("region", { name: "Close early" });
