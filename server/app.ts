@@ -7,6 +7,7 @@ import expressStaticGzip from "express-static-gzip";
 import type { ViteDevServer } from "vite";
 import { limitApi } from "./api-rate-limit";
 import { limitRequestBodies } from "./body-limit";
+import { answerClientErrors } from "./client-errors";
 import { anonymousPageCache } from "./page-cache";
 import { privateForSessions, rejectCrossSiteWrites, securityHeaders } from "./security";
 
@@ -92,6 +93,7 @@ export async function createApp(options: AppOptions) {
       }),
     }),
   );
+  app.use(answerClientErrors());
   return app;
 }
 
